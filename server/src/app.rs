@@ -1,0 +1,115 @@
+//! Building and serving the application: state, router, graceful shutdown.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use axum::{middleware, Router};
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use crate::bus::{self, Bus};
+use crate::config::Config;
+use crate::graphql::{self, LumioSchema};
+use crate::http::{self, metrics};
+use crate::store::Db;
+
+/// Everything a request handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub bus: Arc<dyn Bus>,
+    pub config: Arc<Config>,
+    pub metrics: Arc<metrics::Metrics>,
+    pub schema: LumioSchema,
+}
+
+impl AppState {
+    pub fn new(db: Db, bus: Arc<dyn Bus>, config: Config) -> AppState {
+        AppState {
+            db,
+            bus,
+            config: Arc::new(config),
+            metrics: Arc::new(metrics::Metrics::default()),
+            schema: graphql::build_schema(),
+        }
+    }
+
+    /// Connect the database and the bus the configuration names (migrations are not run).
+    pub async fn connect(config: Config) -> anyhow::Result<AppState> {
+        let db = Db::connect(&config.database_url).await?;
+        let bus = bus::connect(config.redis_url.as_deref(), &config.bus_prefix).await?;
+        Ok(AppState::new(db, bus, config))
+    }
+}
+
+/// The whole HTTP application.
+pub fn build_router(state: AppState) -> Router {
+    let v1 = Router::new()
+        .merge(crate::auth::rest::router())
+        .merge(crate::notes::rest::router());
+    Router::new()
+        .route("/healthz", get(http::healthz))
+        .route("/readyz", get(http::readyz))
+        .route("/metrics", get(metrics::metrics_handler))
+        .route(
+            "/graphql",
+            get(graphql::graphiql).post(graphql::graphql_handler),
+        )
+        .nest("/v1", v1)
+        .fallback(http::not_found)
+        .method_not_allowed_fallback(http::method_not_allowed)
+        .layer(DefaultBodyLimit::max(state.config.body_limit))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}
+
+/// Serve on `listener` until `shutdown` resolves, then finish in-flight requests.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let router = build_router(state);
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}

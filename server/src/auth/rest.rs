@@ -1,0 +1,84 @@
+//! REST transport of auth: `/v1/auth/*`.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use uuid::Uuid;
+
+use super::model::*;
+use super::{service, Auth};
+use crate::app::AppState;
+use crate::error::{AppResult, ErrorBody};
+use crate::http::extract::{ApiJson, ApiPath};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/auth/login", post(login))
+        .route("/auth/logout", post(logout))
+        .route("/auth/me", get(me))
+        .route("/auth/tokens", get(list_tokens).post(create_token))
+        .route("/auth/tokens/{id}", delete(revoke_token))
+}
+
+/// Log in with a username and password; returns a bearer token (30 days).
+#[utoipa::path(post, path = "/v1/auth/login", tag = "auth", request_body = LoginInput,
+    responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn login(
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<LoginInput>,
+) -> AppResult<Json<LoginResponse>> {
+    Ok(Json(service::login(&state, input).await?))
+}
+
+/// Revoke the token this call is made with.
+#[utoipa::path(post, path = "/v1/auth/logout", tag = "auth", security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody)))]
+pub async fn logout(State(state): State<AppState>, auth: Auth) -> AppResult<StatusCode> {
+    service::logout(&state, &auth.principal).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The caller: user, accounts with roles and effective permissions, admin permissions, token.
+#[utoipa::path(get, path = "/v1/auth/me", tag = "auth", security(("bearer" = [])),
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
+pub async fn me(auth: Auth) -> AppResult<Json<Me>> {
+    Ok(Json(service::me(&auth.principal)?))
+}
+
+/// The caller's tokens (sessions and API tokens); secrets are never shown again.
+#[utoipa::path(get, path = "/v1/auth/tokens", tag = "auth", security(("bearer" = [])),
+    responses((status = 200, body = Vec<TokenView>), (status = 401, body = ErrorBody)))]
+pub async fn list_tokens(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> AppResult<Json<Vec<TokenView>>> {
+    Ok(Json(service::list_tokens(&state, &auth.principal).await?))
+}
+
+/// Create an API token limited to a subset of the caller's permissions.
+#[utoipa::path(post, path = "/v1/auth/tokens", tag = "auth", security(("bearer" = [])),
+    request_body = CreateTokenInput,
+    responses((status = 201, body = CreatedToken), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_token(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<CreateTokenInput>,
+) -> AppResult<(StatusCode, Json<CreatedToken>)> {
+    let created = service::create_token(&state, &auth.principal, input).await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// Revoke one of the caller's tokens.
+#[utoipa::path(delete, path = "/v1/auth/tokens/{id}", tag = "auth", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Token id")),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<StatusCode> {
+    service::revoke_token(&state, &auth.principal, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,250 @@
+//! Auth business logic: login, token authentication, `me`, API tokens.
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, SaltString};
+use argon2::{Argon2, PasswordVerifier};
+use chrono::Duration;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use sqlx::types::Json;
+use uuid::Uuid;
+
+use super::model::*;
+use super::permission::Permission;
+use super::principal::{Principal, UserPrincipal};
+use crate::app::AppState;
+use crate::error::{AppError, AppResult};
+
+/// How long a login session token lives.
+pub const SESSION_DAYS: i64 = 30;
+pub const TOKEN_PREFIX: &str = "lum_";
+
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+pub fn generate_token() -> String {
+    let mut bytes = [0u8; 24];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    format!("{TOKEN_PREFIX}{}", hex::encode(bytes))
+}
+
+pub fn hash_password(password: &str) -> AppResult<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::internal(anyhow::anyhow!("hashing a password: {e}")))
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+fn invalid_login() -> AppError {
+    AppError::Unauthorized("invalid username or password".into())
+}
+
+pub async fn login(state: &AppState, input: LoginInput) -> AppResult<LoginResponse> {
+    if input.username.trim().is_empty() || input.password.is_empty() {
+        return Err(AppError::Validation(
+            "username and password are required".into(),
+        ));
+    }
+    let user = state.db.user_by_username(input.username.trim()).await?;
+    let Some(user) = user else {
+        return Err(invalid_login());
+    };
+    let Some(hash) = user.password_hash.clone() else {
+        return Err(invalid_login());
+    };
+    let password = input.password;
+    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .map_err(AppError::internal)?;
+    if !ok {
+        return Err(invalid_login());
+    }
+    let now = crate::store::now();
+    let secret = generate_token();
+    let row = TokenRow {
+        id: Uuid::now_v7(),
+        user_id: user.id,
+        name: "login".into(),
+        kind: "session".into(),
+        token_hash: hash_token(&secret),
+        permissions: None,
+        created_at: now,
+        expires_at: Some(now + Duration::days(SESSION_DAYS)),
+        last_used_at: None,
+    };
+    state.db.insert_token(&row).await?;
+    Ok(LoginResponse {
+        token: secret,
+        token_id: row.id,
+        expires_at: row.expires_at,
+        user: (&user).into(),
+    })
+}
+
+/// Resolve an `Authorization` header value to a principal.
+pub async fn authenticate(state: &AppState, header: Option<&str>) -> AppResult<Principal> {
+    let Some(header) = header else {
+        return Ok(Principal::Anonymous);
+    };
+    let token = header
+        .strip_prefix("Bearer ")
+        .or_else(|| header.strip_prefix("bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            AppError::Unauthorized("the Authorization header must be 'Bearer <token>'".into())
+        })?;
+    if let Some(key) = &state.config.system_key {
+        if hash_token(token) == hash_token(key) {
+            return Ok(Principal::System);
+        }
+    }
+    let invalid = || AppError::Unauthorized("invalid or expired token".into());
+    let row = state
+        .db
+        .token_by_hash(&hash_token(token))
+        .await?
+        .ok_or_else(invalid)?;
+    let now = crate::store::now();
+    if row.expires_at.is_some_and(|e| e <= now) {
+        return Err(invalid());
+    }
+    let user = state
+        .db
+        .user_by_id(row.user_id)
+        .await?
+        .ok_or_else(invalid)?;
+    let memberships = state.db.memberships_of_user(user.id).await?;
+    if let Err(e) = state.db.touch_token(row.id, now).await {
+        tracing::warn!(error = %e, "could not record token use");
+    }
+    Ok(Principal::User(Box::new(UserPrincipal::new(
+        user,
+        row,
+        memberships,
+    ))))
+}
+
+pub fn me(principal: &Principal) -> AppResult<Me> {
+    let u = principal.user()?;
+    Ok(Me {
+        user: (&u.user).into(),
+        accounts: u.account_views(),
+        admin_permissions: u.admin.iter().map(|p| p.to_string()).collect(),
+        token: (&u.token).into(),
+    })
+}
+
+pub async fn create_token(
+    state: &AppState,
+    principal: &Principal,
+    input: CreateTokenInput,
+) -> AppResult<CreatedToken> {
+    let u = principal.user()?;
+    let name = input.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(AppError::Validation(
+            "name must be 1 to 100 characters".into(),
+        ));
+    }
+    if input.permissions.is_empty() {
+        return Err(AppError::Validation(
+            "permissions must list at least one permission".into(),
+        ));
+    }
+    let held = u.all_permissions();
+    let mut wanted = Vec::new();
+    for p in &input.permissions {
+        let perm: Permission = p
+            .parse()
+            .map_err(|e: super::permission::UnknownPermission| {
+                AppError::Validation(e.to_string())
+            })?;
+        if !held.contains(&perm) {
+            return Err(AppError::Forbidden(format!(
+                "cannot grant {perm}: you do not hold it"
+            )));
+        }
+        if !wanted.contains(&perm) {
+            wanted.push(perm);
+        }
+    }
+    wanted.sort();
+    let expires_at = match input.expires_in_days {
+        None => None,
+        Some(d) if (1..=3650).contains(&d) => Some(crate::store::now() + Duration::days(d)),
+        Some(_) => {
+            return Err(AppError::Validation(
+                "expires_in_days must be between 1 and 3650".into(),
+            ))
+        }
+    };
+    let secret = generate_token();
+    let row = TokenRow {
+        id: Uuid::now_v7(),
+        user_id: u.user.id,
+        name: name.to_string(),
+        kind: "api".into(),
+        token_hash: hash_token(&secret),
+        permissions: Some(Json(wanted.iter().map(|p| p.to_string()).collect())),
+        created_at: crate::store::now(),
+        expires_at,
+        last_used_at: None,
+    };
+    state.db.insert_token(&row).await?;
+    Ok(CreatedToken {
+        token: secret,
+        info: (&row).into(),
+    })
+}
+
+pub async fn list_tokens(state: &AppState, principal: &Principal) -> AppResult<Vec<TokenView>> {
+    let u = principal.user()?;
+    let rows = state.db.tokens_of_user(u.user.id).await?;
+    Ok(rows.iter().map(TokenView::from).collect())
+}
+
+pub async fn revoke_token(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
+    let u = principal.user()?;
+    if state.db.delete_token(u.user.id, id).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound(format!("no token {id}")))
+    }
+}
+
+/// Revoke the token the call was made with.
+pub async fn logout(state: &AppState, principal: &Principal) -> AppResult<()> {
+    let u = principal.user()?;
+    state.db.delete_token(u.user.id, u.token.id).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_and_tokens() {
+        let h = hash_password("s3cret").unwrap();
+        assert!(verify_password("s3cret", &h));
+        assert!(!verify_password("nope", &h));
+        assert!(!verify_password("s3cret", "not a hash"));
+        let t = generate_token();
+        assert!(t.starts_with(TOKEN_PREFIX) && t.len() == 4 + 48);
+        assert_ne!(t, generate_token());
+        assert_eq!(hash_token("a"), hash_token("a"));
+        assert_ne!(hash_token("a"), hash_token("b"));
+    }
+}

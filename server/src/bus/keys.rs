@@ -1,0 +1,223 @@
+//! Every bus key and channel name, in one place, spelled as the seeds spell them.
+
+use std::fmt::Display;
+
+/// Pub/sub channel of a platform's bot actions (`bot_join`, `bot_sync`, `bot_leave`).
+pub fn bot_action(platform: impl Display, account_id: impl Display) -> String {
+    format!("lumio:bot:action:{platform}:{account_id}")
+}
+
+/// Global cooldown of a command (TTL = cooldown seconds).
+pub fn cmd_cooldown_global(account_id: impl Display, command: &str) -> String {
+    format!("lumio:cmd_cd:{account_id}:{command}:global")
+}
+
+/// Per-user cooldown of a command (TTL = cooldown seconds).
+pub fn cmd_cooldown_user(account_id: impl Display, command: &str, user_id: &str) -> String {
+    format!("lumio:cmd_cd:{account_id}:{command}:user:{user_id}")
+}
+
+/// Discord guild → account id (1 h).
+pub fn discord_guild(guild_id: &str) -> String {
+    format!("lumio:discord_guild:{guild_id}")
+}
+
+pub fn discord_guild_channels(guild_id: &str) -> String {
+    format!("lumio:discord_guild:{guild_id}:channels")
+}
+
+pub fn discord_guild_roles(guild_id: &str) -> String {
+    format!("lumio:discord_guild:{guild_id}:roles")
+}
+
+pub fn discord_guild_features(guild_id: &str) -> String {
+    format!("lumio:discord_guild:{guild_id}:features")
+}
+
+/// Discord channel → guild id (reverse look-up, 1 h).
+pub fn discord_channel_guild(channel_id: &str) -> String {
+    format!("lumio:discord_channel_guild:{channel_id}")
+}
+
+/// Messages of an account waiting to be flushed to the database.
+pub fn chat_buffer(account_id: impl Display) -> String {
+    format!("lumio:chat:buffer:{account_id}")
+}
+
+/// Messages claimed by a flush and not yet committed.
+pub fn chat_processing(account_id: impl Display) -> String {
+    format!("lumio:chat:processing:{account_id}")
+}
+
+/// Live events of an account (pub/sub).
+pub fn chat_events(account_id: impl Display) -> String {
+    format!("lumio:chat:events:{account_id}")
+}
+
+/// Accounts with buffered messages (PendingChatAccounts).
+pub fn pending_chat_accounts() -> String {
+    "lumio:chat:pending_accounts".to_string()
+}
+
+/// Failed logins of a username, counted for throttling.
+pub fn login_failures(username: &str) -> String {
+    format!("lumio:auth:login_failures:{}", username.to_lowercase())
+}
+
+/// The per-user flags of seed 002 (`user:{id}:{flag}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserFlag {
+    Admin,
+    Bot,
+    HasChatted,
+    Invulnerable,
+    Mod,
+    WelcomeMessageId,
+    Subbed,
+    Timeout,
+    Remod,
+    Greedy,
+    Vulnerable,
+    ItemLock,
+    HasChattedThisStream,
+    WelcomeMessageText,
+}
+
+impl UserFlag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UserFlag::Admin => "admin",
+            UserFlag::Bot => "bot",
+            UserFlag::HasChatted => "haschatted",
+            UserFlag::Invulnerable => "invulnerable",
+            UserFlag::Mod => "mod",
+            UserFlag::WelcomeMessageId => "welcomemessageid",
+            UserFlag::Subbed => "subbed",
+            UserFlag::Timeout => "timeout",
+            UserFlag::Remod => "remod",
+            UserFlag::Greedy => "greedy",
+            UserFlag::Vulnerable => "vulnerable",
+            UserFlag::ItemLock => "itemlock",
+            UserFlag::HasChattedThisStream => "haschattedthisstream",
+            UserFlag::WelcomeMessageText => "welcomemessagetext",
+        }
+    }
+}
+
+/// Chatter state is kept per account and platform so several channels share one Redis.
+fn scope(account_id: impl Display, platform: impl Display) -> String {
+    format!("lumio:{account_id}:{platform}")
+}
+
+/// username → user id (30 min).
+pub fn user_lookup(account_id: impl Display, platform: impl Display, username: &str) -> String {
+    format!("{}:userlookup:{username}", scope(account_id, platform))
+}
+
+/// user id → display name (30 min).
+pub fn user_display_name(
+    account_id: impl Display,
+    platform: impl Display,
+    user_id: &str,
+) -> String {
+    format!("{}:user:{user_id}:displayName", scope(account_id, platform))
+}
+
+/// user id → username (30 min).
+pub fn user_username(account_id: impl Display, platform: impl Display, user_id: &str) -> String {
+    format!("{}:user:{user_id}:username", scope(account_id, platform))
+}
+
+pub fn user_flag(
+    account_id: impl Display,
+    platform: impl Display,
+    user_id: &str,
+    flag: UserFlag,
+) -> String {
+    format!(
+        "{}:user:{user_id}:{}",
+        scope(account_id, platform),
+        flag.as_str()
+    )
+}
+
+/// Exists when timeout stacking is on for the account.
+pub fn timeout_stacking(account_id: impl Display) -> String {
+    format!("lumio:{account_id}:timeoutStacking")
+}
+
+/// Exists while the channel is live.
+pub fn stream_is_live(account_id: impl Display, platform: impl Display) -> String {
+    format!("{}:streamIsLive", scope(account_id, platform))
+}
+
+/// Set of disabled commands and items.
+pub fn disabled_commands(account_id: impl Display) -> String {
+    format!("lumio:{account_id}:disabledcommands")
+}
+
+/// Set of disabled cheers.
+pub fn disabled_cheers(account_id: impl Display) -> String {
+    format!("lumio:{account_id}:disabledcheers")
+}
+
+/// Sorted set of moderators to re-mod, scored by due time.
+pub fn remod_schedule() -> String {
+    "lumio:remod:schedule".to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_spellings() {
+        assert_eq!(bot_action("twitch", "a1"), "lumio:bot:action:twitch:a1");
+        assert_eq!(
+            cmd_cooldown_global("a1", "dice"),
+            "lumio:cmd_cd:a1:dice:global"
+        );
+        assert_eq!(
+            cmd_cooldown_user("a1", "dice", "u9"),
+            "lumio:cmd_cd:a1:dice:user:u9"
+        );
+        assert_eq!(discord_guild("42"), "lumio:discord_guild:42");
+        assert_eq!(
+            discord_guild_channels("42"),
+            "lumio:discord_guild:42:channels"
+        );
+        assert_eq!(discord_guild_roles("42"), "lumio:discord_guild:42:roles");
+        assert_eq!(
+            discord_guild_features("42"),
+            "lumio:discord_guild:42:features"
+        );
+        assert_eq!(discord_channel_guild("7"), "lumio:discord_channel_guild:7");
+        assert_eq!(
+            user_lookup("a", "twitch", "bob"),
+            "lumio:a:twitch:userlookup:bob"
+        );
+        assert_eq!(
+            user_display_name("a", "kick", "9"),
+            "lumio:a:kick:user:9:displayName"
+        );
+        assert_eq!(
+            user_username("a", "kick", "9"),
+            "lumio:a:kick:user:9:username"
+        );
+        assert_eq!(
+            user_flag("a", "twitch", "9", UserFlag::HasChattedThisStream),
+            "lumio:a:twitch:user:9:haschattedthisstream"
+        );
+        assert_eq!(
+            user_flag("a", "twitch", "9", UserFlag::WelcomeMessageId),
+            "lumio:a:twitch:user:9:welcomemessageid"
+        );
+        assert_eq!(timeout_stacking("a"), "lumio:a:timeoutStacking");
+        assert_eq!(
+            stream_is_live("a", "youtube"),
+            "lumio:a:youtube:streamIsLive"
+        );
+        assert_eq!(disabled_commands("a"), "lumio:a:disabledcommands");
+        assert_eq!(disabled_cheers("a"), "lumio:a:disabledcheers");
+    }
+}

@@ -1,0 +1,453 @@
+//! The in-process bus: the same semantics as Redis, for a server run alone and for tests.
+
+use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use super::fanout::{Fanout, SubStream};
+use super::{list_bounds, Bus, BusError, BusResult, Subscription, Ttl};
+
+enum Value {
+    Str(String),
+    List(VecDeque<String>),
+    Set(BTreeSet<String>),
+    ZSet(HashMap<String, f64>),
+}
+
+struct Entry {
+    value: Value,
+    expires: Option<Instant>,
+}
+
+#[derive(Default)]
+struct Data {
+    map: HashMap<String, Entry>,
+}
+
+impl Data {
+    /// The live entry of a key (an expired one is removed first).
+    fn live(&mut self, key: &str) -> Option<&mut Entry> {
+        let expired = self
+            .map
+            .get(key)
+            .is_some_and(|e| e.expires.is_some_and(|t| t <= Instant::now()));
+        if expired {
+            self.map.remove(key);
+        }
+        self.map.get_mut(key)
+    }
+
+    fn sweep(&mut self) {
+        let now = Instant::now();
+        self.map.retain(|_, e| e.expires.is_none_or(|t| t > now));
+    }
+}
+
+fn wrong_type(key: &str) -> BusError {
+    BusError::Other(format!(
+        "WRONGTYPE operation against key '{key}' holding the wrong kind of value"
+    ))
+}
+
+pub struct MemoryBus {
+    prefix: String,
+    data: Mutex<Data>,
+    writes: AtomicU64,
+    fanout: Arc<Fanout>,
+}
+
+impl MemoryBus {
+    pub fn new(prefix: &str) -> MemoryBus {
+        MemoryBus {
+            prefix: prefix.to_string(),
+            data: Mutex::new(Data::default()),
+            writes: AtomicU64::new(0),
+            fanout: Arc::new(Fanout::default()),
+        }
+    }
+
+    fn k(&self, key: &str) -> String {
+        format!("{}{key}", self.prefix)
+    }
+
+    fn data(&self) -> MutexGuard<'_, Data> {
+        let mut d = match self.data.lock() {
+            Ok(d) => d,
+            Err(p) => p.into_inner(),
+        };
+        // Expired keys nobody reads again are swept now and then.
+        if self.writes.fetch_add(1, Ordering::Relaxed) % 4096 == 4095 {
+            d.sweep();
+        }
+        d
+    }
+
+    /// Messages dropped for subscribers whose buffer was full.
+    pub fn dropped_messages(&self) -> u64 {
+        self.fanout.dropped.load(Ordering::Relaxed)
+    }
+
+    fn with_list<T>(
+        &self,
+        key: &str,
+        create: bool,
+        f: impl FnOnce(&mut VecDeque<String>) -> T,
+    ) -> BusResult<Option<T>> {
+        let k = self.k(key);
+        let mut d = self.data();
+        if d.live(&k).is_none() {
+            if !create {
+                return Ok(None);
+            }
+            d.map.insert(
+                k.clone(),
+                Entry {
+                    value: Value::List(VecDeque::new()),
+                    expires: None,
+                },
+            );
+        }
+        let Some(entry) = d.map.get_mut(&k) else {
+            return Ok(None);
+        };
+        let Value::List(list) = &mut entry.value else {
+            return Err(wrong_type(key));
+        };
+        let out = f(list);
+        if list.is_empty() {
+            d.map.remove(&k);
+        }
+        Ok(Some(out))
+    }
+
+    fn with_set<T>(
+        &self,
+        key: &str,
+        create: bool,
+        f: impl FnOnce(&mut BTreeSet<String>) -> T,
+    ) -> BusResult<Option<T>> {
+        let k = self.k(key);
+        let mut d = self.data();
+        if d.live(&k).is_none() {
+            if !create {
+                return Ok(None);
+            }
+            d.map.insert(
+                k.clone(),
+                Entry {
+                    value: Value::Set(BTreeSet::new()),
+                    expires: None,
+                },
+            );
+        }
+        let Some(entry) = d.map.get_mut(&k) else {
+            return Ok(None);
+        };
+        let Value::Set(set) = &mut entry.value else {
+            return Err(wrong_type(key));
+        };
+        let out = f(set);
+        if set.is_empty() {
+            d.map.remove(&k);
+        }
+        Ok(Some(out))
+    }
+
+    fn with_zset<T>(
+        &self,
+        key: &str,
+        create: bool,
+        f: impl FnOnce(&mut HashMap<String, f64>) -> T,
+    ) -> BusResult<Option<T>> {
+        let k = self.k(key);
+        let mut d = self.data();
+        if d.live(&k).is_none() {
+            if !create {
+                return Ok(None);
+            }
+            d.map.insert(
+                k.clone(),
+                Entry {
+                    value: Value::ZSet(HashMap::new()),
+                    expires: None,
+                },
+            );
+        }
+        let Some(entry) = d.map.get_mut(&k) else {
+            return Ok(None);
+        };
+        let Value::ZSet(z) = &mut entry.value else {
+            return Err(wrong_type(key));
+        };
+        let out = f(z);
+        if z.is_empty() {
+            d.map.remove(&k);
+        }
+        Ok(Some(out))
+    }
+}
+
+#[async_trait::async_trait]
+impl Bus for MemoryBus {
+    fn backend(&self) -> &'static str {
+        "memory"
+    }
+
+    async fn ping(&self) -> BusResult<()> {
+        Ok(())
+    }
+
+    async fn publish(&self, channel: &str, payload: &str) -> BusResult<()> {
+        self.fanout.deliver(&self.k(channel), payload);
+        Ok(())
+    }
+
+    async fn subscribe(&self, channel: &str) -> BusResult<Subscription> {
+        let channel = self.k(channel);
+        let (id, rx, _) = self.fanout.add(&channel);
+        let fanout = self.fanout.clone();
+        Ok(Box::pin(SubStream::new(
+            rx,
+            Box::new(move || {
+                fanout.remove(&channel, id);
+            }),
+        )))
+    }
+
+    async fn set(&self, key: &str, value: &str, ttl: Option<Duration>) -> BusResult<()> {
+        let mut d = self.data();
+        d.map.insert(
+            self.k(key),
+            Entry {
+                value: Value::Str(value.to_string()),
+                expires: ttl.map(|t| Instant::now() + t),
+            },
+        );
+        Ok(())
+    }
+
+    async fn set_nx(&self, key: &str, value: &str, ttl: Option<Duration>) -> BusResult<bool> {
+        let k = self.k(key);
+        let mut d = self.data();
+        if d.live(&k).is_some() {
+            return Ok(false);
+        }
+        d.map.insert(
+            k,
+            Entry {
+                value: Value::Str(value.to_string()),
+                expires: ttl.map(|t| Instant::now() + t),
+            },
+        );
+        Ok(true)
+    }
+
+    async fn get(&self, key: &str) -> BusResult<Option<String>> {
+        let mut d = self.data();
+        match d.live(&self.k(key)) {
+            None => Ok(None),
+            Some(Entry {
+                value: Value::Str(s),
+                ..
+            }) => Ok(Some(s.clone())),
+            Some(_) => Err(wrong_type(key)),
+        }
+    }
+
+    async fn del(&self, key: &str) -> BusResult<bool> {
+        let k = self.k(key);
+        let mut d = self.data();
+        Ok(d.live(&k).is_some() && d.map.remove(&k).is_some())
+    }
+
+    async fn exists(&self, key: &str) -> BusResult<bool> {
+        Ok(self.data().live(&self.k(key)).is_some())
+    }
+
+    async fn ttl(&self, key: &str) -> BusResult<Ttl> {
+        let mut d = self.data();
+        Ok(match d.live(&self.k(key)) {
+            None => Ttl::Missing,
+            Some(Entry { expires: None, .. }) => Ttl::Persistent,
+            Some(Entry {
+                expires: Some(t), ..
+            }) => Ttl::Expires(t.saturating_duration_since(Instant::now())),
+        })
+    }
+
+    async fn expire(&self, key: &str, ttl: Duration) -> BusResult<bool> {
+        let mut d = self.data();
+        match d.live(&self.k(key)) {
+            None => Ok(false),
+            Some(e) => {
+                e.expires = Some(Instant::now() + ttl);
+                Ok(true)
+            }
+        }
+    }
+
+    async fn incr(&self, key: &str, by: i64) -> BusResult<i64> {
+        let k = self.k(key);
+        let mut d = self.data();
+        match d.live(&k) {
+            None => {
+                d.map.insert(
+                    k,
+                    Entry {
+                        value: Value::Str(by.to_string()),
+                        expires: None,
+                    },
+                );
+                Ok(by)
+            }
+            Some(Entry {
+                value: Value::Str(s),
+                ..
+            }) => {
+                let n: i64 = s
+                    .parse()
+                    .map_err(|_| BusError::Other(format!("value of '{key}' is not an integer")))?;
+                let n = n
+                    .checked_add(by)
+                    .ok_or_else(|| BusError::Other(format!("'{key}' would overflow")))?;
+                *s = n.to_string();
+                Ok(n)
+            }
+            Some(_) => Err(wrong_type(key)),
+        }
+    }
+
+    async fn list_push(&self, key: &str, values: &[String]) -> BusResult<usize> {
+        Ok(self
+            .with_list(key, true, |l| {
+                l.extend(values.iter().cloned());
+                l.len()
+            })?
+            .unwrap_or(0))
+    }
+
+    async fn list_range(&self, key: &str, start: isize, stop: isize) -> BusResult<Vec<String>> {
+        Ok(self
+            .with_list(key, false, |l| match list_bounds(l.len(), start, stop) {
+                Some((a, b)) => l.range(a..b).cloned().collect(),
+                None => Vec::new(),
+            })?
+            .unwrap_or_default())
+    }
+
+    async fn list_len(&self, key: &str) -> BusResult<usize> {
+        Ok(self.with_list(key, false, |l| l.len())?.unwrap_or(0))
+    }
+
+    async fn list_trim(&self, key: &str, start: isize, stop: isize) -> BusResult<()> {
+        self.with_list(key, false, |l| match list_bounds(l.len(), start, stop) {
+            Some((a, b)) => {
+                l.truncate(b);
+                l.drain(..a);
+            }
+            None => l.clear(),
+        })?;
+        Ok(())
+    }
+
+    async fn list_move(&self, src: &str, dst: &str, count: usize) -> BusResult<Vec<String>> {
+        // One lock for both lists: the move is atomic.
+        let (ks, kd) = (self.k(src), self.k(dst));
+        let mut d = self.data();
+        let moved: Vec<String> = match d.live(&ks) {
+            None => return Ok(Vec::new()),
+            Some(Entry {
+                value: Value::List(l),
+                ..
+            }) => {
+                let n = count.min(l.len());
+                l.drain(..n).collect()
+            }
+            Some(_) => return Err(wrong_type(src)),
+        };
+        if d.map
+            .get(&ks)
+            .is_some_and(|e| matches!(&e.value, Value::List(l) if l.is_empty()))
+        {
+            d.map.remove(&ks);
+        }
+        if moved.is_empty() {
+            return Ok(moved);
+        }
+        if d.live(&kd).is_none() {
+            d.map.insert(
+                kd.clone(),
+                Entry {
+                    value: Value::List(VecDeque::new()),
+                    expires: None,
+                },
+            );
+        }
+        match d.map.get_mut(&kd) {
+            Some(Entry {
+                value: Value::List(l),
+                ..
+            }) => l.extend(moved.iter().cloned()),
+            _ => return Err(wrong_type(dst)),
+        }
+        Ok(moved)
+    }
+
+    async fn set_add(&self, key: &str, member: &str) -> BusResult<bool> {
+        Ok(self
+            .with_set(key, true, |s| s.insert(member.to_string()))?
+            .unwrap_or(false))
+    }
+
+    async fn set_remove(&self, key: &str, member: &str) -> BusResult<bool> {
+        Ok(self
+            .with_set(key, false, |s| s.remove(member))?
+            .unwrap_or(false))
+    }
+
+    async fn set_members(&self, key: &str) -> BusResult<Vec<String>> {
+        Ok(self
+            .with_set(key, false, |s| s.iter().cloned().collect())?
+            .unwrap_or_default())
+    }
+
+    async fn set_contains(&self, key: &str, member: &str) -> BusResult<bool> {
+        Ok(self
+            .with_set(key, false, |s| s.contains(member))?
+            .unwrap_or(false))
+    }
+
+    async fn zadd(&self, key: &str, member: &str, score: f64) -> BusResult<()> {
+        self.with_zset(key, true, |z| {
+            z.insert(member.to_string(), score);
+        })?;
+        Ok(())
+    }
+
+    async fn zrange_by_score(
+        &self,
+        key: &str,
+        max: f64,
+        limit: usize,
+    ) -> BusResult<Vec<(String, f64)>> {
+        Ok(self
+            .with_zset(key, false, |z| {
+                let mut due: Vec<(String, f64)> = z
+                    .iter()
+                    .filter(|(_, s)| **s <= max)
+                    .map(|(m, s)| (m.clone(), *s))
+                    .collect();
+                due.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+                due.truncate(limit);
+                due
+            })?
+            .unwrap_or_default())
+    }
+
+    async fn zrem(&self, key: &str, member: &str) -> BusResult<bool> {
+        Ok(self
+            .with_zset(key, false, |z| z.remove(member).is_some())?
+            .unwrap_or(false))
+    }
+}

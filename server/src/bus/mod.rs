@@ -1,0 +1,132 @@
+//! The bus: pub/sub, lists, sets, sorted sets, keys with TTL and counters — on Redis with
+//! `REDIS_URL`, in-process without it, with the same semantics (TTL expiry included).
+//!
+//! Every key and channel name is built in [`keys`], spelled as the seeds spell them. A bus
+//! has a prefix that is put before every key and channel: empty in production, unique per
+//! test so that tests can share one Redis.
+
+pub mod fanout;
+pub mod keys;
+pub mod memory;
+pub mod redis;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+pub type BusResult<T> = Result<T, BusError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BusError {
+    #[error("bus unavailable: {0}")]
+    Unavailable(String),
+    #[error("bus error: {0}")]
+    Other(String),
+}
+
+/// What `ttl` knows of a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ttl {
+    Missing,
+    Persistent,
+    Expires(Duration),
+}
+
+/// Messages of one channel, in publish order. Dropping it unsubscribes.
+pub type Subscription = futures::stream::BoxStream<'static, String>;
+
+/// How many messages a subscriber may have waiting before new ones are dropped for it
+/// (a slow subscriber never makes the publisher wait or memory grow without bound).
+pub const SUBSCRIBER_BUFFER: usize = 4096;
+
+#[async_trait::async_trait]
+pub trait Bus: Send + Sync + 'static {
+    /// `"redis"` or `"memory"`.
+    fn backend(&self) -> &'static str;
+    async fn ping(&self) -> BusResult<()>;
+
+    async fn publish(&self, channel: &str, payload: &str) -> BusResult<()>;
+    /// Subscribe; when this returns the subscription is active.
+    async fn subscribe(&self, channel: &str) -> BusResult<Subscription>;
+
+    async fn set(&self, key: &str, value: &str, ttl: Option<Duration>) -> BusResult<()>;
+    /// Set only when the key does not exist; true when it was set.
+    async fn set_nx(&self, key: &str, value: &str, ttl: Option<Duration>) -> BusResult<bool>;
+    async fn get(&self, key: &str) -> BusResult<Option<String>>;
+    async fn del(&self, key: &str) -> BusResult<bool>;
+    async fn exists(&self, key: &str) -> BusResult<bool>;
+    async fn ttl(&self, key: &str) -> BusResult<Ttl>;
+    async fn expire(&self, key: &str, ttl: Duration) -> BusResult<bool>;
+    /// Add `by` (a missing key counts from 0); an existing TTL is kept.
+    async fn incr(&self, key: &str, by: i64) -> BusResult<i64>;
+
+    /// Append to a list (RPUSH); returns the new length.
+    async fn list_push(&self, key: &str, values: &[String]) -> BusResult<usize>;
+    /// LRANGE semantics, negative indexes counting from the end.
+    async fn list_range(&self, key: &str, start: isize, stop: isize) -> BusResult<Vec<String>>;
+    async fn list_len(&self, key: &str) -> BusResult<usize>;
+    /// LTRIM semantics.
+    async fn list_trim(&self, key: &str, start: isize, stop: isize) -> BusResult<()>;
+    /// Atomically move up to `count` items from the head of `src` to the tail of `dst`.
+    async fn list_move(&self, src: &str, dst: &str, count: usize) -> BusResult<Vec<String>>;
+
+    async fn set_add(&self, key: &str, member: &str) -> BusResult<bool>;
+    async fn set_remove(&self, key: &str, member: &str) -> BusResult<bool>;
+    /// Members, sorted.
+    async fn set_members(&self, key: &str) -> BusResult<Vec<String>>;
+    async fn set_contains(&self, key: &str, member: &str) -> BusResult<bool>;
+
+    async fn zadd(&self, key: &str, member: &str, score: f64) -> BusResult<()>;
+    /// Members with a score ≤ `max`, lowest first, at most `limit`.
+    async fn zrange_by_score(
+        &self,
+        key: &str,
+        max: f64,
+        limit: usize,
+    ) -> BusResult<Vec<(String, f64)>>;
+    /// Remove a member; true only for the one call that removed it (claims a due job once).
+    async fn zrem(&self, key: &str, member: &str) -> BusResult<bool>;
+}
+
+/// Redis when a URL is given, else the in-process bus.
+pub async fn connect(redis_url: Option<&str>, prefix: &str) -> BusResult<Arc<dyn Bus>> {
+    match redis_url {
+        Some(url) => Ok(Arc::new(redis::RedisBus::connect(url, prefix).await?)),
+        None => Ok(Arc::new(memory::MemoryBus::new(prefix))),
+    }
+}
+
+/// Resolve LRANGE-style indexes against a length: the half-open range to take, if any.
+pub(crate) fn list_bounds(len: usize, start: isize, stop: isize) -> Option<(usize, usize)> {
+    let len_i = len as isize;
+    let s = if start < 0 {
+        (len_i + start).max(0)
+    } else {
+        start
+    };
+    let e = if stop < 0 {
+        len_i + stop
+    } else {
+        stop.min(len_i - 1)
+    };
+    if s > e || s >= len_i || e < 0 {
+        None
+    } else {
+        Some((s as usize, e as usize + 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::list_bounds;
+
+    #[test]
+    fn bounds() {
+        assert_eq!(list_bounds(5, 0, -1), Some((0, 5)));
+        assert_eq!(list_bounds(5, 1, 2), Some((1, 3)));
+        assert_eq!(list_bounds(5, -2, -1), Some((3, 5)));
+        assert_eq!(list_bounds(5, 3, 100), Some((3, 5)));
+        assert_eq!(list_bounds(5, 4, 2), None);
+        assert_eq!(list_bounds(0, 0, -1), None);
+        assert_eq!(list_bounds(5, -100, 0), Some((0, 1)));
+    }
+}

@@ -1,0 +1,22 @@
+//! lumio-server: the lumio API (GraphQL + REST + WebSocket), the chat pipeline and its workers.
+//!
+//! The crate is a library so that tests, benchmarks and `lumio demo` run the very same server
+//! the binary runs. [`app::build_router`] turns an [`app::AppState`] into the axum router;
+//! [`app::serve`] runs it on a listener until a shutdown signal.
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod auth;
+pub mod bus;
+pub mod config;
+pub mod error;
+pub mod graphql;
+pub mod http;
+pub mod notes;
+pub mod openapi;
+pub mod platforms;
+pub mod seed;
+pub mod store;
+pub mod testing;
+
+pub use error::{AppError, AppResult};

@@ -1,0 +1,202 @@
+//! The `lumio-server` binary: parses arguments, builds the configuration, calls the library.
+#![forbid(unsafe_code)]
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use lumio_server::config::{Config, ConfigArgs};
+use lumio_server::store::{redact_url, Db};
+use lumio_server::{app, openapi, seed};
+use tracing_subscriber::EnvFilter;
+
+/// lumio-server: the lumio API (GraphQL, REST, WebSocket), chat pipeline and workers.
+///
+/// Runs on SQLite and an in-process bus by default; point DATABASE_URL at PostgreSQL and
+/// REDIS_URL at Redis for production.
+#[derive(Parser)]
+#[command(name = "lumio-server", version, about, long_about)]
+struct Cli {
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API until SIGINT or SIGTERM.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "LUMIO_BIND", default_value = lumio_server::config::DEFAULT_BIND)]
+        bind: String,
+        /// Largest accepted request body, in bytes.
+        #[arg(long, env = "LUMIO_BODY_LIMIT")]
+        body_limit: Option<String>,
+        /// Apply pending migrations before serving.
+        #[arg(long)]
+        migrate: bool,
+        /// Load this seed file before serving (idempotent), e.g. migrations/seeds/demo.toml.
+        #[arg(long, value_name = "FILE")]
+        seed: Option<String>,
+    },
+    /// Apply pending database migrations (a no-op when there are none).
+    Migrate {
+        /// List applied and pending migrations instead of applying them.
+        #[arg(long)]
+        status: bool,
+    },
+    /// Load a TOML seed file (accounts, users, roles, memberships, channel connections).
+    /// Idempotent; a bad file is rejected whole.
+    Seed {
+        /// The seed file, e.g. migrations/seeds/demo.toml.
+        file: String,
+    },
+    /// Print the GraphQL schema (SDL).
+    Schema,
+    /// Print the OpenAPI document of the REST API.
+    Openapi,
+}
+
+fn init_logging() -> Result<(), String> {
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(s) if !s.trim().is_empty() => EnvFilter::builder()
+            .parse(&s)
+            .map_err(|e| format!("RUST_LOG: invalid filter '{s}': {e}"))?,
+        _ => EnvFilter::new("info"),
+    };
+    let json = std::env::var("LUMIO_LOG_FORMAT").is_ok_and(|v| v == "json");
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("lumio-server: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Schema => {
+            print!("{}", lumio_server::graphql::sdl());
+            Ok(())
+        }
+        Command::Openapi => {
+            print!("{}", openapi::document());
+            Ok(())
+        }
+        Command::Migrate { status } => {
+            let (config, db) = connect_db(&cli.config).await?;
+            if status {
+                let list = db.migration_status().await.map_err(|e| e.to_string())?;
+                println!("{:<8} {:<8} DESCRIPTION", "VERSION", "STATE");
+                for m in &list {
+                    let state = if m.applied { "applied" } else { "pending" };
+                    println!("{:<8} {:<8} {}", m.version, state, m.description);
+                }
+                let pending = list.iter().filter(|m| !m.applied).count();
+                println!(
+                    "{} applied, {pending} pending ({})",
+                    list.len() - pending,
+                    redact_url(&config.database_url)
+                );
+            } else {
+                let applied = db.migrate().await.map_err(|e| e.to_string())?;
+                if applied.is_empty() {
+                    println!("migrate: nothing to do, the database is up to date");
+                } else {
+                    for m in &applied {
+                        println!("applied {} {}", m.version, m.description);
+                    }
+                    println!("migrate: applied {} migration(s)", applied.len());
+                }
+            }
+            db.close().await;
+            Ok(())
+        }
+        Command::Seed { file } => {
+            let (_, db) = connect_db(&cli.config).await?;
+            ensure_migrated(&db).await?;
+            let report = seed::run(&db, &file).await.map_err(|e| e.to_string())?;
+            println!("seed {file}: {report}");
+            db.close().await;
+            Ok(())
+        }
+        Command::Serve {
+            bind,
+            body_limit,
+            migrate,
+            seed: seed_file,
+        } => {
+            let config = Config::from_args(&cli.config, Some(&bind), body_limit.as_deref())
+                .map_err(|e| e.to_string())?;
+            init_logging()?;
+            let state = app::AppState::connect(config.clone())
+                .await
+                .map_err(|e| e.to_string())?;
+            if migrate {
+                state.db.migrate().await.map_err(|e| e.to_string())?;
+            }
+            ensure_migrated(&state.db).await?;
+            if let Some(file) = seed_file {
+                let report = seed::run(&state.db, &file)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                tracing::info!(file = %file, "seed: {report}");
+            }
+            let listener = tokio::net::TcpListener::bind(config.bind)
+                .await
+                .map_err(|e| format!("LUMIO_BIND: cannot listen on {}: {e}", config.bind))?;
+            tracing::info!(
+                bind = %config.bind,
+                database = state.db.backend_name(),
+                bus = state.bus.backend(),
+                "lumio-server listening"
+            );
+            app::serve(listener, state.clone(), app::shutdown_signal())
+                .await
+                .map_err(|e| e.to_string())?;
+            state.db.close().await;
+            Ok(())
+        }
+    }
+}
+
+/// The configuration without the serve flags, and a database connection.
+async fn connect_db(args: &ConfigArgs) -> Result<(Config, Db), String> {
+    let config = Config::from_args(args, None, None).map_err(|e| e.to_string())?;
+    let db = Db::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((config, db))
+}
+
+async fn ensure_migrated(db: &Db) -> Result<(), String> {
+    let pending = db
+        .migration_status()
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|m| !m.applied)
+        .count();
+    if pending > 0 {
+        return Err(format!(
+            "the database has {pending} pending migration(s): run `lumio-server migrate` first \
+             (or `serve --migrate`)"
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! The OpenAPI document of the REST API, as checked in at `schema/openapi.json`.
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "lumio", description = "REST API of lumio-server. Errors are \
+        {\"error\": {\"code\", \"message\"}} with the status of the failure."),
+    paths(
+        crate::auth::rest::login,
+        crate::auth::rest::logout,
+        crate::auth::rest::me,
+        crate::auth::rest::list_tokens,
+        crate::auth::rest::create_token,
+        crate::auth::rest::revoke_token,
+        crate::notes::rest::list_notes,
+        crate::notes::rest::create_note,
+        crate::notes::rest::update_note,
+        crate::notes::rest::delete_note,
+    ),
+    modifiers(&BearerAuth),
+    tags((name = "auth", description = "Login, the caller, API tokens"),
+        (name = "notes", description = "Moderator notes on platform users"))
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The document, pretty-printed, with a trailing newline.
+pub fn document() -> String {
+    let mut doc = ApiDoc::openapi();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    let mut s = doc
+        .to_pretty_json()
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}

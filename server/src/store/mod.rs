@@ -1,0 +1,252 @@
+//! Database plumbing: one [`Db`] handle over PostgreSQL or SQLite, migrations for both.
+//!
+//! Each feature keeps its queries in its own `store.rs`, written once with `$1`-style
+//! placeholders (which both sqlx drivers accept) and run against either pool through
+//! [`on_db!`](crate::on_db); where the dialects differ, the feature matches on [`Db`] itself.
+//! The same contract tests (`server/tests/store_contract.rs`) run against both backends.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+
+static POSTGRES_MIGRATOR: Migrator = sqlx::migrate!("../migrations/postgres");
+static SQLITE_MIGRATOR: Migrator = sqlx::migrate!("../migrations/sqlite");
+
+/// Run the same query code against whichever pool the [`Db`] holds.
+///
+/// ```ignore
+/// let n = on_db!(&db, |pool| sqlx::query("DELETE FROM t")
+///     .execute(pool)
+///     .await
+///     .map(|r| r.rows_affected()))?;
+/// ```
+#[macro_export]
+macro_rules! on_db {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::store::Db::Postgres($pool) => $body,
+            $crate::store::Db::Sqlite($pool) => $body,
+        }
+    };
+}
+
+#[derive(Clone, Debug)]
+pub enum Db {
+    Postgres(PgPool),
+    Sqlite(SqlitePool),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("DATABASE_URL: {0}")]
+    BadUrl(String),
+    #[error("cannot connect to the database at {url}: {source}")]
+    Connect {
+        url: String,
+        #[source]
+        source: sqlx::Error,
+    },
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error(transparent)]
+    Sqlx(#[from] sqlx::Error),
+}
+
+/// A migration and whether it has been applied to this database.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MigrationStatus {
+    pub version: i64,
+    pub description: String,
+    pub applied: bool,
+}
+
+/// Which database a URL names, checked before anything connects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Result<Backend, StoreError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else {
+            Err(StoreError::BadUrl(format!(
+                "expected a postgres:// or sqlite: URL, got '{}'",
+                redact_url(url)
+            )))
+        }
+    }
+}
+
+/// The URL with any password replaced, for messages and logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let creds = &url[scheme_end + 3..at];
+            match creds.find(':') {
+                Some(colon) => format!(
+                    "{}{}:***{}",
+                    &url[..scheme_end + 3],
+                    &creds[..colon],
+                    &url[at..]
+                ),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+impl Db {
+    /// Connect to `url` (`postgres://…` or `sqlite:…`). SQLite files are created when missing
+    /// and run in WAL mode with a busy timeout, so several connections can share them.
+    pub async fn connect(url: &str) -> Result<Db, StoreError> {
+        let connect_err = |source| StoreError::Connect {
+            url: redact_url(url),
+            source,
+        };
+        match Backend::of_url(url)? {
+            Backend::Postgres => {
+                let opts = PgConnectOptions::from_str(url)
+                    .map_err(|e| StoreError::BadUrl(format!("{}: {e}", redact_url(url))))?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(5))
+                    .connect_with(opts)
+                    .await
+                    .map_err(connect_err)?;
+                Ok(Db::Postgres(pool))
+            }
+            Backend::Sqlite => {
+                let opts = SqliteConnectOptions::from_str(url)
+                    .map_err(|e| StoreError::BadUrl(format!("{url}: {e}")))?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .busy_timeout(Duration::from_secs(10))
+                    .foreign_keys(true);
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(8)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(opts)
+                    .await
+                    .map_err(connect_err)?;
+                Ok(Db::Sqlite(pool))
+            }
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Postgres(_) => Backend::Postgres,
+            Db::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            Db::Postgres(_) => "postgres",
+            Db::Sqlite(_) => "sqlite",
+        }
+    }
+
+    fn migrator(&self) -> &'static Migrator {
+        match self {
+            Db::Postgres(_) => &POSTGRES_MIGRATOR,
+            Db::Sqlite(_) => &SQLITE_MIGRATOR,
+        }
+    }
+
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        on_db!(self, |pool| sqlx::query("SELECT 1")
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Apply pending migrations; returns the ones this call applied (empty on a second run).
+    pub async fn migrate(&self) -> Result<Vec<MigrationStatus>, StoreError> {
+        let before = self.migration_status().await?;
+        on_db!(self, |pool| self.migrator().run(pool).await)?;
+        Ok(before
+            .into_iter()
+            .filter(|m| !m.applied)
+            .map(|m| MigrationStatus { applied: true, ..m })
+            .collect())
+    }
+
+    /// Every known migration with whether it has been applied.
+    pub async fn migration_status(&self) -> Result<Vec<MigrationStatus>, StoreError> {
+        let applied: Vec<i64> = on_db!(self, |pool| {
+            match sqlx::query_scalar::<_, i64>(
+                "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
+            )
+            .fetch_all(pool)
+            .await
+            {
+                Ok(v) => v,
+                Err(sqlx::Error::Database(e)) if is_missing_table(e.message()) => Vec::new(),
+                Err(e) => return Err(e.into()),
+            }
+        });
+        Ok(self
+            .migrator()
+            .iter()
+            .map(|m| MigrationStatus {
+                version: m.version,
+                description: m.description.to_string(),
+                applied: applied.contains(&m.version),
+            })
+            .collect())
+    }
+
+    pub async fn close(&self) {
+        on_db!(self, |pool| pool.close().await)
+    }
+}
+
+/// The current time at the precision both databases store (microseconds), so a value
+/// returned on write equals the value read back later.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    chrono::Utc::now().trunc_subsecs(6)
+}
+
+fn is_missing_table(message: &str) -> bool {
+    message.contains("no such table") || message.contains("does not exist")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        assert_eq!(
+            Backend::of_url("postgres://a@b/c").unwrap(),
+            Backend::Postgres
+        );
+        assert_eq!(
+            Backend::of_url("sqlite://lumio.db?mode=rwc").unwrap(),
+            Backend::Sqlite
+        );
+        let err = Backend::of_url("mysql://x:secret@h/d")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("DATABASE_URL:"), "{err}");
+        assert!(!err.contains("secret"), "{err}");
+        assert_eq!(
+            redact_url("postgres://u:pw@localhost:5432/db"),
+            "postgres://u:***@localhost:5432/db"
+        );
+    }
+}

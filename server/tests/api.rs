@@ -40,6 +40,7 @@ macro_rules! on_both {
 on_both!(
     health_ready_metrics,
     login_and_me,
+    login_is_throttled,
     api_tokens_are_limited_and_revocable,
     notes_rest_round_trip,
     notes_graphql_round_trip,
@@ -157,6 +158,37 @@ async fn login_and_me(s: &TestServer) {
         (st, code(&body)),
         (StatusCode::UNAUTHORIZED, "unauthorized")
     );
+}
+
+async fn login_is_throttled(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let wrong = json!({"username": "viewer", "password": "guess"});
+    for _ in 0..lumio_server::auth::service::MAX_LOGIN_FAILURES {
+        let (st, _) = api
+            .call(Method::POST, "/v1/auth/login", None, Some(wrong.clone()))
+            .await;
+        assert_eq!(st, StatusCode::UNAUTHORIZED);
+    }
+    // Now even the right password is refused for a while, with a 429 …
+    let (st, body) = api
+        .call(
+            Method::POST,
+            "/v1/auth/login",
+            None,
+            Some(json!({"username": "viewer", "password": "lumio-viewer"})),
+        )
+        .await;
+    assert_eq!(
+        (st, code(&body)),
+        (StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+    );
+    // … while other users are not affected, and a success resets the count.
+    api.login("mod", "lumio-mod").await;
+    s.bus()
+        .del(&lumio_server::bus::keys::login_failures("viewer"))
+        .await
+        .unwrap();
+    api.login("viewer", "lumio-viewer").await;
 }
 
 async fn api_tokens_are_limited_and_revocable(s: &TestServer) {

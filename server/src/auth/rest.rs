@@ -23,7 +23,8 @@ pub fn router() -> Router<AppState> {
 
 /// Log in with a username and password; returns a bearer token (30 days).
 #[utoipa::path(post, path = "/v1/auth/login", tag = "auth", request_body = LoginInput,
-    responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn login(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<LoginInput>,

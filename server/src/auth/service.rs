@@ -12,6 +12,7 @@ use super::model::*;
 use super::permission::Permission;
 use super::principal::{Principal, UserPrincipal};
 use crate::app::AppState;
+use crate::bus::keys;
 use crate::error::{AppError, AppResult};
 
 /// How long a login session token lives.
@@ -50,26 +51,47 @@ fn invalid_login() -> AppError {
     AppError::Unauthorized("invalid username or password".into())
 }
 
+/// Failed logins of one username allowed within [`LOGIN_WINDOW`] before logins are refused.
+pub const MAX_LOGIN_FAILURES: i64 = 10;
+pub const LOGIN_WINDOW: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
 pub async fn login(state: &AppState, input: LoginInput) -> AppResult<LoginResponse> {
-    if input.username.trim().is_empty() || input.password.is_empty() {
+    let username = input.username.trim();
+    if username.is_empty() || input.password.is_empty() {
         return Err(AppError::Validation(
             "username and password are required".into(),
         ));
     }
-    let user = state.db.user_by_username(input.username.trim()).await?;
-    let Some(user) = user else {
-        return Err(invalid_login());
-    };
-    let Some(hash) = user.password_hash.clone() else {
-        return Err(invalid_login());
-    };
-    let password = input.password;
-    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-        .await
-        .map_err(AppError::internal)?;
-    if !ok {
-        return Err(invalid_login());
+    // Password guessing is throttled per username, across every server on the bus.
+    let failures_key = keys::login_failures(username);
+    let failures: i64 = state
+        .bus
+        .get(&failures_key)
+        .await?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    if failures >= MAX_LOGIN_FAILURES {
+        return Err(AppError::RateLimited(format!(
+            "too many failed logins for '{username}': try again in {} minutes",
+            LOGIN_WINDOW.as_secs() / 60
+        )));
     }
+    let user = state.db.user_by_username(username).await?;
+    let hash = user.as_ref().and_then(|u| u.password_hash.clone());
+    let password = input.password;
+    let ok = match hash {
+        Some(hash) => tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+            .await
+            .map_err(AppError::internal)?,
+        None => false,
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        if state.bus.incr(&failures_key, 1).await? == 1 {
+            state.bus.expire(&failures_key, LOGIN_WINDOW).await?;
+        }
+        return Err(invalid_login());
+    };
+    state.bus.del(&failures_key).await?;
     let now = crate::store::now();
     let secret = generate_token();
     let row = TokenRow {

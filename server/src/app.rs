@@ -48,6 +48,7 @@ impl AppState {
 pub fn build_router(state: AppState) -> Router {
     let v1 = Router::new()
         .merge(crate::auth::rest::router())
+        .merge(crate::chat::rest::router())
         .merge(crate::notes::rest::router());
     Router::new()
         .route("/healthz", get(http::healthz))
@@ -73,16 +74,28 @@ pub fn build_router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serve on `listener` until `shutdown` resolves, then finish in-flight requests.
+/// Serve on `listener` until `shutdown` resolves, then finish in-flight requests. The
+/// background workers (the chat flush) run alongside unless the configuration turns them
+/// off, and flush once more on the way out.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let (stop_workers, workers_rx) = tokio::sync::watch::channel(false);
+    let flusher = state
+        .config
+        .workers
+        .then(|| crate::chat::flush::Flusher::spawn(state.clone(), workers_rx));
     let router = build_router(state);
-    axum::serve(listener, router)
+    let served = axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
-        .await
+        .await;
+    let _ = stop_workers.send(true);
+    if let Some(f) = flusher {
+        let _ = f.await;
+    }
+    served
 }
 
 /// Resolves on SIGINT or SIGTERM.

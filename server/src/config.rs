@@ -33,6 +33,8 @@ pub struct Config {
     pub body_limit: usize,
     /// Prefix of every bus key and channel ("" in production; tests isolate with it).
     pub bus_prefix: String,
+    /// Run the background workers (the chat flush) beside the API.
+    pub workers: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -114,6 +116,7 @@ impl Config {
             bind,
             body_limit,
             bus_prefix: String::new(),
+            workers: true,
         })
     }
 }

@@ -15,12 +15,14 @@ use crate::http::extract::ApiJson;
 #[derive(MergedObject, Default)]
 pub struct QueryRoot(
     crate::auth::graphql::AuthQuery,
+    crate::chat::graphql::ChatQuery,
     crate::notes::graphql::NotesQuery,
 );
 
 #[derive(MergedObject, Default)]
 pub struct MutationRoot(
     crate::auth::graphql::AuthMutation,
+    crate::chat::graphql::ChatMutation,
     crate::notes::graphql::NotesMutation,
 );
 

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod auth;
 pub mod bus;
+pub mod chat;
 pub mod config;
 pub mod error;
 pub mod graphql;

@@ -1,6 +1,7 @@
 //! The `lumio-server` binary: parses arguments, builds the configuration, calls the library.
 #![forbid(unsafe_code)]
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -67,6 +68,7 @@ fn init_logging() -> Result<(), String> {
     let json = std::env::var("LUMIO_LOG_FORMAT").is_ok_and(|v| v == "json");
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
         .with_writer(std::io::stderr);
     if json {
         builder.json().init();

@@ -14,6 +14,9 @@ use utoipa::{Modify, OpenApi};
         crate::auth::rest::list_tokens,
         crate::auth::rest::create_token,
         crate::auth::rest::revoke_token,
+        crate::chat::rest::ingest,
+        crate::chat::rest::history,
+        crate::chat::rest::count,
         crate::notes::rest::list_notes,
         crate::notes::rest::create_note,
         crate::notes::rest::update_note,
@@ -21,6 +24,7 @@ use utoipa::{Modify, OpenApi};
     ),
     modifiers(&BearerAuth),
     tags((name = "auth", description = "Login, the caller, API tokens"),
+        (name = "chat", description = "The chat pipeline: ingest, history, counts"),
         (name = "notes", description = "Moderator notes on platform users"))
 )]
 pub struct ApiDoc;

@@ -143,6 +143,8 @@ pub struct TestOptions {
     pub redis: bool,
     /// Load `migrations/seeds/demo.toml`.
     pub demo_seed: bool,
+    /// Run the background workers (the chat flush); off to drive them by hand.
+    pub workers: bool,
 }
 
 impl TestOptions {
@@ -151,6 +153,7 @@ impl TestOptions {
             backend: TestBackend::Sqlite,
             redis: false,
             demo_seed: true,
+            workers: true,
         }
     }
     pub fn postgres_redis() -> Self {
@@ -158,6 +161,7 @@ impl TestOptions {
             backend: TestBackend::Postgres,
             redis: true,
             demo_seed: true,
+            workers: true,
         }
     }
 }
@@ -195,6 +199,7 @@ impl TestServer {
         config.redis_url = redis;
         config.system_key = Some(TEST_SYSTEM_KEY.to_string());
         config.bus_prefix = format!("t-{}:", uuid::Uuid::new_v4().simple());
+        config.workers = opts.workers;
         let state = AppState::connect(config).await.expect("connect test state");
         state.db.migrate().await.expect("migrate");
         if opts.demo_seed {

@@ -49,6 +49,30 @@ pub fn chat_processing(account_id: impl Display) -> String {
     format!("lumio:chat:processing:{account_id}")
 }
 
+/// Messages claimed by one flusher instance and not yet committed.
+pub fn chat_processing_of(account_id: impl Display, instance: &str) -> String {
+    format!("lumio:chat:processing:{account_id}:{instance}")
+}
+
+/// Every claimed list, as `{account_id}|{instance}`, so orphans of dead instances are found.
+pub fn chat_processing_lists() -> String {
+    "lumio:chat:processing_lists".to_string()
+}
+
+/// Heartbeat of a flusher instance (expires when the instance is gone).
+pub fn chat_flusher(instance: &str) -> String {
+    format!("lumio:chat:flusher:{instance}")
+}
+
+/// A platform message id already ingested → our message id (dedup window).
+pub fn chat_seen(
+    account_id: impl Display,
+    platform: impl Display,
+    platform_message_id: &str,
+) -> String {
+    format!("lumio:chat:seen:{account_id}:{platform}:{platform_message_id}")
+}
+
 /// Live events of an account (pub/sub).
 pub fn chat_events(account_id: impl Display) -> String {
     format!("lumio:chat:events:{account_id}")

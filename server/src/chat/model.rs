@@ -1,0 +1,236 @@
+//! Types of the chat pipeline.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::types::Json;
+use uuid::Uuid;
+
+/// Where an emote stands in a message (character offsets, end inclusive).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    async_graphql::SimpleObject,
+    async_graphql::InputObject,
+)]
+#[graphql(input_name = "EmotePositionInput")]
+pub struct EmotePosition {
+    pub id: String,
+    pub name: String,
+    pub start: i32,
+    pub end: i32,
+    /// twitch, 7tv, bttv, ffz, trovo, discord …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+}
+
+/// A chat message as a bot or connector reports it (`sendChatMessage`, `POST /v1/chat/message`).
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema, async_graphql::InputObject)]
+#[graphql(name = "ChatMessageInputGql")]
+#[serde(deny_unknown_fields)]
+pub struct ChatMessageInput {
+    pub platform: String,
+    pub channel_name: String,
+    pub user_id: String,
+    pub username: String,
+    pub display_name: Option<String>,
+    pub message: String,
+    #[serde(default)]
+    #[graphql(default)]
+    pub emotes: Vec<EmotePosition>,
+    #[serde(default)]
+    #[graphql(default)]
+    pub badges: Vec<String>,
+    pub color: Option<String>,
+    #[serde(default)]
+    #[graphql(default)]
+    pub is_mod: bool,
+    #[serde(default)]
+    #[graphql(default)]
+    pub is_sub: bool,
+    #[serde(default)]
+    #[graphql(default)]
+    pub is_vip: bool,
+    pub sub_tier: Option<String>,
+    /// The platform's own id of the message; a message seen twice is stored once.
+    pub platform_message_id: Option<String>,
+    pub reply_to_message_id: Option<String>,
+    pub reply_to_user_id: Option<String>,
+    pub reply_to_username: Option<String>,
+    pub reply_to_message: Option<String>,
+}
+
+/// A stored (or buffered) chat message.
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema, async_graphql::SimpleObject,
+)]
+pub struct ChatMessage {
+    /// UUIDv7: sorts by time.
+    pub id: Uuid,
+    pub account_id: Uuid,
+    pub platform: String,
+    pub channel_name: String,
+    pub user_id: String,
+    pub username: String,
+    pub display_name: Option<String>,
+    pub message: String,
+    pub emotes: Vec<EmotePosition>,
+    pub badges: Vec<String>,
+    pub color: Option<String>,
+    pub is_mod: bool,
+    pub is_sub: bool,
+    pub is_vip: bool,
+    pub sub_tier: Option<String>,
+    pub platform_message_id: Option<String>,
+    pub reply_to_message_id: Option<String>,
+    pub reply_to_user_id: Option<String>,
+    pub reply_to_username: Option<String>,
+    pub reply_to_message: Option<String>,
+    /// When the server received it.
+    pub created_at: DateTime<Utc>,
+    pub deleted_at: Option<DateTime<Utc>>,
+    pub deleted_by: Option<String>,
+}
+
+/// A `platform_messages` row.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MessageRow {
+    pub id: Uuid,
+    pub account_id: Uuid,
+    pub platform: String,
+    pub channel_name: String,
+    pub user_id: String,
+    pub username: String,
+    pub display_name: Option<String>,
+    pub message: String,
+    pub emotes: Json<Vec<EmotePosition>>,
+    pub badges: Json<Vec<String>>,
+    pub color: Option<String>,
+    pub is_mod: bool,
+    pub is_sub: bool,
+    pub is_vip: bool,
+    pub sub_tier: Option<String>,
+    pub platform_message_id: Option<String>,
+    pub reply_to_message_id: Option<String>,
+    pub reply_to_user_id: Option<String>,
+    pub reply_to_username: Option<String>,
+    pub reply_to_message: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub deleted_at: Option<DateTime<Utc>>,
+    pub deleted_by: Option<String>,
+}
+
+impl From<MessageRow> for ChatMessage {
+    fn from(r: MessageRow) -> Self {
+        ChatMessage {
+            id: r.id,
+            account_id: r.account_id,
+            platform: r.platform,
+            channel_name: r.channel_name,
+            user_id: r.user_id,
+            username: r.username,
+            display_name: r.display_name,
+            message: r.message,
+            emotes: r.emotes.0,
+            badges: r.badges.0,
+            color: r.color,
+            is_mod: r.is_mod,
+            is_sub: r.is_sub,
+            is_vip: r.is_vip,
+            sub_tier: r.sub_tier,
+            platform_message_id: r.platform_message_id,
+            reply_to_message_id: r.reply_to_message_id,
+            reply_to_user_id: r.reply_to_user_id,
+            reply_to_username: r.reply_to_username,
+            reply_to_message: r.reply_to_message,
+            created_at: r.created_at,
+            deleted_at: r.deleted_at,
+            deleted_by: r.deleted_by,
+        }
+    }
+}
+
+/// Filters of `chatHistory` / `GET /v1/chat/history`.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams, async_graphql::InputObject)]
+#[serde(deny_unknown_fields)]
+pub struct ChatFilterInput {
+    /// Comma-separated on REST (`platform=twitch,kick`).
+    pub platform: Option<String>,
+    /// A platform user id or a username (case-insensitive).
+    pub user: Option<String>,
+    /// Text the message contains (case-insensitive).
+    pub contains: Option<String>,
+    /// Messages received at or after this time (RFC 3339).
+    pub from: Option<DateTime<Utc>>,
+    /// Messages received before this time (RFC 3339).
+    pub to: Option<DateTime<Utc>>,
+    /// Include deleted messages (default false).
+    pub include_deleted: Option<bool>,
+    /// Page size, 1–500 (default 50).
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// A validated filter.
+#[derive(Debug, Clone, Default)]
+pub struct ChatFilter {
+    pub platforms: Vec<String>,
+    pub user: Option<String>,
+    pub contains: Option<String>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    pub include_deleted: bool,
+}
+
+/// A page of history, newest first.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
+pub struct ChatPage {
+    pub messages: Vec<ChatMessage>,
+    /// Pass as `cursor` for the next (older) page; null on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
+pub struct IngestResult {
+    pub id: Uuid,
+    /// True when this platform message had been ingested before (nothing was stored).
+    pub duplicate: bool,
+    pub message: Option<ChatMessage>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
+pub struct MessageCount {
+    pub count: i64,
+}
+
+/// A live event of an account, as published on the bus and sent to WebSocket clients.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ChatEvent {
+    Message {
+        cursor: String,
+        message: ChatMessage,
+    },
+}
+
+impl ChatMessage {
+    /// The cursor of a message: its id, opaque to clients.
+    pub fn cursor(&self) -> String {
+        encode_cursor(self.id)
+    }
+}
+
+pub fn encode_cursor(id: Uuid) -> String {
+    id.simple().to_string()
+}
+
+pub fn decode_cursor(cursor: &str) -> Option<Uuid> {
+    if cursor.len() != 32 {
+        return None;
+    }
+    Uuid::try_parse(cursor).ok()
+}

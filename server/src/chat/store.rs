@@ -1,0 +1,212 @@
+//! Queries of the chat pipeline, for both databases.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::types::Json;
+use sqlx::QueryBuilder;
+use uuid::Uuid;
+
+use super::model::{ChatFilter, ChatMessage, MessageRow};
+use crate::on_db;
+use crate::store::Db;
+
+const COLS: &str = "id, account_id, platform, channel_name, user_id, username, display_name, \
+    message, emotes, badges, color, is_mod, is_sub, is_vip, sub_tier, platform_message_id, \
+    reply_to_message_id, reply_to_user_id, reply_to_username, reply_to_message, created_at, \
+    deleted_at, deleted_by";
+
+/// `WHERE …` of a history query (ids below `before` when paging).
+fn push_filter<'a, DB: sqlx::Database>(
+    qb: &mut QueryBuilder<'a, DB>,
+    account: Uuid,
+    f: &'a ChatFilter,
+    before: Option<Uuid>,
+) where
+    Uuid: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+    String: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+    DateTime<Utc>: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+{
+    qb.push(" WHERE account_id = ").push_bind(account);
+    if let Some(b) = before {
+        qb.push(" AND id < ").push_bind(b);
+    }
+    if !f.platforms.is_empty() {
+        qb.push(" AND platform IN (");
+        let mut sep = qb.separated(", ");
+        for p in &f.platforms {
+            sep.push_bind(p.clone());
+        }
+        qb.push(")");
+    }
+    if let Some(u) = &f.user {
+        qb.push(" AND (user_id = ")
+            .push_bind(u.clone())
+            .push(" OR lower(username) = ")
+            .push_bind(u.to_lowercase())
+            .push(")");
+    }
+    if let Some(c) = &f.contains {
+        let escaped = c
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        qb.push(" AND lower(message) LIKE ")
+            .push_bind(format!("%{escaped}%"))
+            .push(" ESCAPE '\\'");
+    }
+    if let Some(from) = f.from {
+        qb.push(" AND created_at >= ").push_bind(from);
+    }
+    if let Some(to) = f.to {
+        qb.push(" AND created_at < ").push_bind(to);
+    }
+    if !f.include_deleted {
+        qb.push(" AND deleted_at IS NULL");
+    }
+}
+
+/// Per-user aggregate of a batch, for the `platform_users` upsert.
+struct Seen<'a> {
+    last: &'a ChatMessage,
+    first_at: DateTime<Utc>,
+    count: i64,
+}
+
+impl Db {
+    /// Store a batch in one transaction; messages already stored (same id, or same platform
+    /// message id) are skipped. Returns how many rows were new. `platform_users` is updated
+    /// for the new rows only, so a replayed batch changes nothing.
+    pub async fn insert_messages(&self, msgs: &[ChatMessage]) -> sqlx::Result<usize> {
+        if msgs.is_empty() {
+            return Ok(0);
+        }
+        let now = crate::store::now();
+        on_db!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let mut qb = QueryBuilder::new(format!("INSERT INTO platform_messages ({COLS}) "));
+            qb.push_values(msgs, |mut b, m| {
+                b.push_bind(m.id)
+                    .push_bind(m.account_id)
+                    .push_bind(&m.platform)
+                    .push_bind(&m.channel_name)
+                    .push_bind(&m.user_id)
+                    .push_bind(&m.username)
+                    .push_bind(&m.display_name)
+                    .push_bind(&m.message)
+                    .push_bind(Json(&m.emotes))
+                    .push_bind(Json(&m.badges))
+                    .push_bind(&m.color)
+                    .push_bind(m.is_mod)
+                    .push_bind(m.is_sub)
+                    .push_bind(m.is_vip)
+                    .push_bind(&m.sub_tier)
+                    .push_bind(&m.platform_message_id)
+                    .push_bind(&m.reply_to_message_id)
+                    .push_bind(&m.reply_to_user_id)
+                    .push_bind(&m.reply_to_username)
+                    .push_bind(&m.reply_to_message)
+                    .push_bind(m.created_at)
+                    .push_bind(m.deleted_at)
+                    .push_bind(&m.deleted_by);
+            });
+            qb.push(" ON CONFLICT DO NOTHING RETURNING id");
+            let inserted: Vec<Uuid> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
+            let new: std::collections::HashSet<Uuid> = inserted.iter().copied().collect();
+
+            let mut users: HashMap<(Uuid, &str, &str), Seen> = HashMap::new();
+            for m in msgs.iter().filter(|m| new.contains(&m.id)) {
+                let e = users
+                    .entry((m.account_id, m.platform.as_str(), m.user_id.as_str()))
+                    .or_insert(Seen {
+                        last: m,
+                        first_at: m.created_at,
+                        count: 0,
+                    });
+                e.count += 1;
+                if m.created_at >= e.last.created_at {
+                    e.last = m;
+                }
+                if m.created_at < e.first_at {
+                    e.first_at = m.created_at;
+                }
+            }
+            if !users.is_empty() {
+                let mut qb = QueryBuilder::new(
+                    "INSERT INTO platform_users (id, account_id, platform, platform_user_id, \
+                     username, display_name, color, is_mod, is_sub, is_vip, sub_tier, \
+                     first_seen_at, last_seen_at, message_count, created_at, updated_at) ",
+                );
+                qb.push_values(users.values(), |mut b, s| {
+                    let m = s.last;
+                    b.push_bind(Uuid::now_v7())
+                        .push_bind(m.account_id)
+                        .push_bind(&m.platform)
+                        .push_bind(&m.user_id)
+                        .push_bind(&m.username)
+                        .push_bind(&m.display_name)
+                        .push_bind(&m.color)
+                        .push_bind(m.is_mod)
+                        .push_bind(m.is_sub)
+                        .push_bind(m.is_vip)
+                        .push_bind(&m.sub_tier)
+                        .push_bind(s.first_at)
+                        .push_bind(m.created_at)
+                        .push_bind(s.count)
+                        .push_bind(now)
+                        .push_bind(now);
+                });
+                qb.push(
+                    " ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
+                     username = excluded.username, display_name = excluded.display_name, \
+                     color = excluded.color, is_mod = excluded.is_mod, is_sub = excluded.is_sub, \
+                     is_vip = excluded.is_vip, sub_tier = excluded.sub_tier, \
+                     first_seen_at = COALESCE(platform_users.first_seen_at, excluded.first_seen_at), \
+                     last_seen_at = excluded.last_seen_at, \
+                     message_count = platform_users.message_count + excluded.message_count, \
+                     updated_at = excluded.updated_at",
+                );
+                qb.build().execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok(inserted.len())
+        })
+    }
+
+    /// Up to `limit` stored messages matching the filter, newest first, below `before`.
+    pub async fn messages_page(
+        &self,
+        account: Uuid,
+        filter: &ChatFilter,
+        before: Option<Uuid>,
+        limit: i64,
+    ) -> sqlx::Result<Vec<ChatMessage>> {
+        let rows: Vec<MessageRow> = on_db!(self, |pool| {
+            let mut qb = QueryBuilder::new(format!("SELECT {COLS} FROM platform_messages"));
+            push_filter(&mut qb, account, filter, before);
+            qb.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
+            qb.build_query_as::<MessageRow>().fetch_all(pool).await
+        })?;
+        Ok(rows.into_iter().map(ChatMessage::from).collect())
+    }
+
+    pub async fn messages_count(&self, account: Uuid, filter: &ChatFilter) -> sqlx::Result<i64> {
+        on_db!(self, |pool| {
+            let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM platform_messages");
+            push_filter(&mut qb, account, filter, None);
+            qb.build_query_scalar::<i64>().fetch_one(pool).await
+        })
+    }
+
+    /// Whether a message id is stored.
+    pub async fn message_exists(&self, id: Uuid) -> sqlx::Result<bool> {
+        let n: i64 = on_db!(self, |pool| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM platform_messages WHERE id = $1"
+        )
+        .bind(id)
+        .fetch_one(pool)
+        .await)?;
+        Ok(n > 0)
+    }
+}

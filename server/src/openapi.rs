@@ -17,6 +17,7 @@ use utoipa::{Modify, OpenApi};
         crate::chat::rest::ingest,
         crate::chat::rest::history,
         crate::chat::rest::count,
+        crate::chat::ws::chat_ws,
         crate::notes::rest::list_notes,
         crate::notes::rest::create_note,
         crate::notes::rest::update_note,

@@ -56,6 +56,7 @@ contract!(
     sets,
     sorted_sets_claim_once,
     wrong_type_is_an_error,
+    a_slow_subscriber_is_told_it_lagged,
 );
 
 async fn next(sub: &mut bus::Subscription) -> String {
@@ -276,6 +277,23 @@ async fn sorted_sets_claim_once(b: Arc<dyn Bus>) {
         }
     }
     assert_eq!(wins, 1);
+}
+
+async fn a_slow_subscriber_is_told_it_lagged(b: Arc<dyn Bus>) {
+    let mut slow = b.subscribe("flood").await.unwrap();
+    let total = bus::SUBSCRIBER_BUFFER + 50;
+    for i in 0..total {
+        b.publish("flood", &format!("m{i}")).await.unwrap();
+    }
+    // Give the Redis fan-out a moment to receive the whole flood.
+    let mut fast = b.subscribe("probe").await.unwrap();
+    b.publish("flood", "after").await.unwrap();
+    b.publish("probe", "done").await.unwrap();
+    assert_eq!(next(&mut fast).await, "done");
+    // The first thing the slow subscriber sees is that it lagged; what it kept is in order.
+    assert_eq!(next(&mut slow).await, bus::LAGGED);
+    assert_eq!(next(&mut slow).await, "m0");
+    assert_eq!(next(&mut slow).await, "m1");
 }
 
 async fn wrong_type_is_an_error(b: Arc<dyn Bus>) {

@@ -205,10 +205,11 @@ impl Bus for MemoryBus {
 
     async fn subscribe(&self, channel: &str) -> BusResult<Subscription> {
         let channel = self.k(channel);
-        let (id, rx, _) = self.fanout.add(&channel);
+        let reg = self.fanout.add(&channel);
+        let id = reg.id;
         let fanout = self.fanout.clone();
         Ok(Box::pin(SubStream::new(
-            rx,
+            reg,
             Box::new(move || {
                 fanout.remove(&channel, id);
             }),

@@ -38,6 +38,10 @@ pub type Subscription = futures::stream::BoxStream<'static, String>;
 /// (a slow subscriber never makes the publisher wait or memory grow without bound).
 pub const SUBSCRIBER_BUFFER: usize = 4096;
 
+/// What a subscription yields, in place of messages, once it fell behind and messages
+/// were dropped for it: the subscriber should re-sync from what it last received.
+pub const LAGGED: &str = "\u{0}lagged";
+
 #[async_trait::async_trait]
 pub trait Bus: Send + Sync + 'static {
     /// `"redis"` or `"memory"`.

@@ -188,8 +188,9 @@ impl Bus for RedisBus {
 
     async fn subscribe(&self, channel: &str) -> BusResult<Subscription> {
         let channel = self.k(channel);
-        let (id, rx, first) = self.pubsub.fanout.add(&channel);
-        if first {
+        let reg = self.pubsub.fanout.add(&channel);
+        let id = reg.id;
+        if reg.first {
             let subscribed = match self.pubsub.sink().await {
                 Ok(mut sink) => sink.subscribe(&channel).await.map_err(err),
                 Err(e) => Err(e),
@@ -201,7 +202,7 @@ impl Bus for RedisBus {
         }
         let hub = self.pubsub.clone();
         Ok(Box::pin(SubStream::new(
-            rx,
+            reg,
             Box::new(move || {
                 if hub.fanout.remove(&channel, id) {
                     tokio::spawn(async move {

@@ -9,3 +9,4 @@ pub mod model;
 pub mod rest;
 pub mod service;
 pub mod store;
+pub mod ws;

@@ -17,6 +17,7 @@ pub fn router() -> Router<AppState> {
         .route("/chat/message", post(ingest))
         .route("/chat/history", get(history))
         .route("/chat/history/count", get(count))
+        .route("/chat/ws", get(super::ws::chat_ws))
 }
 
 /// Ingest a chat message (bots and connectors): buffered, published live, stored by the

@@ -216,15 +216,17 @@ pub async fn history(
     input: &ChatFilterInput,
 ) -> AppResult<ChatPage> {
     let (filter, limit, before) = parse_filter(input)?;
-    let stored = state
-        .db
-        .messages_page(ctx.account_id, &filter, before, limit + 1)
-        .await?;
+    // The bus first, the database second: a message that moves from the buffer to a
+    // claim to the database meanwhile is then seen at least once (and deduplicated).
     let mut all: Vec<ChatMessage> = buffer::buffered(state, ctx.account_id)
         .await?
         .all()
         .filter(|m| before.is_none_or(|b| m.id < b) && matches(&filter, m))
         .collect();
+    let stored = state
+        .db
+        .messages_page(ctx.account_id, &filter, before, limit + 1)
+        .await?;
     all.extend(stored);
     all.sort_by_key(|m| std::cmp::Reverse(m.id));
     all.dedup_by(|a, b| a.id == b.id);
@@ -264,4 +266,24 @@ pub async fn count(
     Ok(MessageCount {
         count: stored + pending,
     })
+}
+
+/// Messages after `after`, oldest first, buffered included: what a client that reconnects
+/// with a cursor missed.
+pub async fn since(
+    state: &AppState,
+    account: Uuid,
+    after: Uuid,
+    limit: i64,
+) -> AppResult<Vec<ChatMessage>> {
+    let mut all: Vec<ChatMessage> = buffer::buffered(state, account)
+        .await?
+        .all()
+        .filter(|m| m.id > after)
+        .collect();
+    all.extend(state.db.messages_after(account, after, limit).await?);
+    all.sort_by_key(|m| m.id);
+    all.dedup_by(|a, b| a.id == b.id);
+    all.truncate(limit as usize);
+    Ok(all)
 }

@@ -199,6 +199,26 @@ impl Db {
         })
     }
 
+    /// Stored messages after `after`, oldest first.
+    pub async fn messages_after(
+        &self,
+        account: Uuid,
+        after: Uuid,
+        limit: i64,
+    ) -> sqlx::Result<Vec<ChatMessage>> {
+        let sql = format!(
+            "SELECT {COLS} FROM platform_messages WHERE account_id = $1 AND id > $2 \
+             ORDER BY id LIMIT $3"
+        );
+        let rows: Vec<MessageRow> = on_db!(self, |pool| sqlx::query_as(&sql)
+            .bind(account)
+            .bind(after)
+            .bind(limit)
+            .fetch_all(pool)
+            .await)?;
+        Ok(rows.into_iter().map(ChatMessage::from).collect())
+    }
+
     /// Whether a message id is stored.
     pub async fn message_exists(&self, id: Uuid) -> sqlx::Result<bool> {
         let n: i64 = on_db!(self, |pool| sqlx::query_scalar(

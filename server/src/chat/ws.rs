@@ -1,0 +1,144 @@
+//! The live WebSocket, `/v1/chat/ws`: the account's events as JSON, each with a cursor.
+//!
+//! `?since=<cursor>` first replays what the client missed (stored and buffered messages
+//! after the cursor, oldest first), then goes live with no gap and no duplicate: the bus
+//! subscription is opened before the replay, and live messages the replay already sent are
+//! skipped. A client too slow to keep up is sent `{"type":"lagged","cursor":…}` (the last
+//! cursor it was sent) and disconnected, to re-sync from that cursor: the server never
+//! buffers more than a bounded number of events for it.
+
+use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Response;
+use futures::StreamExt;
+use serde::Deserialize;
+use serde_json::json;
+use uuid::Uuid;
+
+use super::model::{decode_cursor, encode_cursor, ChatEvent};
+use super::service;
+use crate::app::AppState;
+use crate::auth::{Auth, Permission};
+use crate::bus::{keys, Subscription, LAGGED};
+use crate::error::{AppError, AppResult};
+use crate::http::extract::ApiQuery;
+
+/// Messages per replay page.
+const REPLAY_PAGE: i64 = 500;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct WsQuery {
+    /// Resume after this cursor (the `cursor` of the last event received).
+    pub since: Option<String>,
+    /// Bearer token, for clients that cannot set the Authorization header.
+    pub token: Option<String>,
+    /// Account id or slug, for users in several accounts.
+    pub account: Option<String>,
+}
+
+/// Live events of the account (WebSocket upgrade; `chat:read`).
+#[utoipa::path(get, path = "/v1/chat/ws", tag = "chat", security(("bearer" = [])),
+    params(WsQuery),
+    responses((status = 101, description = "Switching to the WebSocket protocol"),
+        (status = 400, body = crate::error::ErrorBody), (status = 401, body = crate::error::ErrorBody),
+        (status = 403, body = crate::error::ErrorBody)))]
+pub async fn chat_ws(
+    State(state): State<AppState>,
+    mut headers: HeaderMap,
+    ApiQuery(q): ApiQuery<WsQuery>,
+    upgrade: WebSocketUpgrade,
+) -> AppResult<Response> {
+    if let Some(t) = &q.token {
+        let value = format!("Bearer {t}")
+            .parse()
+            .map_err(|_| AppError::BadRequest("token is not a valid header value".into()))?;
+        headers.insert(axum::http::header::AUTHORIZATION, value);
+    }
+    let auth = Auth::from_headers(&state, &headers).await?;
+    let ctx = auth.require_in(Permission::ChatRead, q.account.as_deref())?;
+    let since = match q.since.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(c) => Some(
+            decode_cursor(c)
+                .ok_or_else(|| AppError::BadRequest(format!("invalid cursor '{c}'")))?,
+        ),
+    };
+    // Subscribe before answering, so nothing published after the upgrade is missed.
+    let sub = state
+        .bus
+        .subscribe(&keys::chat_events(ctx.account_id))
+        .await?;
+    Ok(upgrade.on_upgrade(move |socket| async move {
+        if let Err(e) = run(state, socket, sub, ctx.account_id, since).await {
+            tracing::debug!(error = %e, "chat websocket closed");
+        }
+    }))
+}
+
+async fn send(socket: &mut WebSocket, value: serde_json::Value) -> Result<(), axum::Error> {
+    socket
+        .send(Message::Text(Utf8Bytes::from(value.to_string())))
+        .await
+}
+
+async fn run(
+    state: AppState,
+    mut socket: WebSocket,
+    mut sub: Subscription,
+    account: Uuid,
+    since: Option<Uuid>,
+) -> anyhow::Result<()> {
+    let mut last = since;
+    send(
+        &mut socket,
+        json!({"type": "hello", "account_id": account, "cursor": last.map(encode_cursor)}),
+    )
+    .await?;
+    if let Some(mut after) = since {
+        loop {
+            let page = service::since(&state, account, after, REPLAY_PAGE).await?;
+            let Some(tail) = page.last() else { break };
+            after = tail.id;
+            let full = page.len() as i64 == REPLAY_PAGE;
+            for m in page {
+                last = Some(m.id);
+                let event = ChatEvent::Message {
+                    cursor: m.cursor(),
+                    message: m,
+                };
+                send(&mut socket, serde_json::to_value(&event)?).await?;
+            }
+            if !full {
+                break;
+            }
+        }
+    }
+    loop {
+        tokio::select! {
+            item = sub.next() => {
+                let Some(payload) = item else { break };
+                if payload == LAGGED {
+                    send(&mut socket, json!({"type": "lagged", "cursor": last.map(encode_cursor)})).await?;
+                    socket.send(Message::Close(None)).await?;
+                    break;
+                }
+                let Ok(event) = serde_json::from_str::<ChatEvent>(&payload) else { continue };
+                let ChatEvent::Message { message, .. } = &event;
+                if last.is_some_and(|l| message.id <= l) {
+                    continue; // already sent by the replay
+                }
+                last = Some(message.id);
+                socket.send(Message::Text(Utf8Bytes::from(payload))).await?;
+            }
+            incoming = socket.recv() => {
+                match incoming {
+                    None | Some(Err(_)) | Some(Ok(Message::Close(_))) => break,
+                    Some(Ok(_)) => {} // pings are answered by axum; other input is ignored
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,259 @@
+//! The live WebSocket on both backends: events with cursors, resume with `since` (no gap,
+//! no duplicate), a slow client told it lagged, events across two server instances.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::Api;
+use futures::StreamExt;
+use lumio_server::app::AppState;
+use lumio_server::testing::TestServer;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use tokio_tungstenite::tungstenite::Message;
+
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+macro_rules! on_backend {
+    ($module:ident, $opts:expr, $($case:ident),*) => {
+        mod $module {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let name = concat!("chat_ws::", stringify!($module), "::", stringify!($case));
+                    if let Some(server) = lumio_server::testing::TestServer::start($opts, name).await {
+                        super::$case(&server).await;
+                        server.stop().await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+macro_rules! on_both {
+    ($($case:ident),* $(,)?) => {
+        on_backend!(sqlite, lumio_server::testing::TestOptions::sqlite(), $($case),*);
+        on_backend!(postgres_redis, lumio_server::testing::TestOptions::postgres_redis(), $($case),*);
+    };
+}
+
+on_both!(
+    live_events_carry_cursors,
+    reconnecting_with_since_misses_nothing_and_repeats_nothing,
+    a_slow_client_is_told_it_lagged,
+    bad_requests_are_refused_before_the_upgrade,
+);
+
+fn msg(text: &str) -> Value {
+    json!({"platform": "twitch", "channel_name": "c", "user_id": "1", "username": "ivy", "message": text})
+}
+
+async fn connect(s: &TestServer, token: &str, since: Option<&str>) -> Ws {
+    let mut url = format!(
+        "{}/v1/chat/ws?token={token}",
+        s.url.replace("http://", "ws://")
+    );
+    if let Some(c) = since {
+        url.push_str(&format!("&since={c}"));
+    }
+    let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    let hello = next(&mut ws).await;
+    assert_eq!(hello["type"], "hello", "{hello}");
+    ws
+}
+
+async fn next(ws: &mut Ws) -> Value {
+    loop {
+        let m = tokio::time::timeout(Duration::from_secs(10), ws.next())
+            .await
+            .expect("an event within 10 s")
+            .expect("socket open")
+            .unwrap();
+        match m {
+            Message::Text(t) => return serde_json::from_str(&t).unwrap(),
+            Message::Close(_) => return json!({"type": "closed"}),
+            _ => continue,
+        }
+    }
+}
+
+async fn ingest(api: &Api, token: &str, text: &str) {
+    let (st, b) = api
+        .call(
+            Method::POST,
+            "/v1/chat/message",
+            Some(token),
+            Some(msg(text)),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{b}");
+}
+
+async fn live_events_carry_cursors(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    let mut ws = connect(s, &t, None).await;
+    ingest(&api, &t, "one").await;
+    ingest(&api, &t, "two").await;
+    let a = next(&mut ws).await;
+    let b = next(&mut ws).await;
+    assert_eq!(
+        (a["type"].as_str(), a["message"]["message"].as_str()),
+        (Some("message"), Some("one"))
+    );
+    assert_eq!(b["message"]["message"], "two");
+    assert!(a["cursor"].as_str().unwrap() < b["cursor"].as_str().unwrap());
+
+    // Another account's events never arrive.
+    let other = api.login("othermod", "lumio-othermod").await;
+    let mut ows = connect(s, &other, None).await;
+    ingest(&api, &t, "three").await;
+    assert_eq!(next(&mut ws).await["message"]["message"], "three");
+    assert!(tokio::time::timeout(Duration::from_millis(300), ows.next())
+        .await
+        .is_err());
+
+    // A second server instance on the same database and bus: its clients see the events.
+    if s.state.bus.backend() == "redis" {
+        let other_instance = AppState::connect((*s.state.config).clone()).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!(
+            "ws://{}/v1/chat/ws?token={t}",
+            listener.local_addr().unwrap()
+        );
+        let serving = tokio::spawn(lumio_server::app::serve(
+            listener,
+            other_instance,
+            std::future::pending(),
+        ));
+        let (mut ws_b, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+        assert_eq!(next(&mut ws_b).await["type"], "hello");
+        ingest(&api, &t, "across instances").await;
+        assert_eq!(
+            next(&mut ws_b).await["message"]["message"],
+            "across instances"
+        );
+        serving.abort();
+    }
+    ws.close(None).await.unwrap();
+}
+
+async fn reconnecting_with_since_misses_nothing_and_repeats_nothing(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    let mut ws = connect(s, &t, None).await;
+    for i in 0..5 {
+        ingest(&api, &t, &format!("before {i}")).await;
+    }
+    let mut cursor = String::new();
+    for i in 0..5 {
+        let e = next(&mut ws).await;
+        assert_eq!(e["message"]["message"], format!("before {i}"));
+        cursor = e["cursor"].as_str().unwrap().to_string();
+    }
+    drop(ws);
+    // Missed while away: some flushed to the database, some still buffered.
+    for i in 0..8 {
+        ingest(&api, &t, &format!("away {i}")).await;
+        if i == 3 {
+            tokio::time::sleep(Duration::from_millis(700)).await; // the flush worker runs
+        }
+    }
+    let mut ws = connect(s, &t, Some(&cursor)).await;
+    // Messages ingested during and after the replay.
+    let writer = {
+        let api = Api::new(&s.url);
+        let t = t.clone();
+        tokio::spawn(async move {
+            for i in 0..5 {
+                ingest(&api, &t, &format!("live {i}")).await;
+            }
+        })
+    };
+    let mut got = Vec::new();
+    for _ in 0..13 {
+        got.push(
+            next(&mut ws).await["message"]["message"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    writer.await.unwrap();
+    let expected: Vec<String> = (0..8)
+        .map(|i| format!("away {i}"))
+        .chain((0..5).map(|i| format!("live {i}")))
+        .collect();
+    assert_eq!(got, expected);
+    assert!(
+        tokio::time::timeout(Duration::from_millis(500), ws.next())
+            .await
+            .is_err(),
+        "no duplicate follows"
+    );
+}
+
+async fn a_slow_client_is_told_it_lagged(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    let ws = connect(s, &t, None).await;
+    // The client reads nothing while a flood arrives (big messages fill the socket buffers,
+    // then the server's bounded queue).
+    let me: Value = api.call(Method::GET, "/v1/auth/me", Some(&t), None).await.1;
+    let account = me["accounts"][0]["id"].as_str().unwrap().to_string();
+    let payload = "x".repeat(1900);
+    let bus = s.bus();
+    for i in 0..(lumio_server::bus::SUBSCRIBER_BUFFER * 3) {
+        let event = json!({"type": "message", "cursor": format!("{i:032x}"), "message": {
+            "id": uuid::Uuid::now_v7(), "account_id": account, "platform": "twitch",
+            "channel_name": "c", "user_id": "1", "username": "flood", "display_name": null,
+            "message": payload, "emotes": [], "badges": [], "color": null, "is_mod": false,
+            "is_sub": false, "is_vip": false, "sub_tier": null, "platform_message_id": null,
+            "reply_to_message_id": null, "reply_to_user_id": null, "reply_to_username": null,
+            "reply_to_message": null, "created_at": "2026-01-01T00:00:00Z", "deleted_at": null,
+            "deleted_by": null}});
+        bus.publish(
+            &lumio_server::bus::keys::chat_events(&account),
+            &event.to_string(),
+        )
+        .await
+        .unwrap();
+    }
+    // Now read: somewhere in the stream comes `lagged`, then the server closes.
+    let mut ws = ws;
+    let mut lagged = false;
+    for _ in 0..(lumio_server::bus::SUBSCRIBER_BUFFER * 3 + 10) {
+        let e = next(&mut ws).await;
+        if e["type"] == "lagged" {
+            lagged = true;
+            assert!(e["cursor"].is_string() || e["cursor"].is_null());
+            break;
+        }
+    }
+    assert!(lagged, "the slow client was never told it lagged");
+    assert_eq!(next(&mut ws).await["type"], "closed");
+}
+
+async fn bad_requests_are_refused_before_the_upgrade(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    let base = s.url.replace("http://", "ws://");
+    for (url, status) in [
+        (format!("{base}/v1/chat/ws"), 401),
+        (format!("{base}/v1/chat/ws?token=lum_nope"), 401),
+        (format!("{base}/v1/chat/ws?token={t}&since=bogus"), 400),
+        (format!("{base}/v1/chat/ws?token={t}&account=other"), 403),
+    ] {
+        match tokio_tungstenite::connect_async(&url).await {
+            Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => {
+                assert_eq!(resp.status().as_u16(), status, "{url}")
+            }
+            other => panic!("{url}: expected HTTP {status}, got {:?}", other.map(|_| ())),
+        }
+    }
+}

@@ -16,7 +16,7 @@ fn graphql_schema_is_current() {
     check(
         "schema/schema.graphql",
         &lumio_server::graphql::sdl(),
-        "cargo run -q -p lumio-server -- schema > schema/schema.graphql",
+        "scripts/regenerate",
     );
 }
 
@@ -25,6 +25,6 @@ fn openapi_document_is_current() {
     check(
         "schema/openapi.json",
         &lumio_server::openapi::document(),
-        "cargo run -q -p lumio-server -- openapi > schema/openapi.json",
+        "scripts/regenerate",
     );
 }

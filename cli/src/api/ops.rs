@@ -1,0 +1,24 @@
+//! GraphQL operations, generated from `cli/graphql/*.graphql` against the checked-in schema.
+#![allow(clippy::all, missing_docs)]
+
+use graphql_client::GraphQLQuery;
+
+/// Scalars of the schema, as they travel.
+pub type UUID = String;
+pub type DateTime = String;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/notes.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct PlatformUserNotes;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/notes.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct CreatePlatformUserNote;

@@ -1,0 +1,62 @@
+//! One module per top-level subcommand, each with its own `run`.
+
+pub mod auth;
+pub mod completions;
+pub mod notes;
+
+use std::io::IsTerminal;
+
+use crate::cli::{Cli, Command, Global};
+use crate::config::{resolve, ConfigFile, Resolved};
+use crate::error::CliResult;
+use crate::output::Output;
+
+/// What every command gets: flags, output, configuration.
+pub struct Ctx {
+    pub global: Global,
+    pub out: Output,
+    pub file: ConfigFile,
+    pub resolved: Resolved,
+}
+
+impl Ctx {
+    /// Whether a person can answer a prompt (stdin and stdout are terminals).
+    pub fn interactive(&self) -> bool {
+        std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+    }
+}
+
+pub async fn run(cli: Cli) -> CliResult<()> {
+    let g = cli.global;
+    let out = Output::new(g.json, g.no_color, g.quiet);
+    match cli.command {
+        Command::Completions { shell } => return completions::completions(shell),
+        Command::Man => return completions::man(),
+        _ => {}
+    }
+    let file = ConfigFile::load()?;
+    let resolved = resolve(
+        &file,
+        g.profile.as_deref(),
+        g.server.as_deref(),
+        g.account.as_deref(),
+    );
+    let ctx = Ctx {
+        global: g,
+        out,
+        file,
+        resolved,
+    };
+    match cli.command {
+        Command::Auth(c) => auth::run(ctx, c).await,
+        Command::Notes(c) => notes::run(ctx, c).await,
+        Command::Completions { .. } | Command::Man => Ok(()),
+    }
+}
+
+/// Read all of stdin (for `--password-stdin`, `--with-token`, text `-`).
+pub fn read_stdin() -> CliResult<String> {
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
+    Ok(s)
+}

@@ -1,0 +1,327 @@
+//! End to end: the real `lumio` binary against the real server on a free port, on SQLite
+//! and on PostgreSQL + Redis, with a temporary config directory and no terminal.
+
+#![allow(clippy::unwrap_used)]
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use lumio_server::testing::TestServer;
+use serde_json::Value;
+use tokio::io::AsyncWriteExt;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+struct Cli {
+    server: String,
+    config: tempfile::TempDir,
+}
+
+impl Cli {
+    fn new(s: &TestServer) -> Cli {
+        Cli {
+            server: s.url.clone(),
+            config: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// Run `lumio ARGS` with `stdin` (none: /dev/null); a hang fails the test.
+    async fn run(&self, args: &[&str], stdin: Option<&str>) -> Run {
+        let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumio"));
+        cmd.args(args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("LUMIO_CONFIG_DIR", self.config.path())
+            .env("LUMIO_SERVER", &self.server)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .stdin(if stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .kill_on_drop(true);
+        let mut child = cmd.spawn().unwrap();
+        if let Some(input) = stdin {
+            let mut pipe = child.stdin.take().unwrap();
+            pipe.write_all(input.as_bytes()).await.unwrap();
+            drop(pipe);
+        }
+        let out = tokio::time::timeout(Duration::from_secs(20), child.wait_with_output())
+            .await
+            .unwrap_or_else(|_| panic!("lumio {args:?} hung"))
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).to_string(),
+            stderr: String::from_utf8_lossy(&out.stderr).to_string(),
+        }
+    }
+
+    async fn ok(&self, args: &[&str], stdin: Option<&str>) -> String {
+        let r = self.run(args, stdin).await;
+        assert_eq!(r.code, 0, "lumio {args:?}: {}{}", r.stdout, r.stderr);
+        r.stdout
+    }
+
+    async fn login(&self, user: &str) {
+        let password = format!("lumio-{user}\n");
+        self.ok(
+            &["auth", "login", "--username", user, "--password-stdin"],
+            Some(&password),
+        )
+        .await;
+    }
+}
+
+macro_rules! on_backend {
+    ($module:ident, $opts:expr, $($case:ident),*) => {
+        mod $module {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let name = concat!("cli::", stringify!($module), "::", stringify!($case));
+                    if let Some(server) = lumio_server::testing::TestServer::start($opts, name).await {
+                        super::$case(&server).await;
+                        server.stop().await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+macro_rules! on_both {
+    ($($case:ident),* $(,)?) => {
+        on_backend!(sqlite, lumio_server::testing::TestOptions::sqlite(), $($case),*);
+        on_backend!(postgres_redis, lumio_server::testing::TestOptions::postgres_redis(), $($case),*);
+    };
+}
+
+on_both!(
+    login_status_and_config_file,
+    login_with_token,
+    notes_round_trip_in_tsv_and_json,
+    errors_have_their_exit_codes,
+);
+
+async fn login_status_and_config_file(s: &TestServer) {
+    let cli = Cli::new(s);
+    // No terminal and no flags: exit 2 at once, naming the flags to use.
+    let r = cli.run(&["auth", "login"], None).await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--password-stdin") && r.stderr.contains("--with-token"));
+    assert_eq!(r.stderr.lines().count(), 1, "one line: {}", r.stderr);
+
+    let r = cli.run(&["auth", "status"], None).await;
+    assert_eq!(r.code, 3, "{}", r.stderr);
+
+    cli.login("mod").await;
+    let path = cli.config.path().join("config.toml");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "config file mode {mode:o}");
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("token = \"lum_"), "{text}");
+    assert!(text.contains("account = \"demo\""), "{text}");
+
+    let status = cli.ok(&["auth", "status"], None).await;
+    assert!(status.contains("mod (Milo Mod)"), "{status}");
+    assert!(status.contains("demo\tmoderator\t"), "{status}");
+    assert!(status.contains("chat:notes"), "{status}");
+    let json: Value =
+        serde_json::from_str(&cli.ok(&["auth", "status", "--json"], None).await).unwrap();
+    assert_eq!(json["me"]["user"]["username"], "mod");
+    assert_eq!(json["token_source"], "config file");
+
+    let token = cli.ok(&["auth", "token"], None).await;
+    assert!(token.trim().starts_with("lum_"));
+
+    cli.ok(&["auth", "logout"], None).await;
+    assert_eq!(cli.run(&["auth", "token"], None).await.code, 3);
+    // The token was revoked on the server too.
+    let api = reqwest::Client::new();
+    let resp = api
+        .get(format!("{}/v1/auth/me", s.url))
+        .bearer_auth(token.trim())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 401);
+}
+
+async fn login_with_token(s: &TestServer) {
+    let cli = Cli::new(s);
+    let api = reqwest::Client::new();
+    let login: Value = api
+        .post(format!("{}/v1/auth/login", s.url))
+        .json(&serde_json::json!({"username": "owner", "password": "lumio-owner"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = login["token"].as_str().unwrap();
+    cli.ok(
+        &["auth", "login", "--with-token"],
+        Some(&format!("{token}\n")),
+    )
+    .await;
+    let status = cli.ok(&["auth", "status"], None).await;
+    assert!(status.contains("owner (Olive Owner)"), "{status}");
+    let r = cli
+        .run(&["auth", "login", "--with-token"], Some("lum_bogus\n"))
+        .await;
+    assert_eq!(r.code, 3, "{}", r.stderr);
+}
+
+async fn notes_round_trip_in_tsv_and_json(s: &TestServer) {
+    let cli = Cli::new(s);
+    cli.login("mod").await;
+    let id = cli
+        .ok(&["notes", "add", "twitch", "1234", "spams links"], None)
+        .await;
+    let id = id.trim().to_string();
+    assert_eq!(id.len(), 36, "{id}");
+    cli.ok(
+        &["notes", "add", "twitch", "1234", "-"],
+        Some("from stdin\twith a tab\n"),
+    )
+    .await;
+
+    let tsv = cli.ok(&["notes", "list", "twitch", "1234"], None).await;
+    let rows: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2, "{tsv}");
+    assert!(rows.iter().all(|r| r.len() == 4), "{tsv}");
+    assert_eq!(rows[0][3], "from stdin with a tab");
+    assert_eq!(rows[1][0], id);
+    assert_eq!(rows[1][1], "Milo Mod");
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(rows[1][2]).is_ok(),
+        "{}",
+        rows[1][2]
+    );
+
+    cli.ok(
+        &[
+            "notes",
+            "edit",
+            "twitch",
+            "1234",
+            &id,
+            "spams links, warned",
+        ],
+        None,
+    )
+    .await;
+    let json: Value = serde_json::from_str(
+        &cli.ok(&["notes", "list", "twitch", "1234", "--json"], None)
+            .await,
+    )
+    .unwrap();
+    let notes = json.as_array().unwrap();
+    assert_eq!(notes.len(), 2);
+    assert_eq!(notes[1]["note"], "spams links, warned");
+    assert_eq!(notes[1]["platform_user_id"], "1234");
+    assert!(notes[1]["created_by_name"].is_string());
+
+    // rm without a terminal needs --yes.
+    let r = cli.run(&["notes", "rm", "twitch", "1234", &id], None).await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    cli.ok(&["notes", "rm", "twitch", "1234", &id, "--yes"], None)
+        .await;
+    let tsv = cli.ok(&["notes", "list", "twitch", "1234"], None).await;
+    assert_eq!(tsv.lines().count(), 1);
+}
+
+async fn errors_have_their_exit_codes(s: &TestServer) {
+    let cli = Cli::new(s);
+    // Wrong password: 3.
+    let r = cli
+        .run(
+            &["auth", "login", "--username", "mod", "--password-stdin"],
+            Some("nope\n"),
+        )
+        .await;
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.starts_with("lumio: "), "{}", r.stderr);
+
+    // viewer adding a note: 4, naming the permission.
+    cli.login("viewer").await;
+    let r = cli.run(&["notes", "add", "twitch", "1", "x"], None).await;
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(r.stderr.contains("chat:notes"), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1);
+
+    // An unknown note: 5.
+    cli.login("mod").await;
+    let r = cli
+        .run(
+            &[
+                "notes",
+                "rm",
+                "twitch",
+                "1",
+                "01a20000-0000-7000-8000-000000000000",
+                "--yes",
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(r.code, 5, "{}", r.stderr);
+
+    // Bad usage: 2.
+    let r = cli.run(&["notes", "add", "myspace", "1", "x"], None).await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = cli.run(&["notes", "frobnicate"], None).await;
+    assert_eq!(r.code, 2);
+    // Validation by the server: 1.
+    let r = cli.run(&["notes", "add", "twitch", "1", "   "], None).await;
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("must not be empty"), "{}", r.stderr);
+
+    // A server that is down: 1, with the URL.
+    let r = cli
+        .run(
+            &[
+                "--server",
+                "http://127.0.0.1:9",
+                "notes",
+                "list",
+                "twitch",
+                "1",
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("http://127.0.0.1:9"), "{}", r.stderr);
+    assert!(!r.stderr.contains("panicked"));
+}
+
+#[test]
+fn help_reads_like_a_finished_tool() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lumio"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    for word in [
+        "auth",
+        "notes",
+        "completions",
+        "Exit codes",
+        "--json",
+        "LUMIO_TOKEN",
+    ] {
+        assert!(text.contains(word), "--help lacks {word}:\n{text}");
+    }
+}

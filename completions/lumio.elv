@@ -1,0 +1,277 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[lumio] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'lumio'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'lumio'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand auth 'Log in and out, see who you are, print your token'
+            cand notes 'Moderator notes on platform users'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;auth'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand login 'Log in to a lumio server and save the token in the profile'
+            cand status 'Show the server, user, accounts with roles and effective permissions, token source'
+            cand logout 'Revoke the token on the server and remove it from the profile'
+            cand token 'Print the token of the profile (for scripts)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;auth;login'= {
+            cand -u 'Username to log in as'
+            cand --username 'Username to log in as'
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --password-stdin 'Read the password from standard input'
+            cand --with-token 'Read an API token from standard input instead of logging in with a password'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;auth;status'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;auth;logout'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;auth;token'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;auth;help'= {
+            cand login 'Log in to a lumio server and save the token in the profile'
+            cand status 'Show the server, user, accounts with roles and effective permissions, token source'
+            cand logout 'Revoke the token on the server and remove it from the profile'
+            cand token 'Print the token of the profile (for scripts)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;auth;help;login'= {
+        }
+        &'lumio;auth;help;status'= {
+        }
+        &'lumio;auth;help;logout'= {
+        }
+        &'lumio;auth;help;token'= {
+        }
+        &'lumio;auth;help;help'= {
+        }
+        &'lumio;notes'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List the notes on a user, newest first'
+            cand add 'Write a note on a user (TEXT `-` reads it from standard input)'
+            cand edit 'Change the text of a note'
+            cand rm 'Delete a note (asks first on a terminal; `--yes` to skip)'
+            cand delete 'Delete a note (asks first on a terminal; `--yes` to skip)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;notes;list'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;notes;add'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;notes;edit'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;notes;rm'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;notes;delete'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;notes;help'= {
+            cand list 'List the notes on a user, newest first'
+            cand add 'Write a note on a user (TEXT `-` reads it from standard input)'
+            cand edit 'Change the text of a note'
+            cand rm 'Delete a note (asks first on a terminal; `--yes` to skip)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;notes;help;list'= {
+        }
+        &'lumio;notes;help;add'= {
+        }
+        &'lumio;notes;help;edit'= {
+        }
+        &'lumio;notes;help;rm'= {
+        }
+        &'lumio;notes;help;help'= {
+        }
+        &'lumio;completions'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;man'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;help'= {
+            cand auth 'Log in and out, see who you are, print your token'
+            cand notes 'Moderator notes on platform users'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;help;auth'= {
+            cand login 'Log in to a lumio server and save the token in the profile'
+            cand status 'Show the server, user, accounts with roles and effective permissions, token source'
+            cand logout 'Revoke the token on the server and remove it from the profile'
+            cand token 'Print the token of the profile (for scripts)'
+        }
+        &'lumio;help;auth;login'= {
+        }
+        &'lumio;help;auth;status'= {
+        }
+        &'lumio;help;auth;logout'= {
+        }
+        &'lumio;help;auth;token'= {
+        }
+        &'lumio;help;notes'= {
+            cand list 'List the notes on a user, newest first'
+            cand add 'Write a note on a user (TEXT `-` reads it from standard input)'
+            cand edit 'Change the text of a note'
+            cand rm 'Delete a note (asks first on a terminal; `--yes` to skip)'
+        }
+        &'lumio;help;notes;list'= {
+        }
+        &'lumio;help;notes;add'= {
+        }
+        &'lumio;help;notes;edit'= {
+        }
+        &'lumio;help;notes;rm'= {
+        }
+        &'lumio;help;completions'= {
+        }
+        &'lumio;help;man'= {
+        }
+        &'lumio;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,169 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_lumio_global_optspecs
+    string join \n server= account= profile= json no-color q/quiet h/help V/version
+end
+
+function __fish_lumio_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_lumio_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_lumio_using_subcommand
+    set -l cmd (__fish_lumio_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c lumio -n "__fish_lumio_needs_command" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_needs_command" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_needs_command" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_needs_command" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_needs_command" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_needs_command" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_needs_command" -s V -l version -d 'Print version'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "auth" -d 'Log in and out, see who you are, print your token'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "notes" -d 'Moderator notes on platform users'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "token" -d 'Print the token of the profile (for scripts)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -s u -l username -d 'Username to log in as' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the password from standard input'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read an API token from standard input instead of logging in with a password'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the token of the profile (for scripts)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "list" -d 'List the notes on a user, newest first'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "add" -d 'Write a note on a user (TEXT `-` reads it from standard input)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "edit" -d 'Change the text of a note'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "rm" -d 'Delete a note (asks first on a terminal; `--yes` to skip)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "delete" -d 'Delete a note (asks first on a terminal; `--yes` to skip)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the notes on a user, newest first'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "add" -d 'Write a note on a user (TEXT `-` reads it from standard input)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change the text of a note'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a note (asks first on a terminal; `--yes` to skip)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand completions" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand completions" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand completions" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand completions" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand completions" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand completions" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand man" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand man" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand man" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand man" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand man" -l no-color -d 'Never use colour (also: NO_COLOR)'
+complete -c lumio -n "__fish_lumio_using_subcommand man" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand man" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth notes completions man help" -f -a "auth" -d 'Log in and out, see who you are, print your token'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth notes completions man help" -f -a "notes" -d 'Moderator notes on platform users'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth notes completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth notes completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth notes completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print the token of the profile (for scripts)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "list" -d 'List the notes on a user, newest first'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "add" -d 'Write a note on a user (TEXT `-` reads it from standard input)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "edit" -d 'Change the text of a note'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "rm" -d 'Delete a note (asks first on a terminal; `--yes` to skip)'

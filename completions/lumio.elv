@@ -30,6 +30,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand auth 'Log in and out, see who you are, print your token'
+            cand chat 'Chat: history, counts, a live tail, bulk ingest'
             cand notes 'Moderator notes on platform users'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
@@ -115,6 +116,101 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;auth;help;token'= {
         }
         &'lumio;auth;help;help'= {
+        }
+        &'lumio;chat'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand history 'Chat history, newest first'
+            cand count 'How many messages the account has (matching the filters)'
+            cand tail 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
+            cand ingest 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;chat;history'= {
+            cand --platform 'Only these platforms (repeat, or comma-separate)'
+            cand --user 'A platform user id or username'
+            cand --contains 'Text the message contains (case-insensitive)'
+            cand --from 'Messages at or after this time (RFC 3339)'
+            cand --to 'Messages before this time (RFC 3339)'
+            cand -n 'How many messages (pages through the server''s 500-message pages as needed)'
+            cand --limit 'How many messages (pages through the server''s 500-message pages as needed)'
+            cand --cursor 'Continue from a `next_cursor`'
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --include-deleted 'Include deleted messages'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;chat;count'= {
+            cand --platform 'Only these platforms (repeat, or comma-separate)'
+            cand --user 'A platform user id or username'
+            cand --contains 'Text the message contains (case-insensitive)'
+            cand --from 'Messages at or after this time (RFC 3339)'
+            cand --to 'Messages before this time (RFC 3339)'
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --include-deleted 'Include deleted messages'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;chat;tail'= {
+            cand --since 'Start after this cursor (replays what came since)'
+            cand --count 'Exit after this many events'
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;chat;ingest'= {
+            cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use'
+            cand --dry-run 'Check that every line is a JSON object, send nothing'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: NO_COLOR)'
+            cand -q 'Print only what was asked for; no confirmations'
+            cand --quiet 'Print only what was asked for; no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;chat;help'= {
+            cand history 'Chat history, newest first'
+            cand count 'How many messages the account has (matching the filters)'
+            cand tail 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
+            cand ingest 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;chat;help;history'= {
+        }
+        &'lumio;chat;help;count'= {
+        }
+        &'lumio;chat;help;tail'= {
+        }
+        &'lumio;chat;help;ingest'= {
+        }
+        &'lumio;chat;help;help'= {
         }
         &'lumio;notes'= {
             cand --server 'Server URL (default: the profile''s, else http://127.0.0.1:8080)'
@@ -233,6 +329,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
         }
         &'lumio;help'= {
             cand auth 'Log in and out, see who you are, print your token'
+            cand chat 'Chat: history, counts, a live tail, bulk ingest'
             cand notes 'Moderator notes on platform users'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
@@ -251,6 +348,20 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;help;auth;logout'= {
         }
         &'lumio;help;auth;token'= {
+        }
+        &'lumio;help;chat'= {
+            cand history 'Chat history, newest first'
+            cand count 'How many messages the account has (matching the filters)'
+            cand tail 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
+            cand ingest 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
+        }
+        &'lumio;help;chat;history'= {
+        }
+        &'lumio;help;chat;count'= {
+        }
+        &'lumio;help;chat;tail'= {
+        }
+        &'lumio;help;chat;ingest'= {
         }
         &'lumio;help;notes'= {
             cand list 'List the notes on a user, newest first'

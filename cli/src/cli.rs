@@ -2,7 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{auth::AuthCommand, notes::NotesCommand};
+use crate::commands::{auth::AuthCommand, chat::ChatCommand, notes::NotesCommand};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -56,6 +56,9 @@ pub enum Command {
     /// Log in and out, see who you are, print your token.
     #[command(subcommand)]
     Auth(AuthCommand),
+    /// Chat: history, counts, a live tail, bulk ingest.
+    #[command(subcommand)]
+    Chat(ChatCommand),
     /// Moderator notes on platform users.
     #[command(subcommand)]
     Notes(NotesCommand),

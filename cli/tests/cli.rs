@@ -3,104 +3,11 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::process::Stdio;
-use std::time::Duration;
+mod common;
 
+use common::Cli;
 use lumio_server::testing::TestServer;
 use serde_json::Value;
-use tokio::io::AsyncWriteExt;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-struct Cli {
-    server: String,
-    config: tempfile::TempDir,
-}
-
-impl Cli {
-    fn new(s: &TestServer) -> Cli {
-        Cli {
-            server: s.url.clone(),
-            config: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    /// Run `lumio ARGS` with `stdin` (none: /dev/null); a hang fails the test.
-    async fn run(&self, args: &[&str], stdin: Option<&str>) -> Run {
-        let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumio"));
-        cmd.args(args)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("LUMIO_CONFIG_DIR", self.config.path())
-            .env("LUMIO_SERVER", &self.server)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .stdin(if stdin.is_some() {
-                Stdio::piped()
-            } else {
-                Stdio::null()
-            })
-            .kill_on_drop(true);
-        let mut child = cmd.spawn().unwrap();
-        if let Some(input) = stdin {
-            let mut pipe = child.stdin.take().unwrap();
-            pipe.write_all(input.as_bytes()).await.unwrap();
-            drop(pipe);
-        }
-        let out = tokio::time::timeout(Duration::from_secs(20), child.wait_with_output())
-            .await
-            .unwrap_or_else(|_| panic!("lumio {args:?} hung"))
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).to_string(),
-            stderr: String::from_utf8_lossy(&out.stderr).to_string(),
-        }
-    }
-
-    async fn ok(&self, args: &[&str], stdin: Option<&str>) -> String {
-        let r = self.run(args, stdin).await;
-        assert_eq!(r.code, 0, "lumio {args:?}: {}{}", r.stdout, r.stderr);
-        r.stdout
-    }
-
-    async fn login(&self, user: &str) {
-        let password = format!("lumio-{user}\n");
-        self.ok(
-            &["auth", "login", "--username", user, "--password-stdin"],
-            Some(&password),
-        )
-        .await;
-    }
-}
-
-macro_rules! on_backend {
-    ($module:ident, $opts:expr, $($case:ident),*) => {
-        mod $module {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let name = concat!("cli::", stringify!($module), "::", stringify!($case));
-                    if let Some(server) = lumio_server::testing::TestServer::start($opts, name).await {
-                        super::$case(&server).await;
-                        server.stop().await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-macro_rules! on_both {
-    ($($case:ident),* $(,)?) => {
-        on_backend!(sqlite, lumio_server::testing::TestOptions::sqlite(), $($case),*);
-        on_backend!(postgres_redis, lumio_server::testing::TestOptions::postgres_redis(), $($case),*);
-    };
-}
 
 on_both!(
     login_status_and_config_file,

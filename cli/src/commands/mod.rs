@@ -1,6 +1,7 @@
 //! One module per top-level subcommand, each with its own `run`.
 
 pub mod auth;
+pub mod chat;
 pub mod completions;
 pub mod notes;
 
@@ -49,6 +50,7 @@ pub async fn run(cli: Cli) -> CliResult<()> {
     };
     match cli.command {
         Command::Auth(c) => auth::run(ctx, c).await,
+        Command::Chat(c) => chat::run(ctx, c).await,
         Command::Notes(c) => notes::run(ctx, c).await,
         Command::Completions { .. } | Command::Man => Ok(()),
     }

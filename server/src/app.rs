@@ -58,6 +58,7 @@ pub fn build_router(state: AppState) -> Router {
             "/graphql",
             get(graphql::graphiql).post(graphql::graphql_handler),
         )
+        .route("/graphql/ws", get(graphql::graphql_ws))
         .nest("/v1", v1)
         .fallback(http::not_found)
         .method_not_allowed_fallback(http::method_not_allowed)

@@ -1,7 +1,7 @@
 //! The GraphQL schema: one Query / Mutation part per feature, merged here.
 
 use async_graphql::http::GraphiQLSource;
-use async_graphql::{Context, EmptySubscription, MergedObject, SDLExportOptions, Schema};
+use async_graphql::{Context, Data, MergedObject, MergedSubscription, SDLExportOptions, Schema};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse};
@@ -26,13 +26,16 @@ pub struct MutationRoot(
     crate::notes::graphql::NotesMutation,
 );
 
-pub type LumioSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+#[derive(MergedSubscription, Default)]
+pub struct SubscriptionRoot(crate::chat::graphql::ChatSubscription);
+
+pub type LumioSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 pub fn build_schema() -> LumioSchema {
     Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
-        EmptySubscription,
+        SubscriptionRoot::default(),
     )
     .limit_depth(16)
     .limit_complexity(2000)
@@ -86,5 +89,55 @@ pub async fn graphql_handler(
 }
 
 pub async fn graphiql() -> impl IntoResponse {
-    Html(GraphiQLSource::build().endpoint("/graphql").finish())
+    Html(
+        GraphiQLSource::build()
+            .endpoint("/graphql")
+            .subscription_endpoint("/graphql/ws")
+            .finish(),
+    )
+}
+
+/// GraphQL subscriptions over WebSocket (graphql-transport-ws and graphql-ws). The token is
+/// taken from the Authorization header, or from the `connection_init` payload
+/// (`{"token": "…"}` or `{"Authorization": "Bearer …"}`), with an optional `accountId`.
+pub async fn graphql_ws(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    protocol: async_graphql_axum::GraphQLProtocol,
+    upgrade: axum::extract::WebSocketUpgrade,
+) -> axum::response::Response {
+    upgrade
+        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| {
+            let schema = state.schema.clone();
+            async_graphql_axum::GraphQLWebSocket::new(socket, schema, protocol)
+                .on_connection_init(move |payload| async move {
+                    let mut headers = headers;
+                    let token = payload
+                        .get("token")
+                        .and_then(|v| v.as_str())
+                        .map(|t| format!("Bearer {t}"))
+                        .or_else(|| {
+                            payload
+                                .get("Authorization")
+                                .or_else(|| payload.get("authorization"))
+                                .and_then(|v| v.as_str())
+                                .map(String::from)
+                        });
+                    if let Some(value) = token.and_then(|t| t.parse().ok()) {
+                        headers.insert(axum::http::header::AUTHORIZATION, value);
+                    }
+                    let mut auth = Auth::from_headers(&state, &headers).await;
+                    if let (Ok(a), Some(acc)) =
+                        (&mut auth, payload.get("accountId").and_then(|v| v.as_str()))
+                    {
+                        a.account = Some(acc.to_string());
+                    }
+                    let mut data = Data::default();
+                    data.insert(state);
+                    data.insert(GqlAuth(auth));
+                    Ok(data)
+                })
+                .serve()
+        })
 }

@@ -8,7 +8,7 @@ mod common;
 use std::time::Duration;
 
 use common::Api;
-use futures::StreamExt;
+use futures::{SinkExt, StreamExt};
 use lumio_server::app::AppState;
 use lumio_server::testing::TestServer;
 use reqwest::{Method, StatusCode};
@@ -47,6 +47,7 @@ on_both!(
     reconnecting_with_since_misses_nothing_and_repeats_nothing,
     a_slow_client_is_told_it_lagged,
     bad_requests_are_refused_before_the_upgrade,
+    graphql_subscription_carries_the_same_events,
 );
 
 fn msg(text: &str) -> Value {
@@ -256,4 +257,79 @@ async fn bad_requests_are_refused_before_the_upgrade(s: &TestServer) {
             other => panic!("{url}: expected HTTP {status}, got {:?}", other.map(|_| ())),
         }
     }
+}
+
+async fn graphql_subscription_carries_the_same_events(s: &TestServer) {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    ingest(&api, &t, "earlier").await;
+    let url = format!("{}/graphql/ws", s.url.replace("http://", "ws://"));
+    let mut req = url.into_client_request().unwrap();
+    req.headers_mut().insert(
+        "sec-websocket-protocol",
+        "graphql-transport-ws".parse().unwrap(),
+    );
+    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+    let send = |v: Value| Message::Text(v.to_string().into());
+    ws.send(send(
+        json!({"type": "connection_init", "payload": {"token": t}}),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(next(&mut ws).await["type"], "connection_ack");
+    ws.send(send(json!({"id": "1", "type": "subscribe", "payload": {
+        "query": "subscription { chatEvents { type cursor message { message username } } }"}})))
+        .await
+        .unwrap();
+    // Live only, without `since`: wait until the subscription is active, then ingest.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    ingest(&api, &t, "live via graphql").await;
+    let e = next(&mut ws).await;
+    assert_eq!(e["type"], "next", "{e}");
+    let ev = &e["payload"]["data"]["chatEvents"];
+    assert_eq!(ev["type"], "message");
+    assert_eq!(ev["message"]["message"], "live via graphql");
+    let cursor = ev["cursor"].as_str().unwrap().to_string();
+
+    // With `since`: the replay first.
+    ingest(&api, &t, "after the cursor").await;
+    assert_eq!(
+        next(&mut ws).await["payload"]["data"]["chatEvents"]["message"]["message"],
+        "after the cursor"
+    );
+    ws.send(send(json!({"id": "2", "type": "subscribe", "payload": {
+        "query": "subscription($c: String) { chatEvents(since: $c) { message { message } } }",
+        "variables": {"c": cursor}}})))
+        .await
+        .unwrap();
+    let r = next(&mut ws).await;
+    assert_eq!(r["id"], "2", "{r}");
+    assert_eq!(
+        r["payload"]["data"]["chatEvents"]["message"]["message"],
+        "after the cursor"
+    );
+
+    // Without a token the subscription is refused with the code.
+    let mut req = format!("{}/graphql/ws", s.url.replace("http://", "ws://"))
+        .into_client_request()
+        .unwrap();
+    req.headers_mut().insert(
+        "sec-websocket-protocol",
+        "graphql-transport-ws".parse().unwrap(),
+    );
+    let (mut anon, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+    anon.send(send(json!({"type": "connection_init", "payload": {}})))
+        .await
+        .unwrap();
+    assert_eq!(next(&mut anon).await["type"], "connection_ack");
+    anon.send(send(json!({"id": "1", "type": "subscribe", "payload": {"query": "subscription { chatEvents { type } }"}})))
+        .await
+        .unwrap();
+    let e = next(&mut anon).await;
+    assert_eq!(e["payload"]["data"], Value::Null, "{e}");
+    assert_eq!(
+        e["payload"]["errors"][0]["extensions"]["code"], "unauthorized",
+        "{e}"
+    );
 }

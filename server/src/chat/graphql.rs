@@ -67,3 +67,72 @@ impl ChatMutation {
         service::ingest(state, &actx, &input).await.gql()
     }
 }
+
+/// A live event as GraphQL clients receive it.
+#[derive(Debug, Clone, async_graphql::SimpleObject)]
+#[graphql(name = "ChatEvent")]
+pub struct ChatEventGql {
+    /// `message`, or `lagged` (the subscription ends; re-subscribe with `since: cursor`).
+    #[graphql(name = "type")]
+    pub kind: String,
+    pub cursor: Option<String>,
+    pub message: Option<ChatMessage>,
+}
+
+#[derive(Default)]
+pub struct ChatSubscription;
+
+#[async_graphql::Subscription]
+impl ChatSubscription {
+    /// The account's live events (`chat:read`), the same as `/v1/chat/ws`: with `since`, what
+    /// was missed first, then live, with no gap and no duplicate.
+    async fn chat_events(
+        &self,
+        ctx: &Context<'_>,
+        since: Option<String>,
+        account_id: Option<String>,
+    ) -> Result<impl futures::Stream<Item = Result<ChatEventGql>>> {
+        let (state, auth) = caller(ctx)?;
+        let actx = auth
+            .require_in(Permission::ChatRead, account_id.as_deref())
+            .gql()?;
+        let since = match since.as_deref().filter(|s| !s.is_empty()) {
+            None => None,
+            Some(c) => Some(
+                decode_cursor(c)
+                    .ok_or_else(|| {
+                        crate::error::AppError::BadRequest(format!("invalid cursor '{c}'"))
+                    })
+                    .gql()?,
+            ),
+        };
+        let sub = state
+            .bus
+            .subscribe(&crate::bus::keys::chat_events(actx.account_id))
+            .await
+            .map_err(crate::error::AppError::from)
+            .gql()?;
+        let rx = super::ws::live_events(state.clone(), sub, actx.account_id, since);
+        Ok(futures::stream::unfold(rx, |mut rx| async move {
+            let item = rx.recv().await?;
+            let out = item
+                .map(|i| match i {
+                    super::ws::LiveItem::Event(event) => {
+                        let ChatEvent::Message { cursor, message } = *event;
+                        ChatEventGql {
+                            kind: "message".into(),
+                            cursor: Some(cursor),
+                            message: Some(message),
+                        }
+                    }
+                    super::ws::LiveItem::Lagged(cursor) => ChatEventGql {
+                        kind: "lagged".into(),
+                        cursor,
+                        message: None,
+                    },
+                })
+                .gql();
+            Some((out, rx))
+        }))
+    }
+}

@@ -83,54 +83,106 @@ async fn send(socket: &mut WebSocket, value: serde_json::Value) -> Result<(), ax
         .await
 }
 
-async fn run(
+/// What a live client receives.
+#[derive(Debug, Clone)]
+pub enum LiveItem {
+    Event(Box<ChatEvent>),
+    /// The client fell behind; re-sync from this cursor (the last one it was sent).
+    Lagged(Option<String>),
+}
+
+/// Events after `since` (replayed from storage and buffer), then live ones, with no gap and
+/// no duplicate; ends after a [`LiveItem::Lagged`]. `sub` must be subscribed to the
+/// account's events before this is called. The queue between the producer and the client
+/// is bounded: a client that stops reading makes the bus subscription lag, not memory grow.
+pub fn live_events(
     state: AppState,
-    mut socket: WebSocket,
     mut sub: Subscription,
     account: Uuid,
     since: Option<Uuid>,
-) -> anyhow::Result<()> {
-    let mut last = since;
-    send(
-        &mut socket,
-        json!({"type": "hello", "account_id": account, "cursor": last.map(encode_cursor)}),
-    )
-    .await?;
-    if let Some(mut after) = since {
-        loop {
-            let page = service::since(&state, account, after, REPLAY_PAGE).await?;
-            let Some(tail) = page.last() else { break };
-            after = tail.id;
-            let full = page.len() as i64 == REPLAY_PAGE;
-            for m in page {
-                last = Some(m.id);
-                let event = ChatEvent::Message {
-                    cursor: m.cursor(),
-                    message: m,
+) -> tokio::sync::mpsc::Receiver<AppResult<LiveItem>> {
+    let (tx, rx) = tokio::sync::mpsc::channel(256);
+    tokio::spawn(async move {
+        let mut last = since;
+        if let Some(mut after) = since {
+            loop {
+                let page = match service::since(&state, account, after, REPLAY_PAGE).await {
+                    Ok(p) => p,
+                    Err(e) => {
+                        let _ = tx.send(Err(e)).await;
+                        return;
+                    }
                 };
-                send(&mut socket, serde_json::to_value(&event)?).await?;
-            }
-            if !full {
-                break;
-            }
-        }
-    }
-    loop {
-        tokio::select! {
-            item = sub.next() => {
-                let Some(payload) = item else { break };
-                if payload == LAGGED {
-                    send(&mut socket, json!({"type": "lagged", "cursor": last.map(encode_cursor)})).await?;
-                    socket.send(Message::Close(None)).await?;
+                let Some(tail) = page.last() else { break };
+                after = tail.id;
+                let full = page.len() as i64 == REPLAY_PAGE;
+                for m in page {
+                    last = Some(m.id);
+                    let event = ChatEvent::Message {
+                        cursor: m.cursor(),
+                        message: m,
+                    };
+                    if tx.send(Ok(LiveItem::Event(Box::new(event)))).await.is_err() {
+                        return;
+                    }
+                }
+                if !full {
                     break;
                 }
-                let Ok(event) = serde_json::from_str::<ChatEvent>(&payload) else { continue };
-                let ChatEvent::Message { message, .. } = &event;
-                if last.is_some_and(|l| message.id <= l) {
-                    continue; // already sent by the replay
+            }
+        }
+        while let Some(payload) = sub.next().await {
+            if payload == LAGGED {
+                let _ = tx.send(Ok(LiveItem::Lagged(last.map(encode_cursor)))).await;
+                return;
+            }
+            let Ok(event) = serde_json::from_str::<ChatEvent>(&payload) else {
+                continue;
+            };
+            let ChatEvent::Message { message, .. } = &event;
+            if last.is_some_and(|l| message.id <= l) {
+                continue; // already sent by the replay
+            }
+            last = Some(message.id);
+            if tx.send(Ok(LiveItem::Event(Box::new(event)))).await.is_err() {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+async fn run(
+    state: AppState,
+    mut socket: WebSocket,
+    sub: Subscription,
+    account: Uuid,
+    since: Option<Uuid>,
+) -> anyhow::Result<()> {
+    send(
+        &mut socket,
+        json!({"type": "hello", "account_id": account, "cursor": since.map(encode_cursor)}),
+    )
+    .await?;
+    let mut events = live_events(state, sub, account, since);
+    loop {
+        tokio::select! {
+            item = events.recv() => {
+                match item {
+                    None => break,
+                    Some(Err(e)) => {
+                        send(&mut socket, json!({"type": "error", "message": e.to_string()})).await?;
+                        break;
+                    }
+                    Some(Ok(LiveItem::Lagged(cursor))) => {
+                        send(&mut socket, json!({"type": "lagged", "cursor": cursor})).await?;
+                        socket.send(Message::Close(None)).await?;
+                        break;
+                    }
+                    Some(Ok(LiveItem::Event(event))) => {
+                        send(&mut socket, serde_json::to_value(&event)?).await?;
+                    }
                 }
-                last = Some(message.id);
-                socket.send(Message::Text(Utf8Bytes::from(payload))).await?;
             }
             incoming = socket.recv() => {
                 match incoming {

@@ -1,9 +1,15 @@
 //! Local fan-out of channel messages to subscribers, shared by both bus implementations.
+//!
+//! Every subscriber has its own bounded queue of [`SUBSCRIBER_BUFFER`] messages. Delivery
+//! never waits: when a subscriber's queue is full the message is dropped for that subscriber
+//! only, counted in [`Fanout::dropped`], and the subscriber's stream yields
+//! [`LAGGED`](super::LAGGED) before its next message so it knows to re-sync. A slow
+//! subscriber therefore neither blocks the publisher nor makes memory grow without bound.
 
 use std::collections::HashMap;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll};
 
 use futures::Stream;
@@ -11,20 +17,25 @@ use tokio::sync::mpsc;
 
 use super::SUBSCRIBER_BUFFER;
 
-/// A subscriber: its id, its queue, and whether it missed messages because it was full.
-type Sender = (u64, mpsc::Sender<String>, Arc<AtomicBool>);
+/// A subscriber: its id, its queue, and whether it missed messages.
+struct Sender {
+    id: u64,
+    tx: mpsc::Sender<String>,
+    lagged: Arc<AtomicBool>,
+}
+
 type Senders = HashMap<String, Vec<Sender>>;
 
 #[derive(Default)]
 pub struct Fanout {
     subs: Mutex<Senders>,
     next_id: AtomicU64,
-    /// Messages dropped because a subscriber's buffer was full.
+    /// Messages dropped because a subscriber's queue was full.
     pub dropped: AtomicU64,
 }
 
 impl Fanout {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Senders> {
+    fn lock(&self) -> MutexGuard<'_, Senders> {
         match self.subs.lock() {
             Ok(g) => g,
             Err(p) => p.into_inner(),
@@ -39,7 +50,11 @@ impl Fanout {
         let mut subs = self.lock();
         let list = subs.entry(channel.to_string()).or_default();
         let first = list.is_empty();
-        list.push((id, tx, lagged.clone()));
+        list.push(Sender {
+            id,
+            tx,
+            lagged: lagged.clone(),
+        });
         Registered {
             id,
             rx,
@@ -54,7 +69,7 @@ impl Fanout {
         let Some(list) = subs.get_mut(channel) else {
             return false;
         };
-        list.retain(|(i, _, _)| *i != id);
+        list.retain(|s| s.id != id);
         if list.is_empty() {
             subs.remove(channel);
             true
@@ -63,19 +78,36 @@ impl Fanout {
         }
     }
 
+    /// Channels with at least one subscriber.
     pub fn channels(&self) -> Vec<String> {
         self.lock().keys().cloned().collect()
     }
 
-    /// Hand a message to every subscriber of the channel without waiting.
+    /// How many subscribers a channel has.
+    pub fn subscribers(&self, channel: &str) -> usize {
+        self.lock().get(channel).map_or(0, Vec::len)
+    }
+
+    /// Hand a message to every subscriber of the channel without waiting; a subscriber whose
+    /// queue is full loses this message and is marked lagged.
     pub fn deliver(&self, channel: &str, payload: &str) {
         let subs = self.lock();
         if let Some(list) = subs.get(channel) {
-            for (_, tx, lagged) in list {
-                if tx.try_send(payload.to_string()).is_err() {
-                    lagged.store(true, Ordering::Relaxed);
+            for s in list {
+                if s.tx.try_send(payload.to_string()).is_err() {
+                    s.lagged.store(true, Ordering::Relaxed);
                     self.dropped.fetch_add(1, Ordering::Relaxed);
                 }
+            }
+        }
+    }
+
+    /// Mark every current subscriber lagged (messages may have been lost, e.g. while the
+    /// Redis pub/sub connection was down).
+    pub fn lag_all(&self) {
+        for list in self.lock().values() {
+            for s in list {
+                s.lagged.store(true, Ordering::Relaxed);
             }
         }
     }
@@ -124,5 +156,3 @@ impl Drop for SubStream {
         }
     }
 }
-
-pub type SharedFanout = Arc<Fanout>;

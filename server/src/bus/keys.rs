@@ -108,6 +108,25 @@ pub enum UserFlag {
 }
 
 impl UserFlag {
+    /// Every flag, in the order seed 002 lists them.
+    pub const ALL: [UserFlag; 14] = [
+        UserFlag::Admin,
+        UserFlag::Bot,
+        UserFlag::HasChatted,
+        UserFlag::Invulnerable,
+        UserFlag::Mod,
+        UserFlag::WelcomeMessageId,
+        UserFlag::Subbed,
+        UserFlag::Timeout,
+        UserFlag::Remod,
+        UserFlag::Greedy,
+        UserFlag::Vulnerable,
+        UserFlag::ItemLock,
+        UserFlag::HasChattedThisStream,
+        UserFlag::WelcomeMessageText,
+    ];
+
+    /// The flag as the seed spells it (the last segment of the key).
     pub fn as_str(self) -> &'static str {
         match self {
             UserFlag::Admin => "admin",
@@ -125,6 +144,24 @@ impl UserFlag {
             UserFlag::HasChattedThisStream => "haschattedthisstream",
             UserFlag::WelcomeMessageText => "welcomemessagetext",
         }
+    }
+}
+
+impl std::fmt::Display for UserFlag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for UserFlag {
+    type Err = String;
+
+    /// The seed spelling back to the flag.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        UserFlag::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| format!("unknown user flag '{s}'"))
     }
 }
 
@@ -163,6 +200,16 @@ pub fn user_flag(
         scope(account_id, platform),
         flag.as_str()
     )
+}
+
+/// The last aniv / aneev messages, as JSON (seed 002 `anivmessages`).
+pub fn aniv_messages(account_id: impl Display) -> String {
+    format!("lumio:{account_id}:anivmessages")
+}
+
+/// How many bullets the roulette command has fired (seed 002 `rouletteCount`).
+pub fn roulette_count(account_id: impl Display) -> String {
+    format!("lumio:{account_id}:rouletteCount")
 }
 
 /// Exists when timeout stacking is on for the account.
@@ -243,5 +290,47 @@ mod tests {
         );
         assert_eq!(disabled_commands("a"), "lumio:a:disabledcommands");
         assert_eq!(disabled_cheers("a"), "lumio:a:disabledcheers");
+        assert_eq!(aniv_messages("a"), "lumio:a:anivmessages");
+        assert_eq!(roulette_count("a"), "lumio:a:rouletteCount");
+        assert_eq!(remod_schedule(), "lumio:remod:schedule");
+    }
+
+    #[test]
+    fn chat_pipeline_names() {
+        assert_eq!(chat_buffer(7), "lumio:chat:buffer:7");
+        assert_eq!(chat_processing(7), "lumio:chat:processing:7");
+        assert_eq!(chat_events(7), "lumio:chat:events:7");
+        assert_eq!(pending_chat_accounts(), "lumio:chat:pending_accounts");
+    }
+
+    #[test]
+    fn every_user_flag_as_the_seed_spells_it() {
+        let seed = [
+            "admin",
+            "bot",
+            "haschatted",
+            "invulnerable",
+            "mod",
+            "welcomemessageid",
+            "subbed",
+            "timeout",
+            "remod",
+            "greedy",
+            "vulnerable",
+            "itemlock",
+            "haschattedthisstream",
+            "welcomemessagetext",
+        ];
+        let spelled: Vec<&str> = UserFlag::ALL.iter().map(|f| f.as_str()).collect();
+        assert_eq!(spelled, seed);
+        for (flag, name) in UserFlag::ALL.into_iter().zip(seed) {
+            assert_eq!(name.parse::<UserFlag>(), Ok(flag));
+            assert_eq!(flag.to_string(), name);
+            assert_eq!(
+                user_flag("acc", "twitch", "42", flag),
+                format!("lumio:acc:twitch:user:42:{name}")
+            );
+        }
+        assert!("Admin".parse::<UserFlag>().is_err());
     }
 }

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::fanout::{Fanout, SubStream};
-use super::{list_bounds, Bus, BusError, BusResult, Subscription, Ttl};
+use super::{list_bounds, ttl_millis, Bus, BusError, BusResult, Subscription, Ttl};
 
 enum Value {
     Str(String),
@@ -41,6 +41,23 @@ impl Data {
     fn sweep(&mut self) {
         let now = Instant::now();
         self.map.retain(|_, e| e.expires.is_none_or(|t| t > now));
+    }
+}
+
+/// When a key with this TTL expires (millisecond precision, as on Redis).
+fn deadline(ttl: Duration) -> BusResult<Instant> {
+    Instant::now()
+        .checked_add(Duration::from_millis(ttl_millis(ttl)))
+        .ok_or_else(|| BusError::Other(format!("invalid expire time {ttl:?}")))
+}
+
+/// Parse a counter the way Redis does: a canonical 64-bit integer, nothing else.
+fn parse_counter(key: &str, s: &str) -> BusResult<i64> {
+    match s.parse::<i64>() {
+        Ok(n) if n.to_string() == s => Ok(n),
+        _ => Err(BusError::Other(format!(
+            "value of '{key}' is not an integer or out of range"
+        ))),
     }
 }
 
@@ -83,9 +100,9 @@ impl MemoryBus {
         d
     }
 
-    /// Messages dropped for subscribers whose buffer was full.
-    pub fn dropped_messages(&self) -> u64 {
-        self.fanout.dropped.load(Ordering::Relaxed)
+    /// How many live subscriptions a channel has (dropped ones are gone at once).
+    pub fn subscribers(&self, channel: &str) -> usize {
+        self.fanout.subscribers(&self.k(channel))
     }
 
     fn with_list<T>(
@@ -198,6 +215,10 @@ impl Bus for MemoryBus {
         Ok(())
     }
 
+    fn dropped_messages(&self) -> u64 {
+        self.fanout.dropped.load(Ordering::Relaxed)
+    }
+
     async fn publish(&self, channel: &str, payload: &str) -> BusResult<()> {
         self.fanout.deliver(&self.k(channel), payload);
         Ok(())
@@ -217,18 +238,20 @@ impl Bus for MemoryBus {
     }
 
     async fn set(&self, key: &str, value: &str, ttl: Option<Duration>) -> BusResult<()> {
+        let expires = ttl.map(deadline).transpose()?;
         let mut d = self.data();
         d.map.insert(
             self.k(key),
             Entry {
                 value: Value::Str(value.to_string()),
-                expires: ttl.map(|t| Instant::now() + t),
+                expires,
             },
         );
         Ok(())
     }
 
     async fn set_nx(&self, key: &str, value: &str, ttl: Option<Duration>) -> BusResult<bool> {
+        let expires = ttl.map(deadline).transpose()?;
         let k = self.k(key);
         let mut d = self.data();
         if d.live(&k).is_some() {
@@ -238,7 +261,7 @@ impl Bus for MemoryBus {
             k,
             Entry {
                 value: Value::Str(value.to_string()),
-                expires: ttl.map(|t| Instant::now() + t),
+                expires,
             },
         );
         Ok(true)
@@ -278,11 +301,12 @@ impl Bus for MemoryBus {
     }
 
     async fn expire(&self, key: &str, ttl: Duration) -> BusResult<bool> {
+        let expires = deadline(ttl)?;
         let mut d = self.data();
         match d.live(&self.k(key)) {
             None => Ok(false),
             Some(e) => {
-                e.expires = Some(Instant::now() + ttl);
+                e.expires = Some(expires);
                 Ok(true)
             }
         }
@@ -306,12 +330,9 @@ impl Bus for MemoryBus {
                 value: Value::Str(s),
                 ..
             }) => {
-                let n: i64 = s
-                    .parse()
-                    .map_err(|_| BusError::Other(format!("value of '{key}' is not an integer")))?;
-                let n = n
-                    .checked_add(by)
-                    .ok_or_else(|| BusError::Other(format!("'{key}' would overflow")))?;
+                let n = parse_counter(key, s)?.checked_add(by).ok_or_else(|| {
+                    BusError::Other(format!("increment or decrement of '{key}' would overflow"))
+                })?;
                 *s = n.to_string();
                 Ok(n)
             }
@@ -353,11 +374,30 @@ impl Bus for MemoryBus {
     }
 
     async fn list_move(&self, src: &str, dst: &str, count: usize) -> BusResult<Vec<String>> {
-        // One lock for both lists: the move is atomic.
+        // One lock for both lists: the whole batch moves atomically. Types are checked before
+        // anything moves (as LMOVE does), so a bad destination loses nothing.
+        if count == 0 {
+            return Ok(Vec::new());
+        }
         let (ks, kd) = (self.k(src), self.k(dst));
         let mut d = self.data();
-        let moved: Vec<String> = match d.live(&ks) {
+        match d.live(&ks) {
             None => return Ok(Vec::new()),
+            Some(Entry {
+                value: Value::List(_),
+                ..
+            }) => {}
+            Some(_) => return Err(wrong_type(src)),
+        }
+        match d.live(&kd) {
+            None
+            | Some(Entry {
+                value: Value::List(_),
+                ..
+            }) => {}
+            Some(_) => return Err(wrong_type(dst)),
+        }
+        let moved: Vec<String> = match d.map.get_mut(&ks) {
             Some(Entry {
                 value: Value::List(l),
                 ..
@@ -365,7 +405,7 @@ impl Bus for MemoryBus {
                 let n = count.min(l.len());
                 l.drain(..n).collect()
             }
-            Some(_) => return Err(wrong_type(src)),
+            _ => Vec::new(),
         };
         if d.map
             .get(&ks)
@@ -376,21 +416,21 @@ impl Bus for MemoryBus {
         if moved.is_empty() {
             return Ok(moved);
         }
-        if d.live(&kd).is_none() {
-            d.map.insert(
-                kd.clone(),
-                Entry {
-                    value: Value::List(VecDeque::new()),
-                    expires: None,
-                },
-            );
-        }
         match d.map.get_mut(&kd) {
             Some(Entry {
                 value: Value::List(l),
                 ..
             }) => l.extend(moved.iter().cloned()),
-            _ => return Err(wrong_type(dst)),
+            // Missing (or emptied: src == dst and everything moved): a new list.
+            _ => {
+                d.map.insert(
+                    kd,
+                    Entry {
+                        value: Value::List(moved.iter().cloned().collect()),
+                        expires: None,
+                    },
+                );
+            }
         }
         Ok(moved)
     }
@@ -420,6 +460,9 @@ impl Bus for MemoryBus {
     }
 
     async fn zadd(&self, key: &str, member: &str, score: f64) -> BusResult<()> {
+        if score.is_nan() {
+            return Err(BusError::Other("score is not a valid float".into()));
+        }
         self.with_zset(key, true, |z| {
             z.insert(member.to_string(), score);
         })?;
@@ -432,6 +475,9 @@ impl Bus for MemoryBus {
         max: f64,
         limit: usize,
     ) -> BusResult<Vec<(String, f64)>> {
+        if max.is_nan() {
+            return Err(BusError::Other("max is not a valid float".into()));
+        }
         Ok(self
             .with_zset(key, false, |z| {
                 let mut due: Vec<(String, f64)> = z

@@ -10,6 +10,9 @@ pub mod keys;
 pub mod memory;
 pub mod redis;
 
+pub use memory::MemoryBus;
+pub use redis::RedisBus;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -36,10 +39,15 @@ pub type Subscription = futures::stream::BoxStream<'static, String>;
 
 /// How many messages a subscriber may have waiting before new ones are dropped for it
 /// (a slow subscriber never makes the publisher wait or memory grow without bound).
+///
+/// When a subscriber's queue is full, a published message is dropped *for that subscriber
+/// only* and counted ([`Bus::dropped_messages`]); its stream then yields [`LAGGED`] before
+/// the messages it still holds. Other subscribers and the publisher are not affected.
 pub const SUBSCRIBER_BUFFER: usize = 4096;
 
 /// What a subscription yields, in place of messages, once it fell behind and messages
-/// were dropped for it: the subscriber should re-sync from what it last received.
+/// were dropped for it (or, on Redis, the pub/sub connection was lost and re-established):
+/// the subscriber should re-sync from what it last received.
 pub const LAGGED: &str = "\u{0}lagged";
 
 #[async_trait::async_trait]
@@ -89,6 +97,12 @@ pub trait Bus: Send + Sync + 'static {
     ) -> BusResult<Vec<(String, f64)>>;
     /// Remove a member; true only for the one call that removed it (claims a due job once).
     async fn zrem(&self, key: &str, member: &str) -> BusResult<bool>;
+
+    /// Messages dropped so far for subscribers of this bus whose queue was full
+    /// (see [`SUBSCRIBER_BUFFER`]).
+    fn dropped_messages(&self) -> u64 {
+        0
+    }
 }
 
 /// Redis when a URL is given, else the in-process bus.
@@ -97,6 +111,11 @@ pub async fn connect(redis_url: Option<&str>, prefix: &str) -> BusResult<Arc<dyn
         Some(url) => Ok(Arc::new(redis::RedisBus::connect(url, prefix).await?)),
         None => Ok(Arc::new(memory::MemoryBus::new(prefix))),
     }
+}
+
+/// A TTL in whole milliseconds, at least 1 (Redis refuses `PX 0`; both buses round alike).
+pub(crate) fn ttl_millis(ttl: Duration) -> u64 {
+    u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1)
 }
 
 /// Resolve LRANGE-style indexes against a length: the half-open range to take, if any.

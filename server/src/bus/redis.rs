@@ -1,22 +1,33 @@
 //! The Redis bus: commands over a `ConnectionManager` (reconnects by itself), pub/sub over
 //! one shared connection per bus whose messages are fanned out to local subscribers.
+//!
+//! Pub/sub: a bus owns at most one Redis pub/sub connection. The first local subscriber of
+//! a channel sends `SUBSCRIBE` (and `subscribe` returns only once Redis confirmed it); the
+//! last one to drop its stream sends `UNSUBSCRIBE`. One background task per connection reads
+//! messages and hands them to the subscribers' bounded queues ([`super::fanout`]). When the
+//! connection is lost, the task reconnects with backoff, resubscribes every channel that still
+//! has subscribers, and tells each of them [`LAGGED`](super::LAGGED), since messages
+//! published meanwhile are gone. Dropping the bus (and its subscriptions) closes the
+//! connection.
 
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
+use futures::future::BoxFuture;
 use futures::StreamExt;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig, PubSubSink, PubSubStream};
 use redis::{Client, RedisError};
-use tokio::sync::Mutex;
+use tokio::sync::{watch, Mutex, MutexGuard};
 
 use super::fanout::{Fanout, SubStream};
-use super::{Bus, BusError, BusResult, Subscription, Ttl};
+use super::{ttl_millis, Bus, BusError, BusResult, Subscription, Ttl};
 use crate::store::redact_url;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 const RESPONSE_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Move up to ARGV[1] items from the head of KEYS[1] to the tail of KEYS[2], atomically.
+/// Move up to ARGV[1] items from the head of KEYS[1] to the tail of KEYS[2], atomically
+/// (a script runs alone on the server). LMOVE checks both types before it moves anything.
 const LIST_MOVE: &str = r"
 local out = {}
 for i = 1, tonumber(ARGV[1]) do
@@ -33,11 +44,34 @@ pub struct RedisBus {
     pubsub: Arc<PubSubHub>,
 }
 
-/// The shared pub/sub connection: a sink to (un)subscribe, a task that fans messages out.
+/// The shared pub/sub connection.
 struct PubSubHub {
     client: Client,
-    sink: Mutex<Option<PubSubSink>>,
+    /// Held while connecting, (un)subscribing and deciding whether to: these never interleave.
+    state: Mutex<HubState>,
     fanout: Arc<Fanout>,
+    /// Dropped with the hub, which stops the reading task (and so closes the connection).
+    shutdown: watch::Sender<()>,
+}
+
+#[derive(Default)]
+struct HubState {
+    /// The live connection's sink, if there is one.
+    sink: Option<PubSubSink>,
+    /// Which connection is the live one (each has its own reading task).
+    generation: u64,
+    /// The live connection's reading task.
+    reader: Option<tokio::task::AbortHandle>,
+}
+
+impl HubState {
+    /// Give up on the live connection (it failed a command): stop its reader, which closes it.
+    fn reset(&mut self) {
+        self.sink = None;
+        if let Some(r) = self.reader.take() {
+            r.abort();
+        }
+    }
 }
 
 fn err(e: RedisError) -> BusError {
@@ -48,73 +82,129 @@ fn err(e: RedisError) -> BusError {
     }
 }
 
-fn ms(d: Duration) -> u64 {
-    (d.as_millis() as u64).max(1)
+/// A pub/sub command with a deadline, so a hung connection cannot hold the hub forever.
+async fn with_deadline<F>(what: &str, fut: F) -> BusResult<()>
+where
+    F: std::future::Future<Output = Result<(), RedisError>>,
+{
+    match tokio::time::timeout(RESPONSE_TIMEOUT, fut).await {
+        Ok(r) => r.map_err(err),
+        Err(_) => Err(BusError::Unavailable(format!("redis: {what} timed out"))),
+    }
 }
 
 impl PubSubHub {
-    /// A new pub/sub connection subscribed to every channel with local subscribers.
-    async fn open(&self) -> BusResult<(PubSubSink, PubSubStream)> {
+    /// The live connection's sink; connects (and resubscribes every channel that has local
+    /// subscribers) when there is none. After a lost connection, those subscribers are told
+    /// they lagged.
+    async fn sink(self: &Arc<Self>, state: &mut HubState) -> BusResult<PubSubSink> {
+        if let Some(s) = &state.sink {
+            return Ok(s.clone());
+        }
         let pubsub = tokio::time::timeout(CONNECT_TIMEOUT, self.client.get_async_pubsub())
             .await
             .map_err(|_| BusError::Unavailable("redis: pub/sub connection timed out".into()))?
             .map_err(err)?;
         let (mut sink, stream) = pubsub.split();
-        for channel in self.fanout.channels() {
-            sink.subscribe(&channel).await.map_err(err)?;
+        let channels = self.fanout.channels();
+        if !channels.is_empty() {
+            with_deadline("SUBSCRIBE", sink.subscribe(&channels)).await?;
         }
-        Ok((sink, stream))
+        let reconnected = state.generation > 0;
+        state.reset();
+        state.generation += 1;
+        state.sink = Some(sink.clone());
+        let reader = tokio::spawn(read_loop(
+            Arc::downgrade(self),
+            stream,
+            state.generation,
+            self.shutdown.subscribe(),
+        ));
+        state.reader = Some(reader.abort_handle());
+        if reconnected {
+            self.fanout.lag_all();
+        }
+        Ok(sink)
     }
 
-    /// The sink of a live pub/sub connection, connecting when there is none.
-    async fn sink(self: &Arc<Self>) -> BusResult<PubSubSink> {
-        let mut guard = self.sink.lock().await;
-        if let Some(s) = guard.as_ref() {
-            return Ok(s.clone());
+    async fn lock(&self) -> MutexGuard<'_, HubState> {
+        self.state.lock().await
+    }
+
+    /// After the last local subscriber of `channel` left: unsubscribe, unless someone
+    /// subscribed again meanwhile.
+    async fn release(&self, channel: &str) {
+        let state = self.lock().await;
+        if self.fanout.subscribers(channel) > 0 {
+            return;
         }
-        let (sink, stream) = self.open().await?;
-        tokio::spawn(read_loop(Arc::downgrade(self), stream));
-        *guard = Some(sink.clone());
-        Ok(sink)
+        if let Some(mut sink) = state.sink.clone() {
+            if let Err(e) = with_deadline("UNSUBSCRIBE", sink.unsubscribe(channel)).await {
+                tracing::debug!(error = %e, channel, "redis unsubscribe failed");
+            }
+        }
     }
 }
 
-/// Fan messages out until the connection ends, then reconnect (with backoff) and resubscribe.
-/// Exactly one loop runs per live connection: whoever opens a connection (here or in
-/// `PubSubHub::sink`) does so under the sink lock and sets it.
-async fn read_loop(hub: std::sync::Weak<PubSubHub>, mut stream: PubSubStream) {
+/// Fan the messages of connection `generation` out until it ends or the bus is dropped; then,
+/// if subscribers remain, reconnect with backoff (which starts the next connection's task).
+/// (Boxed: reconnecting spawns the next reader, so the future type would be recursive.)
+fn read_loop(
+    hub: Weak<PubSubHub>,
+    stream: PubSubStream,
+    generation: u64,
+    shutdown: watch::Receiver<()>,
+) -> BoxFuture<'static, ()> {
+    Box::pin(read_messages(hub, stream, generation, shutdown))
+}
+
+async fn read_messages(
+    hub: Weak<PubSubHub>,
+    mut stream: PubSubStream,
+    generation: u64,
+    mut shutdown: watch::Receiver<()>,
+) {
     loop {
-        while let Some(msg) = stream.next().await {
-            let Some(h) = hub.upgrade() else { return };
-            if let Ok(payload) = msg.get_payload::<String>() {
-                h.fanout.deliver(msg.get_channel_name(), &payload);
-            }
+        tokio::select! {
+            msg = stream.next() => match msg {
+                Some(msg) => {
+                    let Some(h) = hub.upgrade() else { return };
+                    match msg.get_payload::<String>() {
+                        Ok(payload) => h.fanout.deliver(msg.get_channel_name(), &payload),
+                        Err(e) => tracing::warn!(error = %e, "dropping a non-UTF-8 bus message"),
+                    }
+                }
+                None => break,
+            },
+            _ = shutdown.changed() => return,
+        }
+    }
+    drop(stream);
+    let mut delay = Duration::from_millis(100);
+    loop {
+        let Some(h) = hub.upgrade() else { return };
+        let mut state = h.lock().await;
+        if state.generation == generation {
+            // Our own connection ended: forget it (without aborting ourselves).
+            state.sink = None;
+            state.reader = None;
+        }
+        if state.sink.is_some() || h.fanout.channels().is_empty() {
+            // Someone else reconnected, or nobody listens: the next subscribe connects.
+            return;
         }
         tracing::warn!("redis pub/sub connection lost; reconnecting");
-        match hub.upgrade() {
-            Some(h) => *h.sink.lock().await = None,
-            None => return,
-        }
-        let mut delay = Duration::from_millis(100);
-        loop {
-            let Some(h) = hub.upgrade() else { return };
-            let mut guard = h.sink.lock().await;
-            if guard.is_some() {
-                return; // a subscriber reconnected first and runs its own loop
-            }
-            match h.open().await {
-                Ok((sink, new_stream)) => {
-                    *guard = Some(sink);
-                    stream = new_stream;
-                    break;
+        match h.sink(&mut state).await {
+            Ok(_) => return,
+            Err(e) => {
+                drop(state);
+                drop(h);
+                tracing::warn!(error = %e, "redis pub/sub reconnect failed");
+                tokio::select! {
+                    _ = tokio::time::sleep(delay) => {}
+                    _ = shutdown.changed() => return,
                 }
-                Err(e) => {
-                    drop(guard);
-                    drop(h);
-                    tracing::warn!(error = %e, "redis pub/sub reconnect failed");
-                    tokio::time::sleep(delay).await;
-                    delay = (delay * 2).min(Duration::from_secs(5));
-                }
+                delay = (delay * 2).min(Duration::from_secs(5));
             }
         }
     }
@@ -125,7 +215,7 @@ impl RedisBus {
     pub async fn connect(url: &str, prefix: &str) -> BusResult<RedisBus> {
         let shown = redact_url(url);
         let client = Client::open(url)
-            .map_err(|e| BusError::Unavailable(format!("REDIS_URL {shown}: {e}")))?;
+            .map_err(|e| BusError::Unavailable(format!("bad REDIS_URL {shown}: {e}")))?;
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(CONNECT_TIMEOUT)
             .set_response_timeout(RESPONSE_TIMEOUT)
@@ -139,13 +229,15 @@ impl RedisBus {
             BusError::Unavailable(format!("cannot connect to Redis at {shown}: timed out"))
         })?
         .map_err(|e| BusError::Unavailable(format!("cannot connect to Redis at {shown}: {e}")))?;
+        let (shutdown, _) = watch::channel(());
         let bus = RedisBus {
             prefix: prefix.to_string(),
             conn,
             pubsub: Arc::new(PubSubHub {
                 client,
-                sink: Mutex::new(None),
+                state: Mutex::new(HubState::default()),
                 fanout: Arc::new(Fanout::default()),
+                shutdown,
             }),
         };
         bus.ping().await.map_err(|e| {
@@ -170,6 +262,13 @@ impl Bus for RedisBus {
         "redis"
     }
 
+    fn dropped_messages(&self) -> u64 {
+        self.pubsub
+            .fanout
+            .dropped
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     async fn ping(&self) -> BusResult<()> {
         let pong: String = self.q(&mut redis::cmd("PING")).await?;
         if pong == "PONG" {
@@ -188,32 +287,41 @@ impl Bus for RedisBus {
 
     async fn subscribe(&self, channel: &str) -> BusResult<Subscription> {
         let channel = self.k(channel);
-        let reg = self.pubsub.fanout.add(&channel);
-        let id = reg.id;
-        if reg.first {
-            let subscribed = match self.pubsub.sink().await {
-                Ok(mut sink) => sink.subscribe(&channel).await.map_err(err),
-                Err(e) => Err(e),
-            };
-            if let Err(e) = subscribed {
-                self.pubsub.fanout.remove(&channel, id);
-                return Err(e);
+        let hub = &self.pubsub;
+        let mut state = hub.lock().await;
+        // Connect first (resubscribing the others), then register this subscriber. A failed
+        // SUBSCRIBE may mean a connection that died unnoticed: replace it once and retry.
+        let mut attempt = 0;
+        let reg = loop {
+            attempt += 1;
+            let mut sink = hub.sink(&mut state).await?;
+            let reg = hub.fanout.add(&channel);
+            if !reg.first {
+                break reg;
             }
-        }
-        let hub = self.pubsub.clone();
+            match with_deadline("SUBSCRIBE", sink.subscribe(&channel)).await {
+                Ok(()) => break reg,
+                Err(e) => {
+                    hub.fanout.remove(&channel, reg.id);
+                    if attempt >= 2 {
+                        return Err(e);
+                    }
+                    tracing::warn!(error = %e, "redis SUBSCRIBE failed; reconnecting pub/sub");
+                    state.reset();
+                }
+            }
+        };
+        drop(state);
+        let id = reg.id;
+        let hub = hub.clone();
+        let runtime = tokio::runtime::Handle::try_current().ok();
         Ok(Box::pin(SubStream::new(
             reg,
             Box::new(move || {
                 if hub.fanout.remove(&channel, id) {
-                    tokio::spawn(async move {
-                        let sink = hub.sink.lock().await.clone();
-                        if let Some(mut sink) = sink {
-                            // Someone may have subscribed again meanwhile.
-                            if !hub.fanout.channels().contains(&channel) {
-                                let _ = sink.unsubscribe(&channel).await;
-                            }
-                        }
-                    });
+                    if let Some(rt) = runtime {
+                        rt.spawn(async move { hub.release(&channel).await });
+                    }
                 }
             }),
         )))
@@ -223,7 +331,7 @@ impl Bus for RedisBus {
         let mut cmd = redis::cmd("SET");
         cmd.arg(self.k(key)).arg(value);
         if let Some(t) = ttl {
-            cmd.arg("PX").arg(ms(t));
+            cmd.arg("PX").arg(ttl_millis(t));
         }
         let _: () = self.q(&mut cmd).await?;
         Ok(())
@@ -233,7 +341,7 @@ impl Bus for RedisBus {
         let mut cmd = redis::cmd("SET");
         cmd.arg(self.k(key)).arg(value).arg("NX");
         if let Some(t) = ttl {
-            cmd.arg("PX").arg(ms(t));
+            cmd.arg("PX").arg(ttl_millis(t));
         }
         let done: Option<String> = self.q(&mut cmd).await?;
         Ok(done.is_some())
@@ -264,7 +372,7 @@ impl Bus for RedisBus {
 
     async fn expire(&self, key: &str, ttl: Duration) -> BusResult<bool> {
         let n: i64 = self
-            .q(redis::cmd("PEXPIRE").arg(self.k(key)).arg(ms(ttl)))
+            .q(redis::cmd("PEXPIRE").arg(self.k(key)).arg(ttl_millis(ttl)))
             .await?;
         Ok(n == 1)
     }
@@ -298,6 +406,9 @@ impl Bus for RedisBus {
     }
 
     async fn list_move(&self, src: &str, dst: &str, count: usize) -> BusResult<Vec<String>> {
+        if count == 0 {
+            return Ok(Vec::new());
+        }
         self.q(redis::cmd("EVAL")
             .arg(LIST_MOVE)
             .arg(2)

@@ -23,6 +23,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub metrics: Arc<metrics::Metrics>,
     pub schema: LumioSchema,
+    pub auth_cache: Arc<crate::auth::service::AuthCache>,
 }
 
 impl AppState {
@@ -33,6 +34,7 @@ impl AppState {
             config: Arc::new(config),
             metrics: Arc::new(metrics::Metrics::default()),
             schema: graphql::build_schema(),
+            auth_cache: Arc::default(),
         }
     }
 

@@ -114,6 +114,52 @@ pub async fn login(state: &AppState, input: LoginInput) -> AppResult<LoginRespon
     })
 }
 
+/// How long a resolved token is reused before it is looked up again. Revoking a token takes
+/// effect at once on the server that revoked it, and within this time on the others; role
+/// changes likewise.
+pub const AUTH_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(10);
+const AUTH_CACHE_MAX: usize = 10_000;
+
+/// Principals by token hash, so that a busy bot's every request does not cost three queries.
+#[derive(Default)]
+pub struct AuthCache {
+    map: std::sync::Mutex<std::collections::HashMap<String, (Principal, std::time::Instant)>>,
+}
+
+impl AuthCache {
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, (Principal, std::time::Instant)>>
+    {
+        match self.map.lock() {
+            Ok(m) => m,
+            Err(p) => p.into_inner(),
+        }
+    }
+
+    fn get(&self, hash: &str) -> Option<Principal> {
+        let map = self.lock();
+        let (p, at) = map.get(hash)?;
+        (at.elapsed() < AUTH_CACHE_TTL).then(|| p.clone())
+    }
+
+    fn put(&self, hash: String, p: Principal) {
+        let mut map = self.lock();
+        if map.len() >= AUTH_CACHE_MAX {
+            map.retain(|_, (_, at)| at.elapsed() < AUTH_CACHE_TTL);
+            if map.len() >= AUTH_CACHE_MAX {
+                map.clear();
+            }
+        }
+        map.insert(hash, (p, std::time::Instant::now()));
+    }
+
+    /// Forget everything (after a token is revoked).
+    pub fn clear(&self) {
+        self.lock().clear();
+    }
+}
+
 /// Resolve an `Authorization` header value to a principal.
 pub async fn authenticate(state: &AppState, header: Option<&str>) -> AppResult<Principal> {
     let Some(header) = header else {
@@ -133,12 +179,18 @@ pub async fn authenticate(state: &AppState, header: Option<&str>) -> AppResult<P
         }
     }
     let invalid = || AppError::Unauthorized("invalid or expired token".into());
-    let row = state
-        .db
-        .token_by_hash(&hash_token(token))
-        .await?
-        .ok_or_else(invalid)?;
+    let hash = hash_token(token);
     let now = crate::store::now();
+    if let Some(p) = state.auth_cache.get(&hash) {
+        let live = match &p {
+            Principal::User(u) => u.token.expires_at.is_none_or(|e| e > now),
+            _ => true,
+        };
+        if live {
+            return Ok(p);
+        }
+    }
+    let row = state.db.token_by_hash(&hash).await?.ok_or_else(invalid)?;
     if row.expires_at.is_some_and(|e| e <= now) {
         return Err(invalid());
     }
@@ -151,11 +203,9 @@ pub async fn authenticate(state: &AppState, header: Option<&str>) -> AppResult<P
     if let Err(e) = state.db.touch_token(row.id, now).await {
         tracing::warn!(error = %e, "could not record token use");
     }
-    Ok(Principal::User(Box::new(UserPrincipal::new(
-        user,
-        row,
-        memberships,
-    ))))
+    let principal = Principal::User(Box::new(UserPrincipal::new(user, row, memberships)));
+    state.auth_cache.put(hash, principal.clone());
+    Ok(principal)
 }
 
 pub fn me(principal: &Principal) -> AppResult<Me> {
@@ -240,6 +290,7 @@ pub async fn list_tokens(state: &AppState, principal: &Principal) -> AppResult<V
 pub async fn revoke_token(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
     let u = principal.user()?;
     if state.db.delete_token(u.user.id, id).await? {
+        state.auth_cache.clear();
         Ok(())
     } else {
         Err(AppError::NotFound(format!("no token {id}")))
@@ -250,6 +301,7 @@ pub async fn revoke_token(state: &AppState, principal: &Principal, id: Uuid) -> 
 pub async fn logout(state: &AppState, principal: &Principal) -> AppResult<()> {
     let u = principal.user()?;
     state.db.delete_token(u.user.id, u.token.id).await?;
+    state.auth_cache.clear();
     Ok(())
 }
 

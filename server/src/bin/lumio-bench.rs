@@ -1,0 +1,438 @@
+//! `lumio-bench`: the load tool of the chat pipeline. It starts a real lumio-server on a
+//! free port (SQLite + in-process bus, or PostgreSQL + Redis from DATABASE_URL / REDIS_URL,
+//! each run in a fresh database) and measures, printing a table and a JSON line:
+//!
+//! - `ingest`: sustained ingest through `POST /v1/chat/message` with many keep-alive
+//!   clients, and whether the flush keeps up (buffer length while and after);
+//! - `latency`: ingest → WebSocket receipt at a fixed rate, with N subscribers;
+//! - `flush`: flush rate from the bus into the database, next to a plain `COPY` of the same
+//!   rows into a table of the same shape (PostgreSQL);
+//! - `history`: first page and a deep page of history over a large table.
+#![forbid(unsafe_code)]
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use futures::StreamExt;
+use lumio_server::app::AppState;
+use lumio_server::bus::keys;
+use lumio_server::chat::flush::Flusher;
+use lumio_server::chat::model::ChatMessage;
+use lumio_server::testing::{TestBackend, TestOptions, TestServer};
+use serde_json::{json, Value};
+use sqlx::postgres::PgPoolCopyExt;
+
+/// Measure the chat pipeline of a real lumio-server.
+#[derive(Parser, Debug)]
+#[command(name = "lumio-bench")]
+struct Args {
+    /// sqlite (with the in-process bus) or postgres (with Redis; DATABASE_URL, REDIS_URL).
+    #[arg(long, default_value = "sqlite")]
+    backend: String,
+    /// Which measurements: ingest, latency, flush, history (comma-separated).
+    #[arg(
+        long,
+        default_value = "ingest,latency,flush,history",
+        value_delimiter = ','
+    )]
+    only: Vec<String>,
+    /// Concurrent keep-alive clients for `ingest`.
+    #[arg(long, default_value_t = 64)]
+    clients: usize,
+    /// Seconds of sustained ingest.
+    #[arg(long, default_value_t = 10)]
+    seconds: u64,
+    /// Messages per second for `latency`.
+    #[arg(long, default_value_t = 2000)]
+    rate: u64,
+    /// Subscriber counts for `latency`.
+    #[arg(long, default_value = "1,100", value_delimiter = ',')]
+    subscribers: Vec<usize>,
+    /// Rows for `flush`.
+    #[arg(long, default_value_t = 100_000)]
+    flush_rows: usize,
+    /// Stored messages for `history`.
+    #[arg(long, default_value_t = 1_000_000)]
+    history_rows: usize,
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn message_body(i: u64, text: &str) -> Value {
+    let platform = ["twitch", "youtube", "kick", "trovo", "discord"][(i % 5) as usize];
+    json!({"platform": platform,
+        "channel_name": "lumio_demo", "user_id": format!("u{}", i % 5000),
+        "username": format!("viewer{}", i % 5000), "message": text,
+        "badges": ["subscriber/6"], "color": "#1E90FF", "is_sub": i % 3 == 0})
+}
+
+async fn login(base: &str) -> anyhow::Result<(reqwest::Client, String, String)> {
+    let http = reqwest::Client::builder()
+        .pool_max_idle_per_host(1024)
+        .build()?;
+    let v: Value = http
+        .post(format!("{base}/v1/auth/login"))
+        .json(&json!({"username": "mod", "password": "lumio-mod"}))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let token = v["token"].as_str().unwrap_or_default().to_string();
+    let me: Value = http
+        .get(format!("{base}/v1/auth/me"))
+        .bearer_auth(&token)
+        .send()
+        .await?
+        .json()
+        .await?;
+    let account = me["accounts"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    Ok((http, token, account))
+}
+
+async fn bench_ingest(a: &Args, s: &TestServer) -> anyhow::Result<Value> {
+    let (http, token, account) = login(&s.url).await?;
+    let sent = Arc::new(AtomicU64::new(0));
+    let failed = Arc::new(AtomicU64::new(0));
+    let stop = Instant::now() + Duration::from_secs(a.seconds);
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for c in 0..a.clients {
+        let (http, token, url) = (
+            http.clone(),
+            token.clone(),
+            format!("{}/v1/chat/message", s.url),
+        );
+        let (sent, failed) = (sent.clone(), failed.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut i = c as u64 * 1_000_000;
+            while Instant::now() < stop {
+                i += 1;
+                let r = http
+                    .post(&url)
+                    .bearer_auth(&token)
+                    .json(&message_body(i, "hello chat, this is a load test message"))
+                    .send()
+                    .await;
+                match r {
+                    Ok(resp) if resp.status().is_success() => sent.fetch_add(1, Ordering::Relaxed),
+                    _ => failed.fetch_add(1, Ordering::Relaxed),
+                };
+            }
+        }));
+    }
+    let bus = s.bus();
+    let mut max_buffer = 0;
+    while Instant::now() < stop {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        max_buffer = max_buffer.max(bus.list_len(&keys::chat_buffer(&account)).await?);
+    }
+    for t in tasks {
+        t.await?;
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let after = bus.list_len(&keys::chat_buffer(&account)).await?;
+    let n = sent.load(Ordering::Relaxed);
+    Ok(
+        json!({"messages": n, "failed": failed.load(Ordering::Relaxed), "seconds": elapsed,
+        "msgs_per_sec": n as f64 / elapsed, "clients": a.clients,
+        "max_buffer_len": max_buffer, "buffer_len_2s_after": after}),
+    )
+}
+
+async fn bench_latency(a: &Args, s: &TestServer, subscribers: usize) -> anyhow::Result<Value> {
+    let (http, token, _) = login(&s.url).await?;
+    let origin = Instant::now();
+    let ws_url = format!(
+        "{}/v1/chat/ws?token={token}",
+        s.url.replace("http://", "ws://")
+    );
+    let total = a.rate * a.seconds.min(5);
+    let mut subs = Vec::new();
+    for _ in 0..subscribers {
+        let (mut ws, _) = tokio_tungstenite::connect_async(&ws_url).await?;
+        ws.next().await; // hello
+        subs.push(tokio::spawn(async move {
+            let mut lat = Vec::with_capacity(total as usize);
+            while lat.len() < total as usize {
+                let Ok(Some(Ok(m))) =
+                    tokio::time::timeout(Duration::from_secs(10), ws.next()).await
+                else {
+                    break;
+                };
+                let Ok(text) = m.into_text() else { continue };
+                let Ok(v) = serde_json::from_str::<Value>(&text) else {
+                    continue;
+                };
+                if let Some(sent) = v["message"]["message"]
+                    .as_str()
+                    .and_then(|t| t.strip_prefix("t="))
+                    .and_then(|t| t.parse::<u64>().ok())
+                {
+                    let now = origin.elapsed().as_micros() as u64;
+                    lat.push(now.saturating_sub(sent) as f64 / 1000.0);
+                }
+            }
+            lat
+        }));
+    }
+    // Paced senders: `rate` messages per second in total.
+    let senders = 16u64;
+    let per = a.rate / senders;
+    let mut tasks = Vec::new();
+    for k in 0..senders {
+        let (http, token, url) = (
+            http.clone(),
+            token.clone(),
+            format!("{}/v1/chat/message", s.url),
+        );
+        let n = total / senders;
+        tasks.push(tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs_f64(1.0 / per as f64));
+            for i in 0..n {
+                tick.tick().await;
+                let t = origin.elapsed().as_micros() as u64;
+                let _ = http
+                    .post(&url)
+                    .bearer_auth(&token)
+                    .json(&message_body(k * n + i, &format!("t={t}")))
+                    .send()
+                    .await;
+            }
+        }));
+    }
+    for t in tasks {
+        t.await?;
+    }
+    let mut all = Vec::new();
+    for s in subs {
+        all.extend(s.await?);
+    }
+    all.sort_by(f64::total_cmp);
+    Ok(
+        json!({"subscribers": subscribers, "rate": a.rate, "received": all.len(),
+        "p50_ms": percentile(&all, 0.5), "p99_ms": percentile(&all, 0.99),
+        "max_ms": all.last().copied().unwrap_or(f64::NAN)}),
+    )
+}
+
+fn generate(account: uuid::Uuid, n: usize) -> Vec<ChatMessage> {
+    (0..n as u64)
+        .map(|i| {
+            let input: lumio_server::chat::model::ChatMessageInput = serde_json::from_value(
+                message_body(i, &format!("message number {i} in the bench")),
+            )
+            .unwrap_or_else(|_| unreachable!());
+            lumio_server::chat::service::validate(account, &input)
+                .unwrap_or_else(|_| unreachable!())
+        })
+        .collect()
+}
+
+async fn account_id(state: &AppState) -> anyhow::Result<uuid::Uuid> {
+    Ok(lumio_server::on_db!(&state.db, |pool| {
+        sqlx::query_scalar::<_, uuid::Uuid>("SELECT id FROM accounts WHERE slug = 'demo'")
+            .fetch_one(pool)
+            .await
+    })?)
+}
+
+fn csv(msgs: &[ChatMessage]) -> Vec<u8> {
+    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let o = |s: &Option<String>| s.as_deref().map(q).unwrap_or_default();
+    let mut out = String::new();
+    for m in msgs {
+        let row = [
+            q(&m.id.to_string()),
+            q(&m.account_id.to_string()),
+            q(&m.platform),
+            q(&m.channel_name),
+            q(&m.user_id),
+            q(&m.username),
+            o(&m.display_name),
+            q(&m.message),
+            q(&serde_json::to_string(&m.emotes).unwrap_or_default()),
+            q(&serde_json::to_string(&m.badges).unwrap_or_default()),
+            o(&m.color),
+            m.is_mod.to_string(),
+            m.is_sub.to_string(),
+            m.is_vip.to_string(),
+            o(&m.sub_tier),
+            o(&m.platform_message_id),
+            o(&m.reply_to_message_id),
+            o(&m.reply_to_user_id),
+            o(&m.reply_to_username),
+            o(&m.reply_to_message),
+            q(&m.created_at.to_rfc3339()),
+            String::new(),
+            String::new(),
+        ];
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+const COLS: &str = "id, account_id, platform, channel_name, user_id, username, display_name, message, emotes, badges, color, is_mod, is_sub, is_vip, sub_tier, platform_message_id, reply_to_message_id, reply_to_user_id, reply_to_username, reply_to_message, created_at, deleted_at, deleted_by";
+
+async fn bench_flush(a: &Args, s: &TestServer) -> anyhow::Result<Value> {
+    let state = &s.state;
+    let account = account_id(state).await?;
+    let msgs = generate(account, a.flush_rows);
+    for chunk in msgs.chunks(1000) {
+        let items: Vec<String> = chunk
+            .iter()
+            .map(|m| serde_json::to_string(m).unwrap_or_default())
+            .collect();
+        state
+            .bus
+            .list_push(&keys::chat_buffer(account), &items)
+            .await?;
+    }
+    state
+        .bus
+        .set_add(&keys::pending_chat_accounts(), &account.to_string())
+        .await?;
+    let flusher = Flusher::new(state.clone());
+    let start = Instant::now();
+    let stored = flusher.run_once().await?;
+    let flush_secs = start.elapsed().as_secs_f64();
+    let mut out = json!({"rows": stored, "flush_seconds": flush_secs, "flush_rows_per_sec": stored as f64 / flush_secs});
+    if let lumio_server::store::Db::Postgres(pool) = &state.db {
+        sqlx::query("CREATE TABLE bench_copy (LIKE platform_messages INCLUDING ALL)")
+            .execute(pool)
+            .await?;
+        let data = csv(&msgs);
+        let start = Instant::now();
+        let mut copy = pool
+            .copy_in_raw(&format!("COPY bench_copy ({COLS}) FROM STDIN (FORMAT csv)"))
+            .await?;
+        copy.send(data).await?;
+        let rows = copy.finish().await?;
+        let copy_secs = start.elapsed().as_secs_f64();
+        out["copy_rows_per_sec"] = json!(rows as f64 / copy_secs);
+        out["flush_vs_copy"] = json!((stored as f64 / flush_secs) / (rows as f64 / copy_secs));
+    }
+    Ok(out)
+}
+
+async fn bench_history(a: &Args, s: &TestServer) -> anyhow::Result<Value> {
+    let state = &s.state;
+    let account = account_id(state).await?;
+    let start = Instant::now();
+    let mut left = a.history_rows;
+    while left > 0 {
+        let n = left.min(50_000);
+        let msgs = generate(account, n);
+        match &state.db {
+            lumio_server::store::Db::Postgres(pool) => {
+                let mut copy = pool
+                    .copy_in_raw(&format!(
+                        "COPY platform_messages ({COLS}) FROM STDIN (FORMAT csv)"
+                    ))
+                    .await?;
+                copy.send(csv(&msgs)).await?;
+                copy.finish().await?;
+            }
+            lumio_server::store::Db::Sqlite(_) => {
+                for chunk in msgs.chunks(1000) {
+                    state.db.insert_messages(chunk).await?;
+                }
+            }
+        }
+        left -= n;
+    }
+    lumio_server::on_db!(&state.db, |pool| sqlx::query("ANALYZE")
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    let load_secs = start.elapsed().as_secs_f64();
+    let (http, token, _) = login(&s.url).await?;
+    let deep: uuid::Uuid = lumio_server::on_db!(&state.db, |pool| {
+        sqlx::query_scalar(
+        "SELECT id FROM platform_messages WHERE account_id = $1 ORDER BY id DESC LIMIT 1 OFFSET $2")
+        .bind(account).bind((a.history_rows / 2) as i64).fetch_one(pool).await
+    })?;
+    let mut res = json!({"rows": a.history_rows, "load_seconds": load_secs});
+    for (name, query) in [
+        ("first_page", "limit=50".to_string()),
+        ("deep_page", format!("limit=50&cursor={}", deep.simple())),
+    ] {
+        let mut times = Vec::new();
+        for _ in 0..100 {
+            let t = Instant::now();
+            let r = http
+                .get(format!("{}/v1/chat/history?{query}", s.url))
+                .bearer_auth(&token)
+                .send()
+                .await?;
+            let ok = r.status().is_success();
+            let _ = r.bytes().await?;
+            anyhow::ensure!(ok, "history request failed");
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        res[format!("{name}_p50_ms")] = json!(percentile(&times, 0.5));
+        res[format!("{name}_p99_ms")] = json!(percentile(&times, 0.99));
+    }
+    Ok(res)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let a = Args::parse();
+    let backend = match a.backend.as_str() {
+        "sqlite" => TestOptions::sqlite(),
+        "postgres" => TestOptions::postgres_redis(),
+        other => anyhow::bail!("--backend: '{other}' is not sqlite or postgres"),
+    };
+    let mut results = serde_json::Map::new();
+    let mut table = vec![];
+    for what in &a.only {
+        // A fresh server and database per measurement, so they do not disturb each other.
+        let workers = what != "flush";
+        let opts = TestOptions { workers, ..backend };
+        let Some(s) = TestServer::start(opts, "lumio-bench").await else {
+            anyhow::bail!("the {} backend needs DATABASE_URL and REDIS_URL", a.backend);
+        };
+        let r = match what.as_str() {
+            "ingest" => bench_ingest(&a, &s).await?,
+            "latency" => {
+                let mut all = vec![];
+                for n in &a.subscribers {
+                    all.push(bench_latency(&a, &s, *n).await?);
+                }
+                json!(all)
+            }
+            "flush" => bench_flush(&a, &s).await?,
+            "history" => bench_history(&a, &s).await?,
+            other => anyhow::bail!("--only: unknown measurement '{other}'"),
+        };
+        s.stop().await;
+        eprintln!("{what}: {r}");
+        table.push((what.clone(), r.clone()));
+        results.insert(what.clone(), r);
+    }
+    let backend_name = if backend.backend == TestBackend::Sqlite {
+        "sqlite + in-process bus"
+    } else {
+        "postgres + redis"
+    };
+    println!("lumio-bench — {backend_name}");
+    for (what, r) in &table {
+        println!("{what:<8} {r}");
+    }
+    println!("{}", json!({"backend": a.backend, "results": results}));
+    Ok(())
+}

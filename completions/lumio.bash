@@ -163,6 +163,9 @@ _lumio() {
             lumio__subcmd__notes,list)
                 cmd="lumio__subcmd__notes__subcmd__list"
                 ;;
+            lumio__subcmd__notes,ls)
+                cmd="lumio__subcmd__notes__subcmd__list"
+                ;;
             lumio__subcmd__notes,rm)
                 cmd="lumio__subcmd__notes__subcmd__rm"
                 ;;
@@ -1028,7 +1031,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__notes)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help list add edit rm delete help"
+            opts="-q -h --server --account --profile --json --no-color --quiet --help list ls add edit rm delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1054,7 +1057,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__notes__subcmd__add)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            opts="-q -h --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1080,7 +1083,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__notes__subcmd__edit)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            opts="-q -h --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1190,7 +1193,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__notes__subcmd__list)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            opts="-q -h --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1216,7 +1219,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__notes__subcmd__rm)
-            opts="-y -q -h --yes --server --account --profile --json --no-color --quiet --help"
+            opts="-y -q -h --yes --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -24,26 +24,26 @@ function __fish_lumio_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c lumio -n "__fish_lumio_needs_command" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_needs_command" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_needs_command" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_needs_command" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_needs_command" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_needs_command" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_needs_command" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_needs_command" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_needs_command" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_needs_command" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lumio -n "__fish_lumio_needs_command" -s V -l version -d 'Print version'
-complete -c lumio -n "__fish_lumio_needs_command" -f -a "auth" -d 'Log in and out, see who you are, print your token'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "chat" -d 'Chat: history, counts, a live tail, bulk ingest'
-complete -c lumio -n "__fish_lumio_needs_command" -f -a "notes" -d 'Moderator notes on platform users'
-complete -c lumio -n "__fish_lumio_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c lumio -n "__fish_lumio_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -s h -l help -d 'Print help'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
@@ -51,47 +51,47 @@ complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_su
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "token" -d 'Print the token of the profile (for scripts)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -s u -l username -d 'Username to log in as' -r
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the password from standard input'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read an API token from standard input instead of logging in with a password'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the token of the profile (for scripts)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -s h -l help -d 'Print help'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -f -a "history" -d 'Chat history, newest first'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -f -a "count" -d 'How many messages the account has (matching the filters)'
@@ -105,123 +105,131 @@ complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l to -d 'Messages before this time (RFC 3339)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -s n -l limit -d 'How many messages (pages through the server\'s 500-message pages as needed)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l cursor -d 'Continue from a `next_cursor`' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l include-deleted -d 'Include deleted messages'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l platform -d 'Only these platforms (repeat, or comma-separate)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l user -d 'A platform user id or username' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l contains -d 'Text the message contains (case-insensitive)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l from -d 'Messages at or after this time (RFC 3339)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l to -d 'Messages before this time (RFC 3339)' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l include-deleted -d 'Include deleted messages'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -l since -d 'Start after this cursor (replays what came since)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -l count -d 'Exit after this many events' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -l dry-run -d 'Check that every line is a JSON object, send nothing'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "history" -d 'Chat history, newest first'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "count" -d 'How many messages the account has (matching the filters)'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "ingest" -d 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -l profile -d 'Configuration profile to use' -r
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -s q -l quiet -d 'Print only what was asked for; no confirmations'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "list" -d 'List the notes on a user, newest first'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "add" -d 'Write a note on a user (TEXT `-` reads it from standard input)'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "edit" -d 'Change the text of a note'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "rm" -d 'Delete a note (asks first on a terminal; `--yes` to skip)'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "delete" -d 'Delete a note (asks first on a terminal; `--yes` to skip)'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list add edit rm delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -f -a "list" -d 'List the notes on a user, newest first'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -f -a "ls" -d 'List the notes on a user, newest first'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -f -a "add" -d 'Write a note on a user'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -f -a "edit" -d 'Change the text of a note'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -f -a "rm" -d 'Delete a note'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -f -a "delete" -d 'Delete a note'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for; no confirmations'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from ls" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from ls" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from ls" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from ls" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from ls" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what was asked for; no confirmations'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation'
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only what was asked for; no confirmations'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only what was asked for; no confirmations'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the notes on a user, newest first'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "add" -d 'Write a note on a user (TEXT `-` reads it from standard input)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "add" -d 'Write a note on a user'
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change the text of a note'
-complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a note (asks first on a terminal; `--yes` to skip)'
+complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a note'
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lumio -n "__fish_lumio_using_subcommand completions" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand completions" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand completions" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand completions" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand completions" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand completions" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand completions" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand completions" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand man" -l server -d 'Server URL (default: the profile\'s, else http://127.0.0.1:8080)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand man" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand man" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand man" -l profile -d 'Configuration profile to use' -r
+complete -c lumio -n "__fish_lumio_using_subcommand man" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand man" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand man" -l no-color -d 'Never use colour (also: NO_COLOR)'
-complete -c lumio -n "__fish_lumio_using_subcommand man" -s q -l quiet -d 'Print only what was asked for; no confirmations'
+complete -c lumio -n "__fish_lumio_using_subcommand man" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand man" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand man" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "auth" -d 'Log in and out, see who you are, print your token'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "chat" -d 'Chat: history, counts, a live tail, bulk ingest'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "notes" -d 'Moderator notes on platform users'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
@@ -232,6 +240,6 @@ complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "tail" -d 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "ingest" -d 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "list" -d 'List the notes on a user, newest first'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "add" -d 'Write a note on a user (TEXT `-` reads it from standard input)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "add" -d 'Write a note on a user'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "edit" -d 'Change the text of a note'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "rm" -d 'Delete a note (asks first on a terminal; `--yes` to skip)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "rm" -d 'Delete a note'

@@ -1,26 +1,43 @@
-//! The command line: global flags and the top-level subcommands.
+//! The command line: global flags and the top-level subcommands. Doc comments are the help.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{auth::AuthCommand, chat::ChatCommand, notes::NotesCommand};
 
 const EXAMPLES: &str = "\
 Examples:
-  lumio auth login --server http://127.0.0.1:8080
-  lumio auth login --username mod --password-stdin < password.txt
+  lumio auth login                                    # asks for server, username, password
+  echo \"$PW\" | lumio auth login --server http://127.0.0.1:8080 --username mod --password-stdin
+  lumio auth status
   lumio notes add twitch 1234 \"spams links in every stream\"
-  lumio notes list twitch 1234 --json | jq '.[].note'
+  lumio notes list twitch 1234
+  lumio notes list twitch 1234 --json | jq -r '.[].note'
+
+Output: a table on a terminal, tab-separated rows without headers when piped (times in
+RFC 3339), JSON with --json. Colour only on a terminal, never with NO_COLOR or --no-color.
 
 Exit codes: 0 ok, 1 failure, 2 usage, 3 not authenticated, 4 forbidden, 5 not found.
-Environment: LUMIO_SERVER, LUMIO_TOKEN, LUMIO_ACCOUNT, LUMIO_PROFILE, LUMIO_CONFIG_DIR, NO_COLOR.";
+
+Environment:
+  LUMIO_SERVER, LUMIO_ACCOUNT, LUMIO_PROFILE  defaults for --server, --account, --profile
+  LUMIO_TOKEN       a token to use instead of the profile's (for CI)
+  LUMIO_CONFIG_DIR  where config.toml lives (default: the platform's config directory)
+  NO_COLOR          never use colour";
 
 /// Live-stream chat moderation from the terminal.
 ///
-/// lumio talks to a lumio-server: log in once with `lumio auth login`, then script
-/// moderation from the shell. Tables on a terminal, tab-separated rows when piped, and
-/// `--json` for machines.
+/// lumio talks to a lumio-server: log in once with `lumio auth login`, then moderate and
+/// script from the shell. Tables on a terminal, tab-separated rows when piped, and `--json`
+/// for machines.
 #[derive(Debug, Parser)]
-#[command(name = "lumio", version, about, long_about, after_help = EXAMPLES)]
+#[command(
+    name = "lumio",
+    version,
+    about,
+    long_about,
+    after_long_help = EXAMPLES,
+    after_help = "See `lumio --help` for examples, exit codes and environment variables."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -30,47 +47,116 @@ pub struct Cli {
 
 /// Flags every command takes.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
-    /// Server URL (default: the profile's, else http://127.0.0.1:8080).
-    #[arg(long, global = true, env = "LUMIO_SERVER", value_name = "URL")]
+    /// Server URL [default: the profile's, else http://127.0.0.1:8080].
+    #[arg(
+        long,
+        global = true,
+        env = "LUMIO_SERVER",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
     pub server: Option<String>,
     /// Account to act in (id or slug), for users in several accounts.
-    #[arg(long, global = true, env = "LUMIO_ACCOUNT", value_name = "ID|SLUG")]
+    #[arg(
+        long,
+        global = true,
+        env = "LUMIO_ACCOUNT",
+        hide_env_values = true,
+        value_name = "ID|SLUG"
+    )]
     pub account: Option<String>,
-    /// Configuration profile to use.
-    #[arg(long, global = true, env = "LUMIO_PROFILE", value_name = "NAME")]
+    /// Configuration profile to use [default: the config's default_profile, else "default"].
+    #[arg(
+        long,
+        global = true,
+        env = "LUMIO_PROFILE",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
     pub profile: Option<String>,
     /// Print JSON for machines instead of tables.
     #[arg(long, global = true)]
     pub json: bool,
-    /// Never use colour (also: NO_COLOR).
+    /// Never use colour (also: the NO_COLOR environment variable).
     #[arg(long, global = true)]
     pub no_color: bool,
-    /// Print only what was asked for; no confirmations.
+    /// Print only what was asked for: no confirmations or hints.
     #[arg(short, long, global = true)]
     pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Log in and out, see who you are, print your token.
+    /// Log in and out, see who you are and what you may do, print your token.
     #[command(subcommand)]
     Auth(AuthCommand),
     /// Chat: history, counts, a live tail, bulk ingest.
     #[command(subcommand)]
     Chat(ChatCommand),
-    /// Moderator notes on platform users.
+    /// Moderator notes on platform users: list, add, edit, remove.
     #[command(subcommand)]
     Notes(NotesCommand),
-    /// Print a shell completion script.
-    #[command(
-        after_help = "Example:\n  lumio completions bash > ~/.local/share/bash-completion/completions/lumio"
-    )]
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = "\
+Examples:
+  lumio completions bash > ~/.local/share/bash-completion/completions/lumio
+  lumio completions zsh > \"${fpath[1]}/_lumio\"
+  lumio completions fish > ~/.config/fish/completions/lumio.fish")]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
+    /// Print the man page (roff): `lumio man | man -l -`.
     #[command(hide = true)]
     Man,
+}
+
+/// A chat platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Platform {
+    Twitch,
+    Youtube,
+    Kick,
+    Trovo,
+    Discord,
+}
+
+impl Platform {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Twitch => "twitch",
+            Platform::Youtube => "youtube",
+            Platform::Kick => "kick",
+            Platform::Trovo => "trovo",
+            Platform::Discord => "discord",
+        }
+    }
+}
+
+impl std::fmt::Display for Platform {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn platforms_parse_in_any_case() {
+        let cli = Cli::try_parse_from(["lumio", "notes", "list", "Twitch", "1"]);
+        assert!(cli.is_ok(), "{cli:?}");
+        let bad = Cli::try_parse_from(["lumio", "notes", "list", "myspace", "1"]);
+        assert_eq!(bad.map(|_| ()).map_err(|e| e.exit_code()), Err(2));
+        assert_eq!(Platform::Youtube.to_string(), "youtube");
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -47,27 +47,56 @@ pub fn config_path() -> CliResult<PathBuf> {
 }
 
 impl ConfigFile {
+    /// The config file at [`config_path`]; none yet is an empty config.
     pub fn load() -> CliResult<ConfigFile> {
-        let path = config_path()?;
-        match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text)
-                .map_err(|e| CliError::failure(format!("{}: {}", path.display(), e.message()))),
+        Self::load_from(&config_path()?)
+    }
+
+    pub fn load_from(path: &Path) -> CliResult<ConfigFile> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => toml::from_str(&text).map_err(|e| {
+                CliError::failure(format!(
+                    "{}: {} (fix or remove the file)",
+                    path.display(),
+                    e.message()
+                ))
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ConfigFile::default()),
             Err(e) => Err(CliError::failure(format!("{}: {e}", path.display()))),
         }
     }
 
-    /// Write atomically, readable by the owner only (0600 from the first byte).
+    /// Write the config file, readable by the owner only.
     pub fn save(&self) -> CliResult<PathBuf> {
         let path = config_path()?;
-        let dir = config_dir()?;
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| CliError::failure(format!("{}: {e}", dir.display())))?;
+        self.save_to(&path)?;
+        Ok(path)
+    }
+
+    /// Write atomically (a new file renamed over the old), with mode 0600 from the first
+    /// byte: the file is created with that mode, never widened afterwards. A directory that
+    /// has to be created gets mode 0700.
+    pub fn save_to(&self, path: &Path) -> CliResult<()> {
+        let fail = |e: std::io::Error| CliError::failure(format!("{}: {e}", path.display()));
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(dir).map_err(fail)?;
         let text = toml::to_string_pretty(self)
             .map_err(|e| CliError::failure(format!("cannot write the config: {e}")))?;
-        let tmp = dir.join(".config.toml.tmp");
+        let tmp = dir.join(format!(".config.toml.{}.tmp", std::process::id()));
+        // A leftover of a crashed run: never write through a file someone else made.
+        let _ = std::fs::remove_file(&tmp);
         let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
+        options.write(true).create_new(true);
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
@@ -77,15 +106,18 @@ impl ConfigFile {
             let mut f = options.open(&tmp)?;
             #[cfg(unix)]
             {
+                // The umask may have narrowed the mode further; never let it be wider.
                 use std::os::unix::fs::PermissionsExt;
                 f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
             }
             f.write_all(text.as_bytes())?;
             f.sync_all()?;
-            std::fs::rename(&tmp, &path)
+            std::fs::rename(&tmp, path)
         };
-        write().map_err(|e| CliError::failure(format!("{}: {e}", path.display())))?;
-        Ok(path)
+        write().map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            fail(e)
+        })
     }
 
     /// The profile named by `--profile` / `LUMIO_PROFILE`, else the default one.
@@ -104,10 +136,19 @@ pub enum TokenSource {
 }
 
 impl TokenSource {
-    pub fn describe(self) -> &'static str {
+    /// The stable name in `--json` output.
+    pub fn key(self) -> &'static str {
         match self {
-            TokenSource::Env => "LUMIO_TOKEN",
-            TokenSource::Profile => "config file",
+            TokenSource::Env => "env",
+            TokenSource::Profile => "profile",
+        }
+    }
+
+    /// Where it comes from, for people.
+    pub fn describe(self, profile: &str) -> String {
+        match self {
+            TokenSource::Env => "the LUMIO_TOKEN environment variable".to_string(),
+            TokenSource::Profile => format!("profile '{profile}'"),
         }
     }
 }
@@ -147,5 +188,63 @@ pub fn resolve(
         server: server.trim_end_matches('/').to_string(),
         account,
         token,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saves_with_mode_0600_and_loads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("config.toml");
+        assert_eq!(ConfigFile::load_from(&path).unwrap(), ConfigFile::default());
+        let mut file = ConfigFile::default();
+        file.profiles.insert(
+            "work".into(),
+            Profile {
+                server: Some("http://lumio.example:8080".into()),
+                account: Some("demo".into()),
+                token: Some("lum_secret".into()),
+                username: Some("mod".into()),
+            },
+        );
+        file.save_to(&path).unwrap();
+        file.save_to(&path).unwrap();
+        assert_eq!(ConfigFile::load_from(&path).unwrap(), file);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&path), 0o600);
+            assert_eq!(mode(path.parent().unwrap()), 0o700);
+        }
+        // No temporary file is left behind.
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["config.toml"]);
+    }
+
+    #[test]
+    fn a_broken_file_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "profiles = 3").unwrap();
+        let e = ConfigFile::load_from(&path).unwrap_err();
+        assert!(e.message.contains("config.toml"), "{}", e.message);
+    }
+
+    #[test]
+    fn profiles_are_chosen_by_flag_then_default() {
+        let mut file = ConfigFile::default();
+        assert_eq!(file.profile_name(None), "default");
+        file.default_profile = Some("work".into());
+        assert_eq!(file.profile_name(None), "work");
+        assert_eq!(file.profile_name(Some("ci")), "ci");
+        assert_eq!(TokenSource::Env.key(), "env");
+        assert_eq!(TokenSource::Profile.describe("ci"), "profile 'ci'");
     }
 }

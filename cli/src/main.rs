@@ -5,22 +5,17 @@ use clap::Parser;
 
 fn main() -> std::process::ExitCode {
     let cli = lumio::Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+    let result = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
     {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("lumio: cannot start: {e}");
-            return std::process::ExitCode::FAILURE;
-        }
+        Ok(runtime) => runtime.block_on(lumio::commands::run(cli)),
+        Err(e) => Err(lumio::CliError::failure(format!("cannot start: {e}"))),
     };
-    match runtime.block_on(lumio::commands::run(cli)) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("lumio: {e}");
-            std::process::ExitCode::from(e.code as u8)
-        }
+    let (code, line) = lumio::error::report(&result);
+    if let Some(line) = line {
+        eprintln!("{line}");
     }
+    std::process::ExitCode::from(code)
 }

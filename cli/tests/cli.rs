@@ -46,7 +46,7 @@ async fn login_status_and_config_file(s: &TestServer) {
     let json: Value =
         serde_json::from_str(&cli.ok(&["auth", "status", "--json"], None).await).unwrap();
     assert_eq!(json["me"]["user"]["username"], "mod");
-    assert_eq!(json["token_source"], "config file");
+    assert_eq!(json["token_source"], "profile");
 
     let token = cli.ok(&["auth", "token"], None).await;
     assert!(token.trim().starts_with("lum_"));

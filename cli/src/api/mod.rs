@@ -2,8 +2,12 @@
 //! `cli/graphql/*.graphql` checked against `schema/schema.graphql`. Every server error
 //! becomes a [`CliError`] with the exit code its `code` means.
 
+pub mod auth;
 pub mod model;
+pub mod notes;
 pub mod ops;
+
+use std::time::Duration;
 
 use graphql_client::GraphQLQuery;
 use reqwest::Method;
@@ -14,6 +18,10 @@ use serde_json::Value;
 use crate::config::Resolved;
 use crate::error::{CliError, CliResult};
 
+/// How long to wait for a connection, and for a whole answer.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
 pub struct Client {
     pub base: String,
     token: Option<String>,
@@ -22,16 +30,19 @@ pub struct Client {
 }
 
 impl Client {
-    pub fn new(base: &str, token: Option<String>, account: Option<String>) -> Client {
-        Client {
-            base: base.trim_end_matches('/').to_string(),
+    /// A client of the server at `base` (checked: plain `http://` URLs only).
+    pub fn new(base: &str, token: Option<String>, account: Option<String>) -> CliResult<Client> {
+        Ok(Client {
+            base: check_server(base)?,
             token,
             account,
             http: reqwest::Client::builder()
                 .user_agent(concat!("lumio/", env!("CARGO_PKG_VERSION")))
+                .connect_timeout(CONNECT_TIMEOUT)
+                .timeout(REQUEST_TIMEOUT)
                 .build()
-                .unwrap_or_default(),
-        }
+                .map_err(|e| CliError::failure(format!("cannot set up HTTP: {e}")))?,
+        })
     }
 
     /// A client for the resolved settings; fails with exit 3 when there is no token.
@@ -42,11 +53,12 @@ impl Client {
                 r.server
             )));
         };
-        Ok(Client::new(
-            &r.server,
-            Some(token.clone()),
-            r.account.clone(),
-        ))
+        Client::new(&r.server, Some(token.clone()), r.account.clone())
+    }
+
+    /// The account the client acts in (`--account`, `LUMIO_ACCOUNT`, the profile's).
+    pub fn account(&self) -> Option<String> {
+        self.account.clone()
     }
 
     fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
@@ -62,14 +74,14 @@ impl Client {
 
     async fn send(&self, req: reqwest::RequestBuilder) -> CliResult<(u16, String)> {
         let resp = req.send().await.map_err(|e| {
-            let why = if e.is_connect() {
-                "connection refused or host unreachable".to_string()
-            } else if e.is_timeout() {
+            let why = if e.is_timeout() {
                 "timed out".to_string()
+            } else if e.is_connect() {
+                "connection refused or host unreachable".to_string()
             } else {
                 e.to_string()
             };
-            CliError::failure(format!("cannot reach the server at {}: {why}", self.base))
+            CliError::unreachable(&self.base, &why)
         })?;
         let status = resp.status().as_u16();
         let text = resp
@@ -133,6 +145,27 @@ impl Client {
     }
 }
 
+/// A server URL as the client can use it: `http://HOST[:PORT][/PATH]`, without the trailing
+/// slash. Anything else is a usage error that says what is expected.
+pub fn check_server(url: &str) -> CliResult<String> {
+    let url = url.trim().trim_end_matches('/');
+    let parsed = reqwest::Url::parse(url).map_err(|e| {
+        CliError::usage(format!(
+            "invalid server URL '{url}' ({e}): expected http://HOST[:PORT], e.g. http://127.0.0.1:8080"
+        ))
+    })?;
+    match parsed.scheme() {
+        "http" if parsed.host_str().is_some() => Ok(url.to_string()),
+        "https" => Err(CliError::usage(format!(
+            "invalid server URL '{url}': this build of lumio speaks plain http only (no TLS yet); \
+             use an http:// URL"
+        ))),
+        _ => Err(CliError::usage(format!(
+            "invalid server URL '{url}': expected http://HOST[:PORT], e.g. http://127.0.0.1:8080"
+        ))),
+    }
+}
+
 /// The error of a non-2xx answer.
 fn error_of(status: u16, text: &str) -> CliError {
     let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
@@ -150,5 +183,65 @@ fn error_of(status: u16, text: &str) -> CliError {
             };
             CliError::from_server(code, &format!("HTTP {status}"), None)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ExitCode;
+
+    #[test]
+    fn error_bodies_map_to_exit_codes() {
+        let e = error_of(
+            403,
+            r#"{"error":{"code":"forbidden","message":"missing permission chat:notes","permission":"chat:notes"}}"#,
+        );
+        assert_eq!(e.code, ExitCode::Forbidden);
+        assert_eq!(e.message, "forbidden: missing permission chat:notes");
+        let e = error_of(
+            404,
+            r#"{"error":{"code":"not_found","message":"no note x"}}"#,
+        );
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            (ExitCode::NotFound, "not found: no note x")
+        );
+        let e = error_of(
+            401,
+            r#"{"error":{"code":"unauthorized","message":"bad token"}}"#,
+        );
+        assert_eq!(e.code, ExitCode::NotAuthenticated);
+        let e = error_of(
+            422,
+            r#"{"error":{"code":"validation_failed","message":"too long"}}"#,
+        );
+        assert_eq!(e.code, ExitCode::Failure);
+        // Not a lumio answer (a proxy, say): the status decides.
+        assert_eq!(error_of(401, "<html>").code, ExitCode::NotAuthenticated);
+        assert_eq!(error_of(403, "").code, ExitCode::Forbidden);
+        assert_eq!(error_of(404, "nope").code, ExitCode::NotFound);
+        let e = error_of(502, "Bad Gateway");
+        assert_eq!(e.code, ExitCode::Failure);
+        assert!(e.message.contains("HTTP 502"), "{}", e.message);
+    }
+
+    #[test]
+    fn server_urls_are_checked() {
+        assert_eq!(
+            check_server("http://127.0.0.1:8080/").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(
+            check_server("http://lumio.example/api").unwrap(),
+            "http://lumio.example/api"
+        );
+        for bad in ["127.0.0.1:8080", "lumio.example", "ftp://x", "", "http://"] {
+            let e = check_server(bad).unwrap_err();
+            assert_eq!(e.code, ExitCode::Usage, "{bad}");
+            assert!(e.message.contains("http://HOST"), "{bad}: {}", e.message);
+        }
+        let e = check_server("https://lumio.example").unwrap_err();
+        assert!(e.message.contains("plain http"), "{}", e.message);
     }
 }

@@ -1,7 +1,6 @@
 //! `lumio auth`: log in and out, status, token.
 
 use clap::Subcommand;
-use reqwest::Method;
 use serde_json::json;
 
 use super::{read_stdin, Ctx};
@@ -18,7 +17,7 @@ pub enum AuthCommand {
     /// `--username U --password-stdin` or `--with-token` (the token on stdin): without a
     /// terminal it never waits for input.
     #[command(
-        after_help = "Examples:\n  lumio auth login\n  echo \"$PASSWORD\" | lumio auth login --server https://lumio.example --username mod --password-stdin\n  lumio auth login --with-token < token.txt"
+        after_help = "Examples:\n  lumio auth login\n  echo \"$PASSWORD\" | lumio auth login --server http://lumio.example --username mod --password-stdin\n  lumio auth login --with-token < token.txt"
     )]
     Login {
         /// Username to log in as.
@@ -99,19 +98,13 @@ async fn login(
                 ))
             }
         };
-        let client = Client::new(&server, None, None);
-        let resp: LoginResponse = client
-            .rest(
-                Method::POST,
-                "/v1/auth/login",
-                Some(&json!({"username": user, "password": password})),
-            )
-            .await?;
+        let client = Client::new(&server, None, None)?;
+        let resp: LoginResponse = client.login(&user, &password).await?;
         resp.token
     };
     // Check the token and learn who it is.
-    let client = Client::new(&server, Some(token.clone()), None);
-    let me: Me = client.rest(Method::GET, "/v1/auth/me", None::<&()>).await?;
+    let client = Client::new(&server, Some(token.clone()), None)?;
+    let me: Me = client.me().await?;
     let name = ctx.resolved.profile.clone();
     let profile = ctx.file.profiles.entry(name.clone()).or_default();
     profile.server = Some(server.clone());
@@ -134,7 +127,7 @@ async fn login(
 
 async fn status(ctx: Ctx) -> CliResult<()> {
     let client = Client::authed(&ctx.resolved)?;
-    let me: Me = client.rest(Method::GET, "/v1/auth/me", None::<&()>).await?;
+    let me: Me = client.me().await?;
     let source = ctx
         .resolved
         .token
@@ -145,7 +138,7 @@ async fn status(ctx: Ctx) -> CliResult<()> {
         return ctx.out.json(&json!({
             "server": ctx.resolved.server,
             "profile": ctx.resolved.profile,
-            "token_source": source.describe(),
+            "token_source": source.key(),
             "default_account": ctx.resolved.account,
             "me": me,
         }));
@@ -160,7 +153,7 @@ async fn status(ctx: Ctx) -> CliResult<()> {
         "Token:    {} token '{}' from {}{}",
         me.token.kind,
         me.token.name,
-        source.describe(),
+        source.describe(&ctx.resolved.profile),
         me.token
             .expires_at
             .as_deref()
@@ -197,11 +190,8 @@ async fn logout(mut ctx: Ctx) -> CliResult<()> {
             "profile '{name}' is not logged in"
         )));
     };
-    let client = Client::new(&ctx.resolved.server, Some(token), None);
-    match client
-        .rest::<()>(Method::POST, "/v1/auth/logout", None::<&()>)
-        .await
-    {
+    let client = Client::new(&ctx.resolved.server, Some(token), None)?;
+    match client.logout().await {
         Ok(()) => {}
         // Already revoked or expired: removing it locally is all that is left.
         Err(e) if e.code == crate::error::ExitCode::NotAuthenticated => {}

@@ -1,68 +1,148 @@
 //! `lumio notes`: moderator notes on platform users.
 
-use clap::Subcommand;
-use reqwest::Method;
+use clap::{Args, Subcommand};
 use serde_json::json;
+use uuid::Uuid;
 
 use super::{read_stdin, Ctx};
 use crate::api::model::Note;
-use crate::api::ops::{create_platform_user_note, platform_user_notes};
-use crate::api::ops::{CreatePlatformUserNote, PlatformUserNotes};
 use crate::api::Client;
+use crate::cli::Platform;
 use crate::error::{CliError, CliResult};
-
-const PLATFORMS: [&str; 5] = ["twitch", "youtube", "kick", "trovo", "discord"];
 
 #[derive(Debug, Subcommand)]
 pub enum NotesCommand {
     /// List the notes on a user, newest first.
-    #[command(after_help = "Example:\n  lumio notes list twitch 1234")]
-    List {
-        /// twitch, youtube, kick, trovo or discord.
-        platform: String,
-        /// The user's id on the platform.
-        user: String,
-    },
-    /// Write a note on a user (TEXT `-` reads it from standard input).
+    ///
+    /// On a terminal: a table. Piped: one tab-separated line per note, without headers —
+    /// id, author, created (RFC 3339), text (tabs and line breaks escaped). With --json: an
+    /// array of notes with id, account_id, platform, platform_user_id, note, created_by,
+    /// created_by_name, created_at, updated_at.
     #[command(
-        after_help = "Examples:\n  lumio notes add twitch 1234 \"warned for spam\"\n  echo \"long note\" | lumio notes add kick 99 -"
+        visible_alias = "ls",
+        after_help = "\
+Examples:
+  lumio notes list twitch 1234
+  lumio notes list twitch 1234 | cut -f1            # just the ids
+  lumio notes list twitch 1234 --json | jq -r '.[] | \"\\(.created_by_name): \\(.note)\"'"
     )]
+    List {
+        #[command(flatten)]
+        target: Target,
+    },
+    /// Write a note on a user.
+    ///
+    /// Prints the new note's id (on a terminal, a sentence saying so; with --json, the note).
+    #[command(after_help = "\
+Examples:
+  lumio notes add twitch 1234 \"warned for spam\"
+  echo \"long note\" | lumio notes add kick 99 -")]
     Add {
-        platform: String,
-        user: String,
-        /// The note, 1–2000 characters.
+        #[command(flatten)]
+        target: Target,
+        /// The note, 1–2000 characters; `-` reads it from standard input.
         text: String,
     },
     /// Change the text of a note.
+    #[command(after_help = "\
+Example:
+  lumio notes edit twitch 1234 0193a4c2-5b1e-7c3d-9f00-1a2b3c4d5e6f \"warned twice\"")]
     Edit {
-        platform: String,
-        user: String,
+        #[command(flatten)]
+        target: Target,
         /// The note's id (see `lumio notes list`).
-        note_id: String,
-        /// The new text (`-` reads standard input).
+        #[arg(value_name = "NOTE_ID")]
+        id: Uuid,
+        /// The new text, 1–2000 characters; `-` reads it from standard input.
         text: String,
     },
-    /// Delete a note (asks first on a terminal; `--yes` to skip).
-    #[command(visible_alias = "delete")]
+    /// Delete a note.
+    ///
+    /// Asks for confirmation on a terminal; `--yes` skips the question, and without a
+    /// terminal `--yes` is required.
+    #[command(
+        visible_alias = "delete",
+        after_help = "\
+Example:
+  lumio notes rm twitch 1234 0193a4c2-5b1e-7c3d-9f00-1a2b3c4d5e6f --yes"
+    )]
     Rm {
-        platform: String,
-        user: String,
-        note_id: String,
+        #[command(flatten)]
+        target: Target,
+        /// The note's id (see `lumio notes list`).
+        #[arg(value_name = "NOTE_ID")]
+        id: Uuid,
         /// Do not ask for confirmation.
         #[arg(long, short = 'y')]
         yes: bool,
     },
 }
 
-fn platform(p: &str) -> CliResult<String> {
-    let lower = p.to_ascii_lowercase();
-    if PLATFORMS.contains(&lower.as_str()) {
-        Ok(lower)
+/// The platform user a note is about.
+#[derive(Debug, Clone, Args)]
+pub struct Target {
+    /// The chat platform.
+    #[arg(value_enum, ignore_case = true)]
+    pub platform: Platform,
+    /// The user's id on that platform.
+    pub user: String,
+}
+
+pub async fn run(ctx: Ctx, cmd: NotesCommand) -> CliResult<()> {
+    let client = Client::authed(&ctx.resolved)?;
+    match cmd {
+        NotesCommand::List { target: t } => {
+            let notes = client.list_notes(t.platform, &t.user).await?;
+            print_notes(&ctx, &notes)
+        }
+        NotesCommand::Add { target: t, text } => {
+            let note = client
+                .add_note(t.platform, &t.user, &text_arg(text)?)
+                .await?;
+            print_one(&ctx, &note, "Added")
+        }
+        NotesCommand::Edit {
+            target: t,
+            id,
+            text,
+        } => {
+            let note = client
+                .edit_note(t.platform, &t.user, id, &text_arg(text)?)
+                .await?;
+            print_one(&ctx, &note, "Updated")
+        }
+        NotesCommand::Rm { target: t, id, yes } => {
+            if !yes {
+                confirm(
+                    &ctx,
+                    &format!("Delete note {id} on {} user {}?", t.platform, t.user),
+                )?;
+            }
+            client.delete_note(t.platform, &t.user, id).await?;
+            if ctx.out.json {
+                return ctx.out.json(&json!({ "deleted": id }));
+            }
+            ctx.out.info(&format!("Deleted note {id}"))
+        }
+    }
+}
+
+/// Ask before something that cannot be undone: only on a terminal, never waiting otherwise.
+fn confirm(ctx: &Ctx, question: &str) -> CliResult<()> {
+    if !ctx.interactive() {
+        return Err(CliError::usage(
+            "not on a terminal, so lumio cannot ask: pass --yes to delete without confirmation",
+        ));
+    }
+    let sure = dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()
+        .map_err(|e| CliError::failure(format!("prompt: {e}")))?;
+    if sure {
+        Ok(())
     } else {
-        Err(CliError::usage(format!(
-            "unknown platform '{p}' (expected one of {})",
-            PLATFORMS.join(", ")
-        )))
+        Err(CliError::failure("cancelled; nothing was deleted"))
     }
 }
 
@@ -78,6 +158,12 @@ fn print_notes(ctx: &Ctx, notes: &[Note]) -> CliResult<()> {
     if ctx.out.json {
         return ctx.out.json(&notes);
     }
+    if notes.is_empty() {
+        if ctx.out.tty {
+            ctx.out.note("No notes on this user.");
+        }
+        return Ok(());
+    }
     let rows: Vec<Vec<String>> = notes
         .iter()
         .map(|n| {
@@ -89,104 +175,7 @@ fn print_notes(ctx: &Ctx, notes: &[Note]) -> CliResult<()> {
             ]
         })
         .collect();
-    if rows.is_empty() && ctx.out.tty {
-        return ctx.out.info("No notes.");
-    }
     ctx.out.table(&["id", "author", "created", "note"], &rows)
-}
-
-pub async fn run(ctx: Ctx, cmd: NotesCommand) -> CliResult<()> {
-    let client = Client::authed(&ctx.resolved)?;
-    let account = ctx.resolved.account.clone();
-    match cmd {
-        NotesCommand::List { platform: p, user } => {
-            let data = client
-                .graphql::<PlatformUserNotes>(platform_user_notes::Variables {
-                    platform: platform(&p)?,
-                    platform_user_id: user,
-                    account_id: account,
-                })
-                .await?;
-            let notes: Vec<Note> = data
-                .platform_user_notes
-                .into_iter()
-                .map(Note::from)
-                .collect();
-            print_notes(&ctx, &notes)
-        }
-        NotesCommand::Add {
-            platform: p,
-            user,
-            text,
-        } => {
-            let data = client
-                .graphql::<CreatePlatformUserNote>(create_platform_user_note::Variables {
-                    platform: platform(&p)?,
-                    platform_user_id: user,
-                    note: text_arg(text)?,
-                    account_id: account,
-                })
-                .await?;
-            let note = Note::from(data.create_platform_user_note);
-            print_one(&ctx, &note, "Added")
-        }
-        NotesCommand::Edit {
-            platform: p,
-            user,
-            note_id,
-            text,
-        } => {
-            let path = format!(
-                "/v1/chat/users/{}/{}/notes/{}",
-                platform(&p)?,
-                encode(&user),
-                encode(&note_id)
-            );
-            let note: Note = client
-                .rest(
-                    Method::PATCH,
-                    &path,
-                    Some(&json!({"note": text_arg(text)?})),
-                )
-                .await?;
-            print_one(&ctx, &note, "Updated")
-        }
-        NotesCommand::Rm {
-            platform: p,
-            user,
-            note_id,
-            yes,
-        } => {
-            let p = platform(&p)?;
-            if !yes {
-                if !ctx.interactive() {
-                    return Err(CliError::usage(
-                        "not on a terminal: pass --yes to delete without confirmation",
-                    ));
-                }
-                let sure = dialoguer::Confirm::new()
-                    .with_prompt(format!("Delete note {note_id} on {p} user {user}?"))
-                    .default(false)
-                    .interact()
-                    .map_err(|e| CliError::failure(e.to_string()))?;
-                if !sure {
-                    return Err(CliError::failure("cancelled"));
-                }
-            }
-            let path = format!(
-                "/v1/chat/users/{p}/{}/notes/{}",
-                encode(&user),
-                encode(&note_id)
-            );
-            client
-                .rest::<()>(Method::DELETE, &path, None::<&()>)
-                .await?;
-            if ctx.out.json {
-                return ctx.out.json(&json!({"deleted": note_id}));
-            }
-            ctx.out.info(&format!("Deleted note {note_id}"))
-        }
-    }
 }
 
 fn print_one(ctx: &Ctx, note: &Note, verb: &str) -> CliResult<()> {
@@ -194,39 +183,12 @@ fn print_one(ctx: &Ctx, note: &Note, verb: &str) -> CliResult<()> {
         return ctx.out.json(note);
     }
     if ctx.out.quiet || !ctx.out.tty {
-        println!("{}", note.id);
-        return Ok(());
+        return ctx.out.line(&note.id);
     }
     ctx.out.info(&format!(
         "{verb} note {} on {} user {}",
-        note.id, note.platform, note.platform_user_id
+        ctx.out.bold(&note.id),
+        note.platform,
+        note.platform_user_id
     ))
-}
-
-/// Percent-encode a path segment.
-fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn platforms_and_encoding() {
-        assert_eq!(platform("Twitch").unwrap(), "twitch");
-        assert_eq!(
-            platform("myspace").unwrap_err().code,
-            crate::error::ExitCode::Usage
-        );
-        assert_eq!(encode("a b/c"), "a%20b%2Fc");
-    }
 }

@@ -48,6 +48,7 @@ on_both!(
     a_slow_client_is_told_it_lagged,
     bad_requests_are_refused_before_the_upgrade,
     graphql_subscription_carries_the_same_events,
+    events_published_out_of_id_order_all_arrive,
 );
 
 fn msg(text: &str) -> Value {
@@ -332,4 +333,29 @@ async fn graphql_subscription_carries_the_same_events(s: &TestServer) {
         e["payload"]["errors"][0]["extensions"]["code"], "unauthorized",
         "{e}"
     );
+}
+
+/// Ids are assigned before publishing, so two concurrent ingests can publish in the reverse
+/// order of their ids. Both must reach the client (an earlier version dropped the smaller id).
+async fn events_published_out_of_id_order_all_arrive(s: &TestServer) {
+    use lumio_server::chat::{buffer, model::ChatMessageInput, service};
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    let mut ws = connect(s, &t, None).await;
+    ingest(&api, &t, "first").await;
+    let first = next(&mut ws).await;
+    let account: uuid::Uuid = first["message"]["account_id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let input = |text: &str| -> ChatMessageInput { serde_json::from_value(msg(text)).unwrap() };
+    let older = service::validate(account, &input("older id")).unwrap();
+    let newer = service::validate(account, &input("newer id")).unwrap();
+    assert!(older.id < newer.id);
+    buffer::push(&s.state, &newer).await.unwrap();
+    buffer::push(&s.state, &older).await.unwrap();
+    assert_eq!(next(&mut ws).await["message"]["message"], "newer id");
+    assert_eq!(next(&mut ws).await["message"]["message"], "older id");
+    ws.close(None).await.unwrap();
 }

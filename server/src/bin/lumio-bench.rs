@@ -159,8 +159,11 @@ async fn bench_latency(a: &Args, s: &TestServer, subscribers: usize) -> anyhow::
         s.url.replace("http://", "ws://")
     );
     let total = a.rate * a.seconds.min(5);
+    let lagged = Arc::new(AtomicU64::new(0));
+    let send_failed = Arc::new(AtomicU64::new(0));
     let mut subs = Vec::new();
     for _ in 0..subscribers {
+        let lagged = lagged.clone();
         let (mut ws, _) = tokio_tungstenite::connect_async(&ws_url).await?;
         ws.next().await; // hello
         subs.push(tokio::spawn(async move {
@@ -175,6 +178,10 @@ async fn bench_latency(a: &Args, s: &TestServer, subscribers: usize) -> anyhow::
                 let Ok(v) = serde_json::from_str::<Value>(&text) else {
                     continue;
                 };
+                if v["type"] == "lagged" {
+                    lagged.fetch_add(1, Ordering::Relaxed);
+                    break;
+                }
                 if let Some(sent) = v["message"]["message"]
                     .as_str()
                     .and_then(|t| t.strip_prefix("t="))
@@ -198,17 +205,21 @@ async fn bench_latency(a: &Args, s: &TestServer, subscribers: usize) -> anyhow::
             format!("{}/v1/chat/message", s.url),
         );
         let n = total / senders;
+        let send_failed = send_failed.clone();
         tasks.push(tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs_f64(1.0 / per as f64));
             for i in 0..n {
                 tick.tick().await;
                 let t = origin.elapsed().as_micros() as u64;
-                let _ = http
+                let r = http
                     .post(&url)
                     .bearer_auth(&token)
                     .json(&message_body(k * n + i, &format!("t={t}")))
                     .send()
                     .await;
+                if !r.is_ok_and(|r| r.status().is_success()) {
+                    send_failed.fetch_add(1, Ordering::Relaxed);
+                }
             }
         }));
     }
@@ -221,7 +232,9 @@ async fn bench_latency(a: &Args, s: &TestServer, subscribers: usize) -> anyhow::
     }
     all.sort_by(f64::total_cmp);
     Ok(
-        json!({"subscribers": subscribers, "rate": a.rate, "received": all.len(),
+        json!({"subscribers": subscribers, "rate": a.rate, "sent": total,
+        "send_failed": send_failed.load(Ordering::Relaxed),
+        "lagged_subscribers": lagged.load(Ordering::Relaxed), "received": all.len(),
         "p50_ms": percentile(&all, 0.5), "p99_ms": percentile(&all, 0.99),
         "max_ms": all.last().copied().unwrap_or(f64::NAN)}),
     )
@@ -392,6 +405,10 @@ async fn bench_history(a: &Args, s: &TestServer) -> anyhow::Result<Value> {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let a = Args::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
     let backend = match a.backend.as_str() {
         "sqlite" => TestOptions::sqlite(),
         "postgres" => TestOptions::postgres_redis(),

@@ -6,6 +6,12 @@
 //! skipped. A client too slow to keep up is sent `{"type":"lagged","cursor":…}` (the last
 //! cursor it was sent) and disconnected, to re-sync from that cursor: the server never
 //! buffers more than a bounded number of events for it.
+//!
+//! Known limit of resuming: ids are assigned at ingest, before the event is published, so
+//! two concurrent ingests may publish in the reverse order of their ids. A client that
+//! disconnects in the few milliseconds between them and resumes from the larger id's
+//! cursor will not be replayed the smaller one. Live delivery itself never drops it (ids
+//! already replayed are skipped by membership, not by comparing ids).
 
 use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
@@ -104,6 +110,10 @@ pub fn live_events(
     let (tx, rx) = tokio::sync::mpsc::channel(256);
     tokio::spawn(async move {
         let mut last = since;
+        // Ids sent by the replay. Live events are skipped by membership, not by comparing
+        // ids: ids are assigned before publishing, so concurrent ingests may be published
+        // slightly out of id order, and a smaller id arriving later is still new.
+        let mut replayed = std::collections::HashSet::new();
         if let Some(mut after) = since {
             loop {
                 let page = match service::since(&state, account, after, REPLAY_PAGE).await {
@@ -118,6 +128,7 @@ pub fn live_events(
                 let full = page.len() as i64 == REPLAY_PAGE;
                 for m in page {
                     last = Some(m.id);
+                    replayed.insert(m.id);
                     let event = ChatEvent::Message {
                         cursor: m.cursor(),
                         message: m,
@@ -140,10 +151,10 @@ pub fn live_events(
                 continue;
             };
             let ChatEvent::Message { message, .. } = &event;
-            if last.is_some_and(|l| message.id <= l) {
+            if replayed.remove(&message.id) {
                 continue; // already sent by the replay
             }
-            last = Some(message.id);
+            last = last.max(Some(message.id));
             if tx.send(Ok(LiveItem::Event(Box::new(event)))).await.is_err() {
                 return;
             }

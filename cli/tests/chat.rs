@@ -1,5 +1,6 @@
 //! `lumio chat` end to end: ingest NDJSON with bad lines, history, count, a live tail that
-//! resumes from its cursor — on SQLite and on PostgreSQL + Redis.
+//! resumes from its cursor and survives a server restart — on SQLite and on PostgreSQL +
+//! Redis.
 
 #![allow(clippy::unwrap_used)]
 
@@ -13,7 +14,11 @@ use lumio_server::testing::TestServer;
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, BufReader};
 
-on_both!(ingest_history_and_count, tail_follows_and_resumes);
+on_both!(
+    ingest_history_and_count,
+    tail_follows_and_resumes,
+    tail_survives_a_server_restart
+);
 
 fn line(i: usize, platform: &str, user: &str) -> String {
     format!(
@@ -161,4 +166,100 @@ async fn tail_follows_and_resumes(s: &TestServer) {
         .run(&["chat", "tail", "--since", cursor, "--count", "1"], None)
         .await;
     assert!(r.stdout.contains("[trovo] x: msg 100"), "{}", r.stdout);
+}
+
+/// A front end on the test server's database and bus that the test can stop and start
+/// again on the same port (the test server itself keeps running, for ingesting).
+async fn front(
+    s: &TestServer,
+    listener: tokio::net::TcpListener,
+) -> (
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<std::io::Result<()>>,
+) {
+    let state = lumio_server::app::AppState {
+        closing: std::sync::Arc::new(tokio::sync::watch::Sender::new(false)),
+        ..s.state.clone()
+    };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = tokio::spawn(lumio_server::app::serve(listener, state, async {
+        let _ = stopped.await;
+    }));
+    (stop, serving)
+}
+
+async fn tail_survives_a_server_restart(s: &TestServer) {
+    let cli = Cli::new(s);
+    cli.login("mod").await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, serving) = front(s, listener).await;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumio"))
+        .args(["chat", "tail", "--json", "--count", "4"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("LUMIO_CONFIG_DIR", cli.config.path())
+        .env("LUMIO_SERVER", format!("http://{addr}"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut first = None;
+    for i in 0..50 {
+        cli.ok(&["chat", "ingest", "-"], Some(&line(i, "kick", "before")))
+            .await;
+        if let Ok(Ok(Some(l))) =
+            tokio::time::timeout(Duration::from_millis(200), out.next_line()).await
+        {
+            first = Some(l);
+            break;
+        }
+    }
+    let first: Value = serde_json::from_str(&first.expect("tail printed an event")).unwrap();
+    assert_eq!(first["type"], "message");
+
+    // Stop the server under the tail: shutdown must not wait on the live socket.
+    stop.send(()).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), serving)
+        .await
+        .expect("the server stops with a live WebSocket open")
+        .unwrap()
+        .unwrap();
+    // Messages while it is down, then the server comes back on the same port.
+    cli.ok(
+        &["chat", "ingest", "-"],
+        Some(&format!(
+            "{}\n{}",
+            line(200, "kick", "during"),
+            line(201, "kick", "during")
+        )),
+    )
+    .await;
+    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
+    let (stop, serving) = front(s, listener).await;
+    cli.ok(&["chat", "ingest", "-"], Some(&line(202, "kick", "after")))
+        .await;
+
+    let mut got = Vec::new();
+    while let Ok(Ok(Some(l))) = tokio::time::timeout(Duration::from_secs(15), out.next_line()).await
+    {
+        got.push(serde_json::from_str::<Value>(&l).unwrap()["message"]["message"].clone());
+    }
+    let status = tokio::time::timeout(Duration::from_secs(10), child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut err = String::new();
+    tokio::io::AsyncReadExt::read_to_string(&mut child.stderr.take().unwrap(), &mut err)
+        .await
+        .unwrap();
+    assert!(status.success(), "{err}");
+    // No gap and no duplicate across the restart.
+    assert_eq!(got, ["msg 200", "msg 201", "msg 202"], "{err}");
+    assert!(err.contains("reconnecting"), "{err}");
+    stop.send(()).unwrap();
+    serving.await.unwrap().unwrap();
 }

@@ -24,6 +24,10 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     pub schema: LumioSchema,
     pub auth_cache: Arc<crate::auth::service::AuthCache>,
+    /// Set to `true` when the server begins to shut down: long-lived connections (the live
+    /// WebSockets) close themselves, so graceful shutdown never waits on them and their
+    /// clients reconnect elsewhere.
+    pub closing: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
 impl AppState {
@@ -35,6 +39,7 @@ impl AppState {
             metrics: Arc::new(metrics::Metrics::default()),
             schema: graphql::build_schema(),
             auth_cache: Arc::default(),
+            closing: Arc::new(tokio::sync::watch::Sender::new(false)),
         }
     }
 
@@ -90,15 +95,25 @@ pub async fn serve(
         .config
         .workers
         .then(|| crate::chat::flush::Flusher::spawn(state.clone(), workers_rx));
+    let closing = state.closing.clone();
     let router = build_router(state);
     let served = axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            closing.send_replace(true);
+        })
         .await;
     let _ = stop_workers.send(true);
     if let Some(f) = flusher {
         let _ = f.await;
     }
     served
+}
+
+/// Resolves once `state`'s server has begun to shut down.
+pub async fn closed(state: &AppState) {
+    let mut rx = state.closing.subscribe();
+    let _ = rx.wait_for(|closing| *closing).await;
 }
 
 /// Resolves on SIGINT or SIGTERM.

@@ -108,9 +108,10 @@ pub async fn graphql_ws(
 ) -> axum::response::Response {
     upgrade
         .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
-        .on_upgrade(move |socket| {
+        .on_upgrade(move |socket| async move {
             let schema = state.schema.clone();
-            async_graphql_axum::GraphQLWebSocket::new(socket, schema, protocol)
+            let closing = state.clone();
+            let serve = async_graphql_axum::GraphQLWebSocket::new(socket, schema, protocol)
                 .on_connection_init(move |payload| async move {
                     let mut headers = headers;
                     let token = payload
@@ -138,6 +139,11 @@ pub async fn graphql_ws(
                     data.insert(GqlAuth(auth));
                     Ok(data)
                 })
-                .serve()
+                .serve();
+            // A shutting-down server drops the connection rather than wait on it.
+            tokio::select! {
+                () = serve => {}
+                () = crate::app::closed(&closing) => {}
+            }
         })
 }

@@ -5,7 +5,8 @@
 //! subscription is opened before the replay, and live messages the replay already sent are
 //! skipped. A client too slow to keep up is sent `{"type":"lagged","cursor":…}` (the last
 //! cursor it was sent) and disconnected, to re-sync from that cursor: the server never
-//! buffers more than a bounded number of events for it.
+//! buffers more than a bounded number of events for it. When the server shuts down, each
+//! socket is closed with 1001 (going away) so that shutdown never waits on a live client.
 //!
 //! Known limit of resuming: ids are assigned at ingest, before the event is published, so
 //! two concurrent ingests may publish in the reverse order of their ids. A client that
@@ -13,7 +14,7 @@
 //! cursor will not be replayed the smaller one. Live delivery itself never drops it (ids
 //! already replayed are skipped by membership, not by comparing ids).
 
-use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -175,9 +176,23 @@ async fn run(
         json!({"type": "hello", "account_id": account, "cursor": since.map(encode_cursor)}),
     )
     .await?;
+    let closing = state.clone();
+    let closed = crate::app::closed(&closing);
+    tokio::pin!(closed);
     let mut events = live_events(state, sub, account, since);
     loop {
         tokio::select! {
+            () = &mut closed => {
+                // 1001 Going Away: the client reconnects (to this server once it is back,
+                // or to another instance) and resumes from its cursor.
+                socket
+                    .send(Message::Close(Some(CloseFrame {
+                        code: axum::extract::ws::close_code::AWAY,
+                        reason: Utf8Bytes::from_static("server shutting down"),
+                    })))
+                    .await?;
+                break;
+            }
             item = events.recv() => {
                 match item {
                     None => break,

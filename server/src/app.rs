@@ -24,6 +24,8 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     pub schema: LumioSchema,
     pub auth_cache: Arc<crate::auth::service::AuthCache>,
+    /// Profile enrichment from the platforms' APIs (cache, circuit breakers).
+    pub profiles: Arc<crate::profiles::enrich::ProfileService>,
     /// Set to `true` when the server begins to shut down: long-lived connections (the live
     /// WebSockets) close themselves, so graceful shutdown never waits on them and their
     /// clients reconnect elsewhere.
@@ -32,7 +34,12 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: Db, bus: Arc<dyn Bus>, config: Config) -> AppState {
+        let profiles = Arc::new(crate::profiles::enrich::ProfileService::from_config(
+            &config.platforms,
+            config.enrich,
+        ));
         AppState {
+            profiles,
             db,
             bus,
             config: Arc::new(config),
@@ -56,7 +63,10 @@ pub fn build_router(state: AppState) -> Router {
     let v1 = Router::new()
         .merge(crate::auth::rest::router())
         .merge(crate::chat::rest::router())
-        .merge(crate::notes::rest::router());
+        .merge(crate::chatter::rest::router())
+        .merge(crate::moderation::rest::router())
+        .merge(crate::notes::rest::router())
+        .merge(crate::profiles::rest::router());
     Router::new()
         .route("/healthz", get(http::healthz))
         .route("/readyz", get(http::readyz))
@@ -94,8 +104,12 @@ pub async fn serve(
     let flusher = state
         .config
         .workers
-        .then(|| crate::chat::flush::Flusher::spawn(state.clone(), workers_rx));
+        .then(|| crate::chat::flush::Flusher::spawn(state.clone(), workers_rx.clone()));
     let closing = state.closing.clone();
+    let scheduler = state
+        .config
+        .workers
+        .then(|| crate::moderation::schedule::Scheduler::spawn(state.clone(), workers_rx.clone()));
     let router = build_router(state);
     let served = axum::serve(listener, router)
         .with_graceful_shutdown(async move {
@@ -106,6 +120,9 @@ pub async fn serve(
     let _ = stop_workers.send(true);
     if let Some(f) = flusher {
         let _ = f.await;
+    }
+    if let Some(s) = scheduler {
+        let _ = s.await;
     }
     served
 }

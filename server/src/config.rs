@@ -21,6 +21,213 @@ pub struct ConfigArgs {
     /// Key that bots and workers present for system queries (at least 16 characters).
     #[arg(long, env = "LUMIO_SYSTEM_KEY", global = true, hide_env_values = true)]
     pub system_key: Option<String>,
+    #[command(flatten)]
+    pub platforms: PlatformArgs,
+}
+
+/// Where the outside platforms' APIs live, and the credentials lumio presents to them.
+/// Every base URL is configurable so that tests (and staging) can point at local fakes.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PlatformArgs {
+    /// Twitch Helix base URL (default https://api.twitch.tv/helix).
+    #[arg(long, env = "LUMIO_TWITCH_API_URL", global = true)]
+    pub twitch_api_url: Option<String>,
+    /// Twitch application client id (sent as Client-Id).
+    #[arg(long, env = "LUMIO_TWITCH_CLIENT_ID", global = true)]
+    pub twitch_client_id: Option<String>,
+    /// Twitch OAuth token of the bot / broadcaster (sent as a Bearer token).
+    #[arg(
+        long,
+        env = "LUMIO_TWITCH_TOKEN",
+        global = true,
+        hide_env_values = true
+    )]
+    pub twitch_token: Option<String>,
+    /// 7TV API base URL (default https://7tv.io/v3).
+    #[arg(long = "seventv-api-url", env = "LUMIO_7TV_API_URL", global = true)]
+    pub seventv_api_url: Option<String>,
+    /// BetterTTV API base URL (default https://api.betterttv.net/3).
+    #[arg(long, env = "LUMIO_BTTV_API_URL", global = true)]
+    pub bttv_api_url: Option<String>,
+    /// FrankerFaceZ API base URL (default https://api.frankerfacez.com/v1).
+    #[arg(long, env = "LUMIO_FFZ_API_URL", global = true)]
+    pub ffz_api_url: Option<String>,
+    /// Trovo open platform base URL (default https://open-api.trovo.live/openplatform).
+    #[arg(long, env = "LUMIO_TROVO_API_URL", global = true)]
+    pub trovo_api_url: Option<String>,
+    /// Trovo client id (sent as Client-ID).
+    #[arg(long, env = "LUMIO_TROVO_CLIENT_ID", global = true)]
+    pub trovo_client_id: Option<String>,
+    /// Discord API base URL (default https://discord.com/api/v10).
+    #[arg(long, env = "LUMIO_DISCORD_API_URL", global = true)]
+    pub discord_api_url: Option<String>,
+    /// Discord bot token (sent as "Bot <token>").
+    #[arg(
+        long,
+        env = "LUMIO_DISCORD_TOKEN",
+        global = true,
+        hide_env_values = true
+    )]
+    pub discord_token: Option<String>,
+    /// YouTube Data API base URL (default https://www.googleapis.com/youtube/v3).
+    #[arg(long, env = "LUMIO_YOUTUBE_API_URL", global = true)]
+    pub youtube_api_url: Option<String>,
+    /// YouTube Data API key.
+    #[arg(
+        long,
+        env = "LUMIO_YOUTUBE_API_KEY",
+        global = true,
+        hide_env_values = true
+    )]
+    pub youtube_api_key: Option<String>,
+    /// Kick public API base URL (default https://api.kick.com/public/v1).
+    #[arg(long, env = "LUMIO_KICK_API_URL", global = true)]
+    pub kick_api_url: Option<String>,
+    /// Kick OAuth token (sent as a Bearer token).
+    #[arg(long, env = "LUMIO_KICK_TOKEN", global = true, hide_env_values = true)]
+    pub kick_token: Option<String>,
+}
+
+pub const DEFAULT_TWITCH_API_URL: &str = "https://api.twitch.tv/helix";
+pub const DEFAULT_7TV_API_URL: &str = "https://7tv.io/v3";
+pub const DEFAULT_BTTV_API_URL: &str = "https://api.betterttv.net/3";
+pub const DEFAULT_FFZ_API_URL: &str = "https://api.frankerfacez.com/v1";
+pub const DEFAULT_TROVO_API_URL: &str = "https://open-api.trovo.live/openplatform";
+pub const DEFAULT_DISCORD_API_URL: &str = "https://discord.com/api/v10";
+pub const DEFAULT_YOUTUBE_API_URL: &str = "https://www.googleapis.com/youtube/v3";
+pub const DEFAULT_KICK_API_URL: &str = "https://api.kick.com/public/v1";
+
+/// One platform API: its base URL (no trailing slash) and optional credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlatformApi {
+    pub api_url: String,
+    /// Client / application id where the platform wants one.
+    pub client_id: Option<String>,
+    /// Token or API key where the platform wants one.
+    pub token: Option<String>,
+}
+
+impl PlatformApi {
+    fn new(api_url: String) -> PlatformApi {
+        PlatformApi {
+            api_url,
+            client_id: None,
+            token: None,
+        }
+    }
+}
+
+/// The validated [`PlatformArgs`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlatformsConfig {
+    pub twitch: PlatformApi,
+    pub seventv: PlatformApi,
+    pub bttv: PlatformApi,
+    pub ffz: PlatformApi,
+    pub trovo: PlatformApi,
+    pub discord: PlatformApi,
+    pub youtube: PlatformApi,
+    pub kick: PlatformApi,
+}
+
+impl Default for PlatformsConfig {
+    fn default() -> Self {
+        // The defaults are valid URLs, so this cannot fail.
+        PlatformsConfig::from_args(&PlatformArgs::default()).unwrap_or_else(|_| unreachable!())
+    }
+}
+
+fn base_url(
+    var: &'static str,
+    given: &Option<String>,
+    default: &str,
+) -> Result<String, ConfigError> {
+    let url = given
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(default);
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"));
+    match rest {
+        Some(host) if !host.is_empty() && !url.contains(char::is_whitespace) => {
+            Ok(url.trim_end_matches('/').to_string())
+        }
+        _ => Err(err(
+            var,
+            format!(
+                "expected an http:// or https:// URL, got '{}'",
+                redact_url(url)
+            ),
+        )),
+    }
+}
+
+fn secret(given: &Option<String>) -> Option<String> {
+    given
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+}
+
+impl PlatformsConfig {
+    pub fn from_args(a: &PlatformArgs) -> Result<PlatformsConfig, ConfigError> {
+        let mut twitch = PlatformApi::new(base_url(
+            "LUMIO_TWITCH_API_URL",
+            &a.twitch_api_url,
+            DEFAULT_TWITCH_API_URL,
+        )?);
+        twitch.client_id = secret(&a.twitch_client_id);
+        twitch.token = secret(&a.twitch_token);
+        let mut trovo = PlatformApi::new(base_url(
+            "LUMIO_TROVO_API_URL",
+            &a.trovo_api_url,
+            DEFAULT_TROVO_API_URL,
+        )?);
+        trovo.client_id = secret(&a.trovo_client_id);
+        let mut discord = PlatformApi::new(base_url(
+            "LUMIO_DISCORD_API_URL",
+            &a.discord_api_url,
+            DEFAULT_DISCORD_API_URL,
+        )?);
+        discord.token = secret(&a.discord_token);
+        let mut youtube = PlatformApi::new(base_url(
+            "LUMIO_YOUTUBE_API_URL",
+            &a.youtube_api_url,
+            DEFAULT_YOUTUBE_API_URL,
+        )?);
+        youtube.token = secret(&a.youtube_api_key);
+        let mut kick = PlatformApi::new(base_url(
+            "LUMIO_KICK_API_URL",
+            &a.kick_api_url,
+            DEFAULT_KICK_API_URL,
+        )?);
+        kick.token = secret(&a.kick_token);
+        Ok(PlatformsConfig {
+            twitch,
+            seventv: PlatformApi::new(base_url(
+                "LUMIO_7TV_API_URL",
+                &a.seventv_api_url,
+                DEFAULT_7TV_API_URL,
+            )?),
+            bttv: PlatformApi::new(base_url(
+                "LUMIO_BTTV_API_URL",
+                &a.bttv_api_url,
+                DEFAULT_BTTV_API_URL,
+            )?),
+            ffz: PlatformApi::new(base_url(
+                "LUMIO_FFZ_API_URL",
+                &a.ffz_api_url,
+                DEFAULT_FFZ_API_URL,
+            )?),
+            trovo,
+            discord,
+            youtube,
+            kick,
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -35,6 +242,10 @@ pub struct Config {
     pub bus_prefix: String,
     /// Run the background workers (the chat flush) beside the API.
     pub workers: bool,
+    /// The outside platforms' API base URLs and credentials.
+    pub platforms: PlatformsConfig,
+    /// Profile enrichment: cache time, circuit breaker, call timeout.
+    pub enrich: crate::profiles::enrich::EnrichSettings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -109,7 +320,10 @@ impl Config {
                 }
             },
         };
+        let platforms = PlatformsConfig::from_args(&args.platforms)?;
         Ok(Config {
+            platforms,
+            enrich: Default::default(),
             database_url,
             redis_url,
             system_key,
@@ -130,6 +344,7 @@ mod tests {
             database_url: db.map(String::from),
             redis_url: redis.map(String::from),
             system_key: key.map(String::from),
+            platforms: PlatformArgs::default(),
         }
     }
 
@@ -139,6 +354,22 @@ mod tests {
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(c.bind.to_string(), DEFAULT_BIND);
         assert!(c.redis_url.is_none());
+        assert_eq!(c.platforms.twitch.api_url, DEFAULT_TWITCH_API_URL);
+        assert!(c.platforms.twitch.token.is_none());
+    }
+
+    #[test]
+    fn platform_urls_lose_their_trailing_slash_and_keep_credentials() {
+        let a = PlatformArgs {
+            twitch_api_url: Some("http://127.0.0.1:9/helix/".into()),
+            twitch_client_id: Some("cid".into()),
+            twitch_token: Some("  ".into()),
+            ..Default::default()
+        };
+        let p = PlatformsConfig::from_args(&a).unwrap();
+        assert_eq!(p.twitch.api_url, "http://127.0.0.1:9/helix");
+        assert_eq!(p.twitch.client_id.as_deref(), Some("cid"));
+        assert_eq!(p.twitch.token, None, "a blank token is no token");
     }
 
     #[test]
@@ -159,6 +390,18 @@ mod tests {
             ),
             (args(None, None, None), Some("nope"), None, "LUMIO_BIND"),
             (args(None, None, None), None, Some("12"), "LUMIO_BODY_LIMIT"),
+            (
+                ConfigArgs {
+                    platforms: PlatformArgs {
+                        bttv_api_url: Some("ftp://bttv".into()),
+                        ..Default::default()
+                    },
+                    ..args(None, None, None)
+                },
+                None,
+                None,
+                "LUMIO_BTTV_API_URL",
+            ),
         ];
         for (a, bind, limit, var) in cases {
             let e = Config::from_args(&a, bind, limit).unwrap_err();

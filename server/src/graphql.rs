@@ -16,13 +16,18 @@ use crate::http::extract::ApiJson;
 pub struct QueryRoot(
     crate::auth::graphql::AuthQuery,
     crate::chat::graphql::ChatQuery,
+    crate::chatter::graphql::ChatterQuery,
+    crate::moderation::graphql::ModerationQuery,
     crate::notes::graphql::NotesQuery,
+    crate::profiles::graphql::ProfilesQuery,
 );
 
 #[derive(MergedObject, Default)]
 pub struct MutationRoot(
     crate::auth::graphql::AuthMutation,
     crate::chat::graphql::ChatMutation,
+    crate::chatter::graphql::ChatterMutation,
+    crate::moderation::graphql::ModerationMutation,
     crate::notes::graphql::NotesMutation,
 );
 

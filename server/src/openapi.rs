@@ -18,15 +18,28 @@ use utoipa::{Modify, OpenApi};
         crate::chat::rest::history,
         crate::chat::rest::count,
         crate::chat::ws::chat_ws,
+        crate::chatter::rest::streams,
+        crate::chatter::rest::report_stream,
+        crate::chatter::rest::get_settings,
+        crate::chatter::rest::patch_settings,
+        crate::moderation::rest::moderate,
+        crate::moderation::rest::moderation_log,
+        crate::moderation::rest::account_moderation_log,
+        crate::moderation::rest::update_treatment,
         crate::notes::rest::list_notes,
         crate::notes::rest::create_note,
         crate::notes::rest::update_note,
         crate::notes::rest::delete_note,
+        crate::profiles::rest::profile,
+        crate::profiles::rest::follow_status,
     ),
     modifiers(&BearerAuth),
     tags((name = "auth", description = "Login, the caller, API tokens"),
         (name = "chat", description = "The chat pipeline: ingest, history, counts"),
-        (name = "notes", description = "Moderator notes on platform users"))
+        (name = "chatters", description = "Live chatter state: stream-live reports, chatter settings"),
+        (name = "moderation", description = "Ban, timeout, delete, treatment, the moderation log"),
+        (name = "notes", description = "Moderator notes on platform users"),
+        (name = "profiles", description = "Chatter profiles with enrichment from the platforms"))
 )]
 pub struct ApiDoc;
 

@@ -187,6 +187,16 @@ pub fn demo_seed_path() -> String {
 impl TestServer {
     /// Start a server; None when the backend it needs is not configured (see [`skip`]).
     pub async fn start(opts: TestOptions, test: &str) -> Option<TestServer> {
+        TestServer::start_with(opts, test, |_| {}).await
+    }
+
+    /// Like [`TestServer::start`], with a last say over the configuration (for example to
+    /// point a platform's API at a local fake: `c.platforms.twitch.api_url = fake.url()`).
+    pub async fn start_with(
+        opts: TestOptions,
+        test: &str,
+        configure: impl FnOnce(&mut Config),
+    ) -> Option<TestServer> {
         let db = TestDb::create(opts.backend, test).await?;
         let redis = if opts.redis {
             Some(redis_url(test)?)
@@ -200,6 +210,7 @@ impl TestServer {
         config.system_key = Some(TEST_SYSTEM_KEY.to_string());
         config.bus_prefix = format!("t-{}:", uuid::Uuid::new_v4().simple());
         config.workers = opts.workers;
+        configure(&mut config);
         let state = AppState::connect(config).await.expect("connect test state");
         state.db.migrate().await.expect("migrate");
         if opts.demo_seed {

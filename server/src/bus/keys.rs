@@ -78,6 +78,12 @@ pub fn chat_events(account_id: impl Display) -> String {
     format!("lumio:chat:events:{account_id}")
 }
 
+/// Deletions of messages that may still be buffered or claimed (a set of JSON marks), so
+/// history shows them deleted and the flush stores them deleted.
+pub fn chat_deleted(account_id: impl Display) -> String {
+    format!("lumio:chat:deleted:{account_id}")
+}
+
 /// Accounts with buffered messages (PendingChatAccounts).
 pub fn pending_chat_accounts() -> String {
     "lumio:chat:pending_accounts".to_string()
@@ -212,6 +218,12 @@ pub fn roulette_count(account_id: impl Display) -> String {
     format!("lumio:{account_id}:rouletteCount")
 }
 
+/// A chatter's treatment (`active_monitoring`, `restricted`); missing means `none`. Not a
+/// seed 002 key: lumio's own, beside the flags.
+pub fn user_treatment(account_id: impl Display, platform: impl Display, user_id: &str) -> String {
+    format!("{}:user:{user_id}:treatment", scope(account_id, platform))
+}
+
 /// Exists when timeout stacking is on for the account.
 pub fn timeout_stacking(account_id: impl Display) -> String {
     format!("lumio:{account_id}:timeoutStacking")
@@ -220,6 +232,18 @@ pub fn timeout_stacking(account_id: impl Display) -> String {
 /// Exists while the channel is live.
 pub fn stream_is_live(account_id: impl Display, platform: impl Display) -> String {
     format!("{}:streamIsLive", scope(account_id, platform))
+}
+
+/// The chatters who have `haschattedthisstream`, so going live can clear them all (lumio's
+/// own index beside the seed 002 flags).
+pub fn chatted_this_stream(account_id: impl Display, platform: impl Display) -> String {
+    format!("{}:chattedthisstream", scope(account_id, platform))
+}
+
+/// A platform's answer about a user (profile enrichment), cached with a TTL. Platform-wide:
+/// the same user looks the same from every account.
+pub fn profile_enrichment(platform: impl Display, user_id: &str) -> String {
+    format!("lumio:profile:{platform}:{user_id}")
 }
 
 /// Set of disabled commands and items.

@@ -57,9 +57,68 @@ async fn read_list(state: &AppState, list: &str, into: &mut Vec<ChatMessage>) ->
     Ok(())
 }
 
-/// The account's buffer and the lists claimed by flushers.
+/// How long a deletion mark stays on the bus: far longer than a message waits in the buffer.
+const DELETION_MARK_TTL: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// A deletion of a message that may not be in the database yet.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct DeletionMark {
+    pub id: Uuid,
+    pub by: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Record a deletion for buffered and claimed copies of the message. Written before the
+/// database is updated, so that a flush committing meanwhile applies it afterwards.
+pub async fn mark_deleted(state: &AppState, account: Uuid, mark: &DeletionMark) -> AppResult<()> {
+    let key = keys::chat_deleted(account);
+    let json = serde_json::to_string(mark).map_err(AppError::internal)?;
+    state.bus.set_add(&key, &json).await?;
+    state.bus.expire(&key, DELETION_MARK_TTL).await?;
+    Ok(())
+}
+
+/// The deletion marks of an account, by message id.
+pub async fn deletion_marks(
+    state: &AppState,
+    account: Uuid,
+) -> AppResult<std::collections::HashMap<Uuid, DeletionMark>> {
+    Ok(state
+        .bus
+        .set_members(&keys::chat_deleted(account))
+        .await?
+        .iter()
+        .filter_map(|j| serde_json::from_str::<DeletionMark>(j).ok())
+        .map(|m| (m.id, m))
+        .collect())
+}
+
+/// After a batch is committed: store the deletions of its messages that were marked while
+/// they waited.
+pub async fn apply_deletions(
+    state: &AppState,
+    account: Uuid,
+    batch: &[ChatMessage],
+) -> AppResult<()> {
+    let marks = deletion_marks(state, account).await?;
+    if marks.is_empty() {
+        return Ok(());
+    }
+    let hits: Vec<_> = batch
+        .iter()
+        .filter_map(|m| marks.get(&m.id))
+        .map(|d| (d.id, d.by.clone(), d.at))
+        .collect();
+    if !hits.is_empty() {
+        state.db.mark_messages_deleted(account, &hits).await?;
+    }
+    Ok(())
+}
+
+/// The account's buffer and the lists claimed by flushers, with deletions applied.
 pub async fn buffered(state: &AppState, account: Uuid) -> AppResult<Buffered> {
     let mut out = Buffered::default();
+    let marks = deletion_marks(state, account).await?;
     read_list(state, &keys::chat_buffer(account), &mut out.waiting).await?;
     let prefix = format!("{account}|");
     for entry in state
@@ -74,6 +133,14 @@ pub async fn buffered(state: &AppState, account: Uuid) -> AppResult<Buffered> {
                 &mut out.claimed,
             )
             .await?;
+        }
+    }
+    if !marks.is_empty() {
+        for m in out.waiting.iter_mut().chain(out.claimed.iter_mut()) {
+            if let Some(d) = marks.get(&m.id) {
+                m.deleted_at.get_or_insert(d.at);
+                m.deleted_by.get_or_insert_with(|| d.by.clone());
+            }
         }
     }
     Ok(out)

@@ -120,6 +120,7 @@ impl Flusher {
                 })
                 .collect();
             stored += self.state.db.insert_messages(&msgs).await?;
+            super::buffer::apply_deletions(&self.state, account, &msgs).await?;
             if self.fail == FailPoint::AfterCommit {
                 return Err(AppError::Unavailable(
                     "injected failure after commit".into(),

@@ -72,11 +72,16 @@ impl ChatMutation {
 #[derive(Debug, Clone, async_graphql::SimpleObject)]
 #[graphql(name = "ChatEvent")]
 pub struct ChatEventGql {
-    /// `message`, or `lagged` (the subscription ends; re-subscribe with `since: cursor`).
+    /// `message`, `message_deleted`, `user_banned`, `user_unbanned`, `user_timed_out`,
+    /// `treatment_changed`, `note_created`, or `lagged` (the subscription ends;
+    /// re-subscribe with `since: cursor`).
     #[graphql(name = "type")]
     pub kind: String,
     pub cursor: Option<String>,
+    /// For `message`.
     pub message: Option<ChatMessage>,
+    /// The whole event as the WebSocket sends it (every type but `lagged`).
+    pub event: Option<async_graphql::Json<serde_json::Value>>,
 }
 
 #[derive(Default)]
@@ -117,18 +122,20 @@ impl ChatSubscription {
             let item = rx.recv().await?;
             let out = item
                 .map(|i| match i {
-                    super::ws::LiveItem::Event(event) => {
-                        let ChatEvent::Message { cursor, message } = *event;
-                        ChatEventGql {
-                            kind: "message".into(),
-                            cursor: Some(cursor),
-                            message: Some(message),
-                        }
-                    }
+                    super::ws::LiveItem::Event(event) => ChatEventGql {
+                        kind: event.kind().into(),
+                        cursor: Some(event.cursor().to_string()),
+                        event: serde_json::to_value(&*event).ok().map(async_graphql::Json),
+                        message: match *event {
+                            ChatEvent::Message { message, .. } => Some(message),
+                            _ => None,
+                        },
+                    },
                     super::ws::LiveItem::Lagged(cursor) => ChatEventGql {
                         kind: "lagged".into(),
                         cursor,
                         message: None,
+                        event: None,
                     },
                 })
                 .gql();

@@ -93,6 +93,16 @@ pub struct ChatMessage {
     pub created_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
     pub deleted_by: Option<String>,
+    /// The first message this chatter ever sent in the channel.
+    #[serde(default)]
+    pub is_first_message: bool,
+    /// The chatter's first message of the current stream.
+    #[serde(default)]
+    pub is_first_in_stream: bool,
+    /// The chatter's treatment when they sent it (`active_monitoring`, `restricted`);
+    /// absent for none. A restricted chatter's messages are flagged in the stream.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub treatment: Option<String>,
 }
 
 /// A `platform_messages` row.
@@ -121,6 +131,9 @@ pub struct MessageRow {
     pub created_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
     pub deleted_by: Option<String>,
+    pub is_first_message: bool,
+    pub is_first_in_stream: bool,
+    pub treatment: Option<String>,
 }
 
 impl From<MessageRow> for ChatMessage {
@@ -149,6 +162,9 @@ impl From<MessageRow> for ChatMessage {
             created_at: r.created_at,
             deleted_at: r.deleted_at,
             deleted_by: r.deleted_by,
+            is_first_message: r.is_first_message,
+            is_first_in_stream: r.is_first_in_stream,
+            treatment: r.treatment,
         }
     }
 }
@@ -208,13 +224,108 @@ pub struct MessageCount {
 }
 
 /// A live event of an account, as published on the bus and sent to WebSocket clients.
+/// Every event has a cursor (a time-ordered id); resuming with `since=<cursor>` replays the
+/// messages after it (messages carry their deletion state, so a replay shows deletions).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[allow(clippy::large_enum_variant)] // short-lived: built, serialized, sent
 pub enum ChatEvent {
     Message {
         cursor: String,
         message: ChatMessage,
     },
+    MessageDeleted {
+        cursor: String,
+        message_id: Uuid,
+        platform: String,
+        user_id: String,
+        deleted_by: String,
+        deleted_at: DateTime<Utc>,
+    },
+    UserBanned {
+        cursor: String,
+        #[serde(flatten)]
+        user: UserEvent,
+    },
+    UserUnbanned {
+        cursor: String,
+        #[serde(flatten)]
+        user: UserEvent,
+    },
+    UserTimedOut {
+        cursor: String,
+        #[serde(flatten)]
+        user: UserEvent,
+    },
+    TreatmentChanged {
+        cursor: String,
+        #[serde(flatten)]
+        user: UserEvent,
+    },
+    NoteCreated {
+        cursor: String,
+        #[serde(flatten)]
+        user: UserEvent,
+    },
+    /// A channel went live or offline.
+    StreamStatus {
+        cursor: String,
+        platform: String,
+        live: bool,
+        reported_by: String,
+    },
+}
+
+/// What a moderation event says about a chatter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UserEvent {
+    pub platform: String,
+    pub user_id: String,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub duration_seconds: Option<i64>,
+    #[serde(default)]
+    pub expires_at: Option<DateTime<Utc>>,
+    /// For `treatment_changed`: the new treatment.
+    #[serde(default)]
+    pub treatment: Option<String>,
+    /// For `note_created`: the note's text.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Who acted (the moderator's display name).
+    pub moderator: String,
+}
+
+impl ChatEvent {
+    pub fn cursor(&self) -> &str {
+        match self {
+            ChatEvent::Message { cursor, .. }
+            | ChatEvent::MessageDeleted { cursor, .. }
+            | ChatEvent::UserBanned { cursor, .. }
+            | ChatEvent::UserUnbanned { cursor, .. }
+            | ChatEvent::UserTimedOut { cursor, .. }
+            | ChatEvent::TreatmentChanged { cursor, .. }
+            | ChatEvent::NoteCreated { cursor, .. }
+            | ChatEvent::StreamStatus { cursor, .. } => cursor,
+        }
+    }
+
+    /// The event's `type` as sent to clients.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ChatEvent::Message { .. } => "message",
+            ChatEvent::MessageDeleted { .. } => "message_deleted",
+            ChatEvent::UserBanned { .. } => "user_banned",
+            ChatEvent::UserUnbanned { .. } => "user_unbanned",
+            ChatEvent::UserTimedOut { .. } => "user_timed_out",
+            ChatEvent::TreatmentChanged { .. } => "treatment_changed",
+            ChatEvent::NoteCreated { .. } => "note_created",
+            ChatEvent::StreamStatus { .. } => "stream_status",
+        }
+    }
 }
 
 impl ChatMessage {

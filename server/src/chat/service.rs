@@ -111,7 +111,21 @@ pub fn validate(account: Uuid, input: &ChatMessageInput) -> AppResult<ChatMessag
         created_at: crate::store::now(),
         deleted_at: None,
         deleted_by: None,
+        is_first_message: false,
+        is_first_in_stream: false,
+        treatment: None,
     })
+}
+
+/// Publish a live event of the account (WebSocket clients and `chatEvents` subscribers of
+/// every instance receive it).
+pub async fn emit(state: &AppState, account: Uuid, event: &ChatEvent) -> AppResult<()> {
+    let json = serde_json::to_string(event).map_err(AppError::internal)?;
+    state
+        .bus
+        .publish(&keys::chat_events(account), &json)
+        .await?;
+    Ok(())
 }
 
 /// Ingest a message: validate, drop a duplicate, buffer and publish.
@@ -141,6 +155,8 @@ pub async fn ingest(
             });
         }
     }
+    let mut msg = msg;
+    crate::chatter::service::on_message(state, &mut msg).await?;
     buffer::push(state, &msg).await?;
     Ok(IngestResult {
         id: msg.id,

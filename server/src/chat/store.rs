@@ -14,7 +14,7 @@ use crate::store::Db;
 const COLS: &str = "id, account_id, platform, channel_name, user_id, username, display_name, \
     message, emotes, badges, color, is_mod, is_sub, is_vip, sub_tier, platform_message_id, \
     reply_to_message_id, reply_to_user_id, reply_to_username, reply_to_message, created_at, \
-    deleted_at, deleted_by";
+    deleted_at, deleted_by, is_first_message, is_first_in_stream, treatment";
 
 /// `WHERE …` of a history query (ids below `before` when paging).
 fn push_filter<'a, DB: sqlx::Database>(
@@ -109,7 +109,10 @@ impl Db {
                     .push_bind(&m.reply_to_message)
                     .push_bind(m.created_at)
                     .push_bind(m.deleted_at)
-                    .push_bind(&m.deleted_by);
+                    .push_bind(&m.deleted_by)
+                    .push_bind(m.is_first_message)
+                    .push_bind(m.is_first_in_stream)
+                    .push_bind(&m.treatment);
             });
             qb.push(" ON CONFLICT DO NOTHING RETURNING id");
             let inserted: Vec<Uuid> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
@@ -228,5 +231,43 @@ impl Db {
         .fetch_one(pool)
         .await)?;
         Ok(n > 0)
+    }
+
+    /// One stored message of the account.
+    pub async fn message_by_id(
+        &self,
+        account: Uuid,
+        id: Uuid,
+    ) -> sqlx::Result<Option<ChatMessage>> {
+        let sql = format!("SELECT {COLS} FROM platform_messages WHERE account_id = $1 AND id = $2");
+        let row: Option<MessageRow> = on_db!(self, |pool| sqlx::query_as(&sql)
+            .bind(account)
+            .bind(id)
+            .fetch_optional(pool)
+            .await)?;
+        Ok(row.map(ChatMessage::from))
+    }
+
+    /// Mark stored messages deleted (those not deleted yet); how many changed.
+    pub async fn mark_messages_deleted(
+        &self,
+        account: Uuid,
+        marks: &[(Uuid, String, DateTime<Utc>)],
+    ) -> sqlx::Result<u64> {
+        let mut changed = 0;
+        for (id, by, at) in marks {
+            changed += on_db!(self, |pool| sqlx::query(
+                "UPDATE platform_messages SET deleted_at = $1, deleted_by = $2 \
+                 WHERE account_id = $3 AND id = $4 AND deleted_at IS NULL"
+            )
+            .bind(at)
+            .bind(by)
+            .bind(account)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))?;
+        }
+        Ok(changed)
     }
 }

@@ -151,11 +151,12 @@ pub fn live_events(
             let Ok(event) = serde_json::from_str::<ChatEvent>(&payload) else {
                 continue;
             };
-            let ChatEvent::Message { message, .. } = &event;
-            if replayed.remove(&message.id) {
-                continue; // already sent by the replay
+            if let ChatEvent::Message { message, .. } = &event {
+                if replayed.remove(&message.id) {
+                    continue; // already sent by the replay
+                }
             }
-            last = last.max(Some(message.id));
+            last = last.max(decode_cursor(event.cursor()));
             if tx.send(Ok(LiveItem::Event(Box::new(event)))).await.is_err() {
                 return;
             }

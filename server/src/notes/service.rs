@@ -85,6 +85,17 @@ pub async fn create(
         updated_at: now,
     };
     state.db.insert_note(&note).await?;
+    let event = crate::chat::model::ChatEvent::NoteCreated {
+        cursor: crate::chat::model::encode_cursor(Uuid::now_v7()),
+        user: crate::chat::model::UserEvent {
+            platform: note.platform.clone(),
+            user_id: note.platform_user_id.clone(),
+            note: Some(note.note.clone()),
+            moderator: note.created_by_name.clone(),
+            ..Default::default()
+        },
+    };
+    crate::chat::service::emit(state, ctx.account_id, &event).await?;
     Ok(note)
 }
 

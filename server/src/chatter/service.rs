@@ -1,0 +1,271 @@
+//! Chatter state logic, shared by ingest, moderation, REST and GraphQL.
+
+use std::time::Duration;
+
+use uuid::Uuid;
+
+use super::model::*;
+use crate::app::AppState;
+use crate::auth::AccountCtx;
+use crate::bus::keys::{self, UserFlag};
+use crate::chat::model::{encode_cursor, ChatEvent, ChatMessage};
+use crate::error::{AppError, AppResult};
+use crate::platforms::Platform;
+
+/// How long the user look-up cache of seed 002 keeps a username ↔ id pair.
+pub const USER_CACHE_TTL: Duration = Duration::from_secs(30 * 60);
+/// How long a first-time chatter's first message stays deletable by a ban (seed 002).
+pub const WELCOME_TTL: Duration = Duration::from_secs(10 * 60);
+/// Flags read off a chatter's badges (`mod`, `subbed`) live as long as the user cache: a
+/// chatter who loses the badge loses the flag at the latest 30 minutes later.
+pub const BADGE_FLAG_TTL: Duration = USER_CACHE_TTL;
+
+/// Longest command or item name in `disabledcommands`.
+const MAX_COMMAND_CHARS: usize = 50;
+
+fn flag(msg: &ChatMessage, f: UserFlag) -> String {
+    keys::user_flag(msg.account_id, &msg.platform, &msg.user_id, f)
+}
+
+/// Read and update the chatter state for a message about to be buffered: mark the first
+/// message ever and the first of this stream, keep a first message 10 minutes as the
+/// welcome message a ban removes, note the chatter's treatment, and refresh the look-up
+/// cache and the badge flags. The independent bus calls run concurrently.
+pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()> {
+    let bus = &state.bus;
+    let id = msg.id.to_string();
+    let lower = msg.username.to_lowercase();
+    let chatted_key = flag(msg, UserFlag::HasChatted);
+    let stream_key = flag(msg, UserFlag::HasChattedThisStream);
+    let treatment_key = keys::user_treatment(msg.account_id, &msg.platform, &msg.user_id);
+    let lookup_key = keys::user_lookup(msg.account_id, &msg.platform, &lower);
+    let username_key = keys::user_username(msg.account_id, &msg.platform, &msg.user_id);
+    let (chatted, this_stream, treatment, _, _) = tokio::try_join!(
+        bus.set_nx(&chatted_key, "1", None),
+        bus.set_nx(&stream_key, "1", None),
+        bus.get(&treatment_key),
+        bus.set(&lookup_key, &msg.user_id, Some(USER_CACHE_TTL)),
+        bus.set(&username_key, &msg.username, Some(USER_CACHE_TTL)),
+    )?;
+    if let Some(display) = &msg.display_name {
+        bus.set(
+            &keys::user_display_name(msg.account_id, &msg.platform, &msg.user_id),
+            display,
+            Some(USER_CACHE_TTL),
+        )
+        .await?;
+    }
+    if msg.is_mod {
+        bus.set(&flag(msg, UserFlag::Mod), "1", Some(BADGE_FLAG_TTL))
+            .await?;
+    }
+    if msg.is_sub {
+        let tier = msg
+            .sub_tier
+            .as_deref()
+            .and_then(|t| t.chars().find(|c| ('1'..='3').contains(c)))
+            .unwrap_or('1')
+            .to_string();
+        bus.set(&flag(msg, UserFlag::Subbed), &tier, Some(BADGE_FLAG_TTL))
+            .await?;
+    }
+    // The bus forgets (a flushed Redis, a restarted in-process bus); the database does not:
+    // a chatter it already knows is not a first-time chatter.
+    msg.is_first_message = chatted
+        && state
+            .db
+            .platform_user_brief(msg.account_id, &msg.platform, &msg.user_id)
+            .await?
+            .is_none();
+    if msg.is_first_message {
+        bus.set(
+            &flag(msg, UserFlag::WelcomeMessageId),
+            &id,
+            Some(WELCOME_TTL),
+        )
+        .await?;
+    }
+    msg.is_first_in_stream = this_stream;
+    if this_stream {
+        bus.set_add(
+            &keys::chatted_this_stream(msg.account_id, &msg.platform),
+            &msg.user_id,
+        )
+        .await?;
+    }
+    msg.treatment = treatment.filter(|t| t != "none");
+    Ok(())
+}
+
+/// Report that a channel went live or offline. Going live starts a new stream: every
+/// chatter's `haschattedthisstream` is cleared, so their next message is flagged again.
+pub async fn set_stream_live(
+    state: &AppState,
+    ctx: &AccountCtx,
+    platform: Platform,
+    live: bool,
+) -> AppResult<StreamStateResult> {
+    let key = keys::stream_is_live(ctx.account_id, platform);
+    let changed = if live {
+        state.bus.set_nx(&key, "1", None).await?
+    } else {
+        state.bus.del(&key).await?
+    };
+    let mut reset = 0;
+    if live && changed {
+        let set = keys::chatted_this_stream(ctx.account_id, platform);
+        for user in state.bus.set_members(&set).await? {
+            let k = keys::user_flag(
+                ctx.account_id,
+                platform,
+                &user,
+                UserFlag::HasChattedThisStream,
+            );
+            if state.bus.del(&k).await? {
+                reset += 1;
+            }
+            state.bus.set_remove(&set, &user).await?;
+        }
+    }
+    if changed {
+        crate::chat::service::emit(
+            state,
+            ctx.account_id,
+            &ChatEvent::StreamStatus {
+                cursor: encode_cursor(Uuid::now_v7()),
+                platform: platform.to_string(),
+                live,
+                reported_by: ctx.user_name.clone(),
+            },
+        )
+        .await?;
+    }
+    Ok(StreamStateResult {
+        platform: platform.to_string(),
+        live,
+        changed,
+        chatters_reset: reset,
+        at: crate::store::now(),
+    })
+}
+
+/// Whether each platform's channel is live.
+pub async fn stream_states(state: &AppState, ctx: &AccountCtx) -> AppResult<Vec<StreamState>> {
+    let mut out = Vec::new();
+    for p in Platform::ALL {
+        out.push(StreamState {
+            platform: p.to_string(),
+            live: state
+                .bus
+                .exists(&keys::stream_is_live(ctx.account_id, p))
+                .await?,
+        });
+    }
+    Ok(out)
+}
+
+/// A command or item name as `disabledcommands` keeps it: trimmed, without a leading `!`,
+/// lower case.
+pub fn command_name(raw: &str) -> AppResult<String> {
+    let name = raw.trim().trim_start_matches('!').to_lowercase();
+    if name.is_empty() {
+        return Err(AppError::Validation(format!(
+            "'{raw}' is not a command name"
+        )));
+    }
+    if name.chars().count() > MAX_COMMAND_CHARS {
+        return Err(AppError::Validation(format!(
+            "command name '{raw}' is longer than {MAX_COMMAND_CHARS} characters"
+        )));
+    }
+    if name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(AppError::Validation(format!(
+            "command name '{raw}' must not contain spaces"
+        )));
+    }
+    Ok(name)
+}
+
+/// Whether the command engine must ignore a command or item.
+pub async fn is_command_disabled(state: &AppState, account: Uuid, name: &str) -> AppResult<bool> {
+    let name = command_name(name)?;
+    Ok(state
+        .bus
+        .set_contains(&keys::disabled_commands(account), &name)
+        .await?)
+}
+
+pub async fn settings(state: &AppState, ctx: &AccountCtx) -> AppResult<ChatterSettings> {
+    let mut disabled = state
+        .bus
+        .set_members(&keys::disabled_commands(ctx.account_id))
+        .await?;
+    disabled.sort();
+    Ok(ChatterSettings {
+        timeout_stacking: state
+            .bus
+            .exists(&keys::timeout_stacking(ctx.account_id))
+            .await?,
+        disabled_commands: disabled,
+    })
+}
+
+/// Change the settings. Every name is checked before anything is written, so a bad name
+/// changes nothing.
+pub async fn update_settings(
+    state: &AppState,
+    ctx: &AccountCtx,
+    input: &ChatterSettingsInput,
+) -> AppResult<ChatterSettings> {
+    let disable = input
+        .disable_commands
+        .iter()
+        .map(|n| command_name(n))
+        .collect::<AppResult<Vec<_>>>()?;
+    let enable = input
+        .enable_commands
+        .iter()
+        .map(|n| command_name(n))
+        .collect::<AppResult<Vec<_>>>()?;
+    if let Some(both) = disable.iter().find(|n| enable.contains(n)) {
+        return Err(AppError::Validation(format!(
+            "'{both}' is both disabled and enabled in one change"
+        )));
+    }
+    let set = keys::disabled_commands(ctx.account_id);
+    for n in &disable {
+        state.bus.set_add(&set, n).await?;
+    }
+    for n in &enable {
+        state.bus.set_remove(&set, n).await?;
+    }
+    match input.timeout_stacking {
+        Some(true) => {
+            state
+                .bus
+                .set(&keys::timeout_stacking(ctx.account_id), "1", None)
+                .await?
+        }
+        Some(false) => {
+            state
+                .bus
+                .del(&keys::timeout_stacking(ctx.account_id))
+                .await?;
+        }
+        None => {}
+    }
+    settings(state, ctx).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_names() {
+        assert_eq!(command_name(" !Dice ").unwrap(), "dice");
+        assert!(command_name("!").is_err());
+        assert!(command_name("two words").is_err());
+        assert!(command_name(&"x".repeat(51)).is_err());
+    }
+}

@@ -1,0 +1,195 @@
+//! Types of the moderation feature.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::auth::Permission;
+use crate::error::AppError;
+
+/// The longest timeout, in seconds: two weeks, as on Twitch.
+pub const MAX_TIMEOUT_SECS: i64 = 14 * 24 * 3600;
+/// The longest reason, in characters.
+pub const MAX_REASON_CHARS: usize = 500;
+
+/// What a moderator can do to a chatter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModAction {
+    Ban,
+    Unban,
+    Timeout,
+    Delete,
+}
+
+impl ModAction {
+    pub const ALL: [ModAction; 4] = [
+        ModAction::Ban,
+        ModAction::Unban,
+        ModAction::Timeout,
+        ModAction::Delete,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModAction::Ban => "ban",
+            ModAction::Unban => "unban",
+            ModAction::Timeout => "timeout",
+            ModAction::Delete => "delete",
+        }
+    }
+
+    /// The permission the action needs (seed 000: checked per action).
+    pub fn permission(self) -> Permission {
+        match self {
+            ModAction::Ban | ModAction::Unban => Permission::ChatBan,
+            ModAction::Timeout => Permission::ChatTimeout,
+            ModAction::Delete => Permission::ChatDelete,
+        }
+    }
+}
+
+impl std::str::FromStr for ModAction {
+    type Err = AppError;
+    fn from_str(s: &str) -> Result<Self, AppError> {
+        let lower = s.trim().to_ascii_lowercase();
+        ModAction::ALL
+            .into_iter()
+            .find(|a| a.as_str() == lower)
+            .ok_or_else(|| {
+                AppError::BadRequest(format!(
+                    "unknown action '{s}': expected ban, unban, timeout or delete"
+                ))
+            })
+    }
+}
+
+/// How a chatter is treated in the stream (seed 000 `updateUserTreatment`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Treatment {
+    None,
+    ActiveMonitoring,
+    Restricted,
+}
+
+impl Treatment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Treatment::None => "none",
+            Treatment::ActiveMonitoring => "active_monitoring",
+            Treatment::Restricted => "restricted",
+        }
+    }
+}
+
+impl std::str::FromStr for Treatment {
+    type Err = AppError;
+    fn from_str(s: &str) -> Result<Self, AppError> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "none" => Ok(Treatment::None),
+            "active_monitoring" => Ok(Treatment::ActiveMonitoring),
+            "restricted" => Ok(Treatment::Restricted),
+            _ => Err(AppError::BadRequest(format!(
+                "unknown treatment '{s}': expected none, active_monitoring or restricted"
+            ))),
+        }
+    }
+}
+
+/// `moderateChat(input: ModerationInput!)` / `POST /v1/chat/moderate`.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema, async_graphql::InputObject)]
+#[serde(deny_unknown_fields)]
+pub struct ModerationInput {
+    /// twitch, youtube, kick, trovo or discord.
+    pub platform: String,
+    /// ban, unban, timeout or delete.
+    pub action: String,
+    /// The chatter's id on the platform (or give `username`; a delete takes it from the
+    /// message).
+    pub platform_user_id: Option<String>,
+    /// The chatter's username, resolved to an id from what lumio has seen.
+    pub username: Option<String>,
+    /// The message to delete (its lumio id), for `delete`.
+    pub message_id: Option<Uuid>,
+    /// Timeout length in seconds, 1 to 1209600 (two weeks), for `timeout`.
+    pub duration_seconds: Option<i64>,
+    /// Why, up to 500 characters; kept in the moderation log.
+    pub reason: Option<String>,
+    /// Account id or slug, for callers in several accounts (GraphQL; REST uses the
+    /// `X-Lumio-Account` header).
+    #[serde(skip)]
+    #[graphql(skip)]
+    pub account_id: Option<String>,
+}
+
+/// What a moderation action did.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
+pub struct ModerationResult {
+    /// The moderation log entry.
+    pub id: Uuid,
+    pub action: String,
+    pub platform: String,
+    pub platform_user_id: String,
+    pub username: Option<String>,
+    pub message_id: Option<Uuid>,
+    /// For a timeout: its length after stacking.
+    pub duration_seconds: Option<i64>,
+    /// For a timeout: when the chatter is free again.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// How the platform is told: `queued_for_bot` (published for the platform's bot on
+    /// `channel`) until the platform has a connector that acts directly.
+    pub delivery: String,
+    /// The bus channel the action was published on.
+    pub channel: String,
+    /// Things the moderator should know (an invulnerable chatter, a moderator who loses
+    /// mod until the timeout ends…).
+    pub warnings: Vec<String>,
+}
+
+/// A `moderation_log` row.
+#[derive(
+    Debug, Clone, PartialEq, Serialize, sqlx::FromRow, utoipa::ToSchema, async_graphql::SimpleObject,
+)]
+pub struct ModerationLogEntry {
+    pub id: Uuid,
+    pub account_id: Uuid,
+    pub platform: String,
+    pub platform_user_id: String,
+    pub target_username: Option<String>,
+    pub target_message_id: Option<String>,
+    /// ban, unban, timeout, delete or treatment.
+    pub action: String,
+    /// The reason given; for `treatment`, the new treatment.
+    pub reason: Option<String>,
+    pub duration_seconds: Option<i64>,
+    /// Null once that user is deleted.
+    pub moderator_id: Option<Uuid>,
+    pub moderator_name: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A page of a user's moderation log, newest first.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
+pub struct ModerationLogPage {
+    pub entries: Vec<ModerationLogEntry>,
+    /// 1-based.
+    pub page: i64,
+    pub limit: i64,
+    pub total: i64,
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentInput {
+    /// none, active_monitoring or restricted.
+    pub treatment: String,
+}
+
+/// A chatter's treatment after a change.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
+pub struct TreatmentResult {
+    pub platform: String,
+    pub platform_user_id: String,
+    pub treatment: String,
+}

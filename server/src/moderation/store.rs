@@ -1,0 +1,338 @@
+//! Queries of the moderation feature, for both databases.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::model::ModerationLogEntry;
+use crate::on_db;
+use crate::store::Db;
+
+const LOG_COLS: &str = "id, account_id, platform, platform_user_id, target_username, \
+    target_message_id, action, reason, duration_seconds, moderator_id, moderator_name, created_at";
+
+/// A ban or timeout to record: since when, until when (none: permanent), why. `None`
+/// lifts it.
+pub type BanState<'a> = Option<(DateTime<Utc>, Option<DateTime<Utc>>, Option<&'a str>)>;
+
+/// A due delayed action, claimed by one instance.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ScheduledAction {
+    pub id: Uuid,
+    pub account_id: Uuid,
+    pub platform: String,
+    pub platform_user_id: String,
+    pub action: String,
+    pub due_at: DateTime<Utc>,
+}
+
+impl Db {
+    pub async fn insert_mod_log(&self, e: &ModerationLogEntry) -> sqlx::Result<()> {
+        let sql = format!(
+            "INSERT INTO moderation_log ({LOG_COLS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+        );
+        on_db!(self, |pool| sqlx::query(&sql)
+            .bind(e.id)
+            .bind(e.account_id)
+            .bind(&e.platform)
+            .bind(&e.platform_user_id)
+            .bind(&e.target_username)
+            .bind(&e.target_message_id)
+            .bind(&e.action)
+            .bind(&e.reason)
+            .bind(e.duration_seconds)
+            .bind(e.moderator_id)
+            .bind(&e.moderator_name)
+            .bind(e.created_at)
+            .execute(pool)
+            .await
+            .map(|_| ()))
+    }
+
+    /// A page of a user's log, newest first, and the user's total.
+    pub async fn mod_log_of_user(
+        &self,
+        account: Uuid,
+        platform: &str,
+        user: &str,
+        offset: i64,
+        limit: i64,
+    ) -> sqlx::Result<(Vec<ModerationLogEntry>, i64)> {
+        let sql = format!(
+            "SELECT {LOG_COLS} FROM moderation_log \
+             WHERE account_id = $1 AND platform = $2 AND platform_user_id = $3 \
+             ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5"
+        );
+        let rows = on_db!(self, |pool| sqlx::query_as::<_, ModerationLogEntry>(&sql)
+            .bind(account)
+            .bind(platform)
+            .bind(user)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await)?;
+        let total: i64 = on_db!(self, |pool| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM moderation_log \
+             WHERE account_id = $1 AND platform = $2 AND platform_user_id = $3"
+        )
+        .bind(account)
+        .bind(platform)
+        .bind(user)
+        .fetch_one(pool)
+        .await)?;
+        Ok((rows, total))
+    }
+
+    /// A page of the whole account's log, newest first, and the account's total.
+    pub async fn mod_log_of_account(
+        &self,
+        account: Uuid,
+        offset: i64,
+        limit: i64,
+    ) -> sqlx::Result<(Vec<ModerationLogEntry>, i64)> {
+        let sql = format!(
+            "SELECT {LOG_COLS} FROM moderation_log WHERE account_id = $1 \
+             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
+        );
+        let rows = on_db!(self, |pool| sqlx::query_as::<_, ModerationLogEntry>(&sql)
+            .bind(account)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await)?;
+        let total: i64 = on_db!(self, |pool| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM moderation_log WHERE account_id = $1"
+        )
+        .bind(account)
+        .fetch_one(pool)
+        .await)?;
+        Ok((rows, total))
+    }
+
+    /// The id and username of a chatter seen under this username (case-insensitive).
+    pub async fn platform_user_by_username(
+        &self,
+        account: Uuid,
+        platform: &str,
+        username: &str,
+    ) -> sqlx::Result<Option<(String, String)>> {
+        on_db!(self, |pool| sqlx::query_as(
+            "SELECT platform_user_id, username FROM platform_users \
+             WHERE account_id = $1 AND platform = $2 AND lower(username) = $3 \
+             ORDER BY last_seen_at DESC LIMIT 1"
+        )
+        .bind(account)
+        .bind(platform)
+        .bind(username.to_lowercase())
+        .fetch_optional(pool)
+        .await)
+    }
+
+    /// The username and moderator flag of a chatter, when lumio has seen them.
+    pub async fn platform_user_brief(
+        &self,
+        account: Uuid,
+        platform: &str,
+        user: &str,
+    ) -> sqlx::Result<Option<(String, bool)>> {
+        on_db!(self, |pool| sqlx::query_as(
+            "SELECT username, is_mod FROM platform_users \
+             WHERE account_id = $1 AND platform = $2 AND platform_user_id = $3"
+        )
+        .bind(account)
+        .bind(platform)
+        .bind(user)
+        .fetch_optional(pool)
+        .await)
+    }
+
+    /// Record a ban (`expires` none) or a timeout on the chatter's row, creating the row
+    /// for a chatter lumio has not seen yet.
+    pub async fn set_user_ban(
+        &self,
+        account: Uuid,
+        platform: &str,
+        user: &str,
+        username: &str,
+        ban: BanState<'_>,
+    ) -> sqlx::Result<()> {
+        let now = crate::store::now();
+        let (banned_at, expires, reason) = match ban {
+            Some((at, exp, reason)) => (Some(at), exp, reason),
+            None => (None, None, None),
+        };
+        on_db!(self, |pool| sqlx::query(
+            "INSERT INTO platform_users (id, account_id, platform, platform_user_id, username, \
+             banned_at, ban_expires_at, ban_reason, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
+             ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
+             banned_at = excluded.banned_at, ban_expires_at = excluded.ban_expires_at, \
+             ban_reason = excluded.ban_reason, updated_at = excluded.updated_at"
+        )
+        .bind(Uuid::now_v7())
+        .bind(account)
+        .bind(platform)
+        .bind(user)
+        .bind(username)
+        .bind(banned_at)
+        .bind(expires)
+        .bind(reason)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    }
+
+    pub async fn set_user_treatment(
+        &self,
+        account: Uuid,
+        platform: &str,
+        user: &str,
+        username: &str,
+        treatment: &str,
+    ) -> sqlx::Result<()> {
+        let now = crate::store::now();
+        on_db!(self, |pool| sqlx::query(
+            "INSERT INTO platform_users (id, account_id, platform, platform_user_id, username, \
+             treatment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+             ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
+             treatment = excluded.treatment, updated_at = excluded.updated_at"
+        )
+        .bind(Uuid::now_v7())
+        .bind(account)
+        .bind(platform)
+        .bind(user)
+        .bind(username)
+        .bind(treatment)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    }
+
+    /// Schedule a delayed action (re-mod); an earlier pending one for the same chatter and
+    /// action is replaced, so a longer timeout moves the re-mod later.
+    pub async fn schedule_action(
+        &self,
+        account: Uuid,
+        platform: &str,
+        user: &str,
+        action: &str,
+        due_at: DateTime<Utc>,
+    ) -> sqlx::Result<()> {
+        let now = crate::store::now();
+        on_db!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "DELETE FROM scheduled_actions WHERE account_id = $1 AND platform = $2 \
+                 AND platform_user_id = $3 AND action = $4 AND done_at IS NULL \
+                 AND claimed_by IS NULL",
+            )
+            .bind(account)
+            .bind(platform)
+            .bind(user)
+            .bind(action)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO scheduled_actions (id, account_id, platform, platform_user_id, \
+                 action, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(Uuid::now_v7())
+            .bind(account)
+            .bind(platform)
+            .bind(user)
+            .bind(action)
+            .bind(due_at)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        })
+    }
+
+    /// Drop the pending delayed actions of a chatter (an unban cancels the re-mod's wait:
+    /// the caller carries it out at once).
+    pub async fn take_scheduled(
+        &self,
+        account: Uuid,
+        platform: &str,
+        user: &str,
+        action: &str,
+    ) -> sqlx::Result<bool> {
+        let n = on_db!(self, |pool| sqlx::query(
+            "DELETE FROM scheduled_actions WHERE account_id = $1 AND platform = $2 \
+             AND platform_user_id = $3 AND action = $4 AND done_at IS NULL \
+             AND claimed_by IS NULL"
+        )
+        .bind(account)
+        .bind(platform)
+        .bind(user)
+        .bind(action)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(n > 0)
+    }
+
+    /// Claim one due action for `instance` for `lease` (a claim whose lease ran out, of an
+    /// instance that died, can be claimed again). The claim is one conditional UPDATE, so
+    /// two instances never both get the same action.
+    pub async fn claim_due_action(
+        &self,
+        instance: &str,
+        now: DateTime<Utc>,
+        lease: chrono::Duration,
+    ) -> sqlx::Result<Option<ScheduledAction>> {
+        let candidates: Vec<Uuid> = on_db!(self, |pool| sqlx::query_scalar(
+            "SELECT id FROM scheduled_actions WHERE done_at IS NULL AND due_at <= $1 \
+             AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY due_at LIMIT 10"
+        )
+        .bind(now)
+        .fetch_all(pool)
+        .await)?;
+        for id in candidates {
+            let claimed: Option<ScheduledAction> = on_db!(self, |pool| sqlx::query_as(
+                "UPDATE scheduled_actions SET claimed_by = $1, claimed_until = $2 \
+                 WHERE id = $3 AND done_at IS NULL \
+                 AND (claimed_until IS NULL OR claimed_until < $4) \
+                 RETURNING id, account_id, platform, platform_user_id, action, due_at"
+            )
+            .bind(instance)
+            .bind(now + lease)
+            .bind(id)
+            .bind(now)
+            .fetch_optional(pool)
+            .await)?;
+            if claimed.is_some() {
+                return Ok(claimed);
+            }
+        }
+        Ok(None)
+    }
+
+    pub async fn finish_action(&self, id: Uuid, instance: &str) -> sqlx::Result<()> {
+        let now = crate::store::now();
+        on_db!(self, |pool| sqlx::query(
+            "UPDATE scheduled_actions SET done_at = $1 WHERE id = $2 AND claimed_by = $3"
+        )
+        .bind(now)
+        .bind(id)
+        .bind(instance)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    }
+
+    /// How many delayed actions of an account were carried out (for tests and admin views).
+    pub async fn done_actions(&self, account: Uuid, action: &str) -> sqlx::Result<i64> {
+        on_db!(self, |pool| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM scheduled_actions \
+             WHERE account_id = $1 AND action = $2 AND done_at IS NOT NULL"
+        )
+        .bind(account)
+        .bind(action)
+        .fetch_one(pool)
+        .await)
+    }
+}

@@ -1,0 +1,576 @@
+//! Moderation end to end on both backends: per-action permissions, the log, live events,
+//! deletes of buffered and stored messages, timeouts that expire and stack, re-mod that
+//! runs once across a restart and across instances, bad input.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::Api;
+use futures::StreamExt;
+use lumio_server::bus::keys::{self, UserFlag};
+use lumio_server::bus::Ttl;
+use lumio_server::chat::flush::Flusher;
+use lumio_server::moderation::schedule::Scheduler;
+use lumio_server::testing::TestServer;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use tokio_tungstenite::tungstenite::Message;
+use uuid::Uuid;
+
+macro_rules! on_backend {
+    ($module:ident, $opts:expr, $($case:ident),*) => {
+        mod $module {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let name = concat!("moderation::", stringify!($module), "::", stringify!($case));
+                    // Workers off: the tests drive the flush and the schedule by hand.
+                    let opts = lumio_server::testing::TestOptions { workers: false, ..$opts };
+                    if let Some(server) = lumio_server::testing::TestServer::start(opts, name).await {
+                        super::$case(&server).await;
+                        server.stop().await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+on_backend!(
+    sqlite,
+    lumio_server::testing::TestOptions::sqlite(),
+    permissions_are_checked_per_action,
+    actions_are_logged_and_announced,
+    deletes_reach_buffer_and_database,
+    timeouts_expire_and_stack,
+    remod_runs_once_across_restart_and_instances,
+    bad_input_is_refused_clearly
+);
+on_backend!(
+    postgres_redis,
+    lumio_server::testing::TestOptions::postgres_redis(),
+    permissions_are_checked_per_action,
+    actions_are_logged_and_announced,
+    deletes_reach_buffer_and_database,
+    timeouts_expire_and_stack,
+    remod_runs_once_across_restart_and_instances,
+    bad_input_is_refused_clearly
+);
+
+async fn ingest(api: &Api, t: &str, user: &str, text: &str, is_mod: bool) -> Value {
+    let (st, b) = api
+        .call(
+            Method::POST,
+            "/v1/chat/message",
+            Some(t),
+            Some(json!({"platform": "twitch", "channel_name": "lumio_demo",
+                "user_id": format!("id-{user}"), "username": user, "message": text,
+                "is_mod": is_mod})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{b}");
+    b["message"].clone()
+}
+
+async fn moderate(api: &Api, t: &str, body: Value) -> (StatusCode, Value) {
+    api.call(Method::POST, "/v1/chat/moderate", Some(t), Some(body))
+        .await
+}
+
+async fn permissions_are_checked_per_action(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    let jan = api.login("janitor", "lumio-janitor").await;
+    let viewer = api.login("viewer", "lumio-viewer").await;
+    ingest(&api, &m, "target", "hi", false).await;
+    let timeout = json!({"platform": "twitch", "action": "timeout", "username": "target",
+        "duration_seconds": 60});
+    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "id-target"});
+    assert_eq!(moderate(&api, &m, timeout.clone()).await.0, StatusCode::OK);
+    assert_eq!(moderate(&api, &m, ban.clone()).await.0, StatusCode::OK);
+    // A custom role with chat:timeout and not chat:ban.
+    assert_eq!(
+        moderate(&api, &jan, timeout.clone()).await.0,
+        StatusCode::OK
+    );
+    let (st, b) = moderate(&api, &jan, ban.clone()).await;
+    assert_eq!(st, StatusCode::FORBIDDEN, "{b}");
+    assert!(
+        b["error"]["message"].as_str().unwrap().contains("chat:ban"),
+        "{b}"
+    );
+    for body in [timeout, ban] {
+        let (st, b) = moderate(&api, &viewer, body).await;
+        assert_eq!(st, StatusCode::FORBIDDEN, "{b}");
+    }
+    // The same through GraphQL.
+    let (st, b) = api
+        .call(
+            Method::POST,
+            "/graphql",
+            Some(&jan),
+            Some(json!({"query": "mutation { moderateChat(input: {platform: \"twitch\", action: \"ban\", platformUserId: \"id-target\"}) { id } }"})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(b["errors"][0]["extensions"]["code"], "forbidden", "{b}");
+    // The viewer cannot read the log either (chat:userinfo).
+    let (st, _) = api
+        .call(
+            Method::GET,
+            "/v1/chat/users/twitch/id-target/moderation-log",
+            Some(&viewer),
+            None,
+        )
+        .await;
+    assert_eq!(st, StatusCode::FORBIDDEN);
+}
+
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+async fn next_event(ws: &mut Ws) -> Value {
+    loop {
+        let m = tokio::time::timeout(Duration::from_secs(10), ws.next())
+            .await
+            .expect("an event within 10 s")
+            .unwrap()
+            .unwrap();
+        if let Message::Text(t) = m {
+            let v: Value = serde_json::from_str(&t).unwrap();
+            if v["type"] != "hello" {
+                return v;
+            }
+        }
+    }
+}
+
+async fn actions_are_logged_and_announced(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    let url = format!("{}/v1/chat/ws?token={m}", s.url.replace("http://", "ws://"));
+    let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    let msg = ingest(&api, &m, "spammer", "buy followers", false).await;
+    assert_eq!(next_event(&mut ws).await["type"], "message");
+
+    let (st, r) = moderate(
+        &api,
+        &m,
+        json!({"platform": "twitch", "action": "timeout",
+        "username": "Spammer", "duration_seconds": 600, "reason": "spam"}),
+    )
+    .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    assert_eq!(r["platform_user_id"], "id-spammer");
+    assert_eq!(r["delivery"], "queued_for_bot");
+    assert_eq!(
+        r["channel"]
+            .as_str()
+            .unwrap()
+            .split(':')
+            .take(4)
+            .collect::<Vec<_>>(),
+        ["lumio", "bot", "action", "twitch"]
+    );
+    let e = next_event(&mut ws).await;
+    assert_eq!(
+        (e["type"].as_str(), e["duration_seconds"].as_i64()),
+        (Some("user_timed_out"), Some(600)),
+        "{e}"
+    );
+    assert!(e["cursor"].is_string());
+
+    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "id-spammer"});
+    assert_eq!(moderate(&api, &m, ban).await.0, StatusCode::OK);
+    assert_eq!(next_event(&mut ws).await["type"], "user_banned");
+    let unban = json!({"platform": "twitch", "action": "unban", "username": "spammer"});
+    assert_eq!(moderate(&api, &m, unban).await.0, StatusCode::OK);
+    assert_eq!(next_event(&mut ws).await["type"], "user_unbanned");
+    let (st, r) = moderate(
+        &api,
+        &m,
+        json!({"platform": "twitch", "action": "delete",
+        "message_id": msg["id"]}),
+    )
+    .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    let e = next_event(&mut ws).await;
+    assert_eq!(e["type"], "message_deleted");
+    assert_eq!(e["message_id"], msg["id"]);
+    assert_eq!(e["deleted_by"], "Milo Mod");
+
+    let (st, t) = api
+        .call(
+            Method::PUT,
+            "/v1/chat/users/twitch/id-spammer/treatment",
+            Some(&m),
+            Some(json!({"treatment": "restricted"})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{t}");
+    let e = next_event(&mut ws).await;
+    assert_eq!(
+        (e["type"].as_str(), e["treatment"].as_str()),
+        (Some("treatment_changed"), Some("restricted"))
+    );
+
+    let (st, log) = api
+        .call(
+            Method::GET,
+            "/v1/chat/users/twitch/id-spammer/moderation-log?limit=3",
+            Some(&m),
+            None,
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{log}");
+    assert_eq!(log["total"], 5);
+    let actions: Vec<_> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(actions, ["treatment", "delete", "unban"]);
+    assert_eq!(log["entries"][1]["target_message_id"], msg["id"]);
+    assert_eq!(log["entries"][1]["moderator_name"], "Milo Mod");
+    let (_, page2) = api
+        .call(
+            Method::GET,
+            "/v1/chat/users/twitch/id-spammer/moderation-log?limit=3&page=2",
+            Some(&m),
+            None,
+        )
+        .await;
+    let actions: Vec<_> = page2["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(actions, ["ban", "timeout"]);
+    assert_eq!(page2["entries"][1]["reason"], "spam");
+    assert_eq!(page2["entries"][1]["duration_seconds"], 600);
+
+    // GraphQL reads the same log.
+    let (_, b) = api
+        .call(Method::POST, "/graphql", Some(&m), Some(json!({"query":
+            "{ moderationLog(platform: \"twitch\", platformUserId: \"id-spammer\") { total entries { action moderatorName } } }"})))
+        .await;
+    assert_eq!(b["data"]["moderationLog"]["total"], 5, "{b}");
+}
+
+async fn deletes_reach_buffer_and_database(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    let stored = ingest(&api, &m, "a", "stored first", false).await;
+    Flusher::new(s.state.clone()).run_once().await.unwrap();
+    let buffered = ingest(&api, &m, "b", "still buffered", false).await;
+    for msg in [&stored, &buffered] {
+        let (st, r) = moderate(
+            &api,
+            &m,
+            json!({"platform": "twitch", "action": "delete",
+            "message_id": msg["id"]}),
+        )
+        .await;
+        assert_eq!(st, StatusCode::OK, "{r}");
+    }
+    // Deleting twice is harmless, and says so.
+    let (st, r) = moderate(
+        &api,
+        &m,
+        json!({"platform": "twitch", "action": "delete",
+        "message_id": stored["id"]}),
+    )
+    .await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(
+        r["warnings"][0].as_str().unwrap().contains("already"),
+        "{r}"
+    );
+
+    let (_, h) = api
+        .call(Method::GET, "/v1/chat/history", Some(&m), None)
+        .await;
+    assert_eq!(h["messages"].as_array().unwrap().len(), 0, "{h}");
+    let (_, h) = api
+        .call(
+            Method::GET,
+            "/v1/chat/history?include_deleted=true",
+            Some(&m),
+            None,
+        )
+        .await;
+    let msgs = h["messages"].as_array().unwrap();
+    assert_eq!(msgs.len(), 2);
+    assert!(
+        msgs.iter()
+            .all(|x| x["deleted_by"] == "Milo Mod" && x["deleted_at"].is_string()),
+        "{h}"
+    );
+
+    // The flush stores the buffered message as deleted.
+    Flusher::new(s.state.clone()).run_once().await.unwrap();
+    let id: Uuid = buffered["id"].as_str().unwrap().parse().unwrap();
+    let account: Uuid = buffered["account_id"].as_str().unwrap().parse().unwrap();
+    let row = s
+        .state
+        .db
+        .message_by_id(account, id)
+        .await
+        .unwrap()
+        .expect("flushed");
+    assert_eq!(row.deleted_by.as_deref(), Some("Milo Mod"));
+    let (_, c) = api
+        .call(Method::GET, "/v1/chat/history/count", Some(&m), None)
+        .await;
+    assert_eq!(c["count"], 0, "{c}");
+}
+
+async fn timeouts_expire_and_stack(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    let msg = ingest(&api, &m, "tt", "hello", false).await;
+    let account: Uuid = msg["account_id"].as_str().unwrap().parse().unwrap();
+    let key = keys::user_flag(account, "twitch", "id-tt", UserFlag::Timeout);
+    let (st, r) = moderate(
+        &api,
+        &m,
+        json!({"platform": "twitch", "action": "timeout",
+        "platform_user_id": "id-tt", "duration_seconds": 1}),
+    )
+    .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    assert!(r["expires_at"].is_string());
+    assert!(
+        matches!(s.state.bus.ttl(&key).await.unwrap(), Ttl::Expires(d) if d <= Duration::from_secs(1))
+    );
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(
+        !s.state.bus.exists(&key).await.unwrap(),
+        "the timeout flag expires with the timeout"
+    );
+
+    // A ban has no expiry.
+    moderate(
+        &api,
+        &m,
+        json!({"platform": "twitch", "action": "ban", "platform_user_id": "id-tt"}),
+    )
+    .await;
+    assert_eq!(s.state.bus.ttl(&key).await.unwrap(), Ttl::Persistent);
+
+    // Stacking: off, a new timeout replaces; on, it adds what is left.
+    let t = |d: i64| json!({"platform": "twitch", "action": "timeout", "platform_user_id": "id-tt", "duration_seconds": d});
+    let (_, r) = moderate(&api, &m, t(100)).await;
+    assert_eq!(r["duration_seconds"], 100);
+    assert!(r["warnings"][0].as_str().unwrap().contains("banned"), "{r}");
+    let (_, r) = moderate(&api, &m, t(100)).await;
+    assert_eq!(r["duration_seconds"], 100);
+    s.state
+        .bus
+        .set(&keys::timeout_stacking(account), "1", None)
+        .await
+        .unwrap();
+    let (_, r) = moderate(&api, &m, t(100)).await;
+    let total = r["duration_seconds"].as_i64().unwrap();
+    assert!((198..=200).contains(&total), "{r}");
+    assert!(
+        r["warnings"][0].as_str().unwrap().contains("stacking"),
+        "{r}"
+    );
+
+    // Invulnerable chatters: a staff action goes through with a warning.
+    s.state
+        .bus
+        .set(
+            &keys::user_flag(account, "twitch", "id-tt", UserFlag::Invulnerable),
+            "1",
+            None,
+        )
+        .await
+        .unwrap();
+    let (st, r) = moderate(&api, &m, t(5)).await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(
+        r["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("invulnerable")),
+        "{r}"
+    );
+}
+
+async fn remod_runs_once_across_restart_and_instances(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    let msg = ingest(&api, &m, "helper", "I moderate here", true).await;
+    Flusher::new(s.state.clone()).run_once().await.unwrap(); // platform_users.is_mod = true
+    let account: Uuid = msg["account_id"].as_str().unwrap().parse().unwrap();
+    let mut bot = s
+        .state
+        .bus
+        .subscribe(&keys::bot_action("twitch", account))
+        .await
+        .unwrap();
+
+    let (st, r) = moderate(
+        &api,
+        &m,
+        json!({"platform": "twitch", "action": "timeout",
+        "username": "helper", "duration_seconds": 1}),
+    )
+    .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    assert!(
+        r["warnings"][0].as_str().unwrap().contains("moderator"),
+        "{r}"
+    );
+    let mut actions = Vec::new();
+    for _ in 0..2 {
+        let a: Value = serde_json::from_str(&bot.next().await.unwrap()).unwrap();
+        actions.push(a["action"].as_str().unwrap().to_string());
+    }
+    assert_eq!(actions, ["unmod", "timeout"]);
+
+    // An instance that looks before the timeout ends does nothing, then goes away.
+    assert_eq!(Scheduler::new(s.state.clone()).run_once().await.unwrap(), 0);
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    // Two fresh instances (a restart, and a second server) race for the due re-mod.
+    let (a, b) = tokio::join!(
+        async { Scheduler::new(s.state.clone()).run_once().await.unwrap() },
+        async { Scheduler::new(s.state.clone()).run_once().await.unwrap() }
+    );
+    assert_eq!(a + b, 1, "exactly one instance carries out the re-mod");
+    let again = Scheduler::new(s.state.clone()).run_once().await.unwrap();
+    assert_eq!(again, 0);
+    let a: Value = serde_json::from_str(&bot.next().await.unwrap()).unwrap();
+    assert_eq!(
+        (a["action"].as_str(), a["user_id"].as_str()),
+        (Some("mod"), Some("id-helper"))
+    );
+    assert!(
+        tokio::time::timeout(Duration::from_millis(300), bot.next())
+            .await
+            .is_err(),
+        "no second mod"
+    );
+    assert_eq!(s.state.db.done_actions(account, "remod").await.unwrap(), 1);
+    assert!(s
+        .state
+        .bus
+        .exists(&keys::user_flag(
+            account,
+            "twitch",
+            "id-helper",
+            UserFlag::Mod
+        ))
+        .await
+        .unwrap());
+}
+
+async fn bad_input_is_refused_clearly(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    ingest(&api, &m, "x", "hi", false).await;
+    let cases = [
+        (
+            json!({"platform": "twitch", "action": "nuke", "platform_user_id": "1"}),
+            400,
+            "unknown action",
+        ),
+        (
+            json!({"platform": "myspace", "action": "ban", "platform_user_id": "1"}),
+            400,
+            "platform",
+        ),
+        (
+            json!({"platform": "twitch", "action": "timeout", "platform_user_id": "1", "duration_seconds": -5}),
+            422,
+            "between",
+        ),
+        (
+            json!({"platform": "twitch", "action": "timeout", "platform_user_id": "1", "duration_seconds": 99999999}),
+            422,
+            "between",
+        ),
+        (
+            json!({"platform": "twitch", "action": "timeout", "platform_user_id": "1"}),
+            422,
+            "duration",
+        ),
+        (
+            json!({"platform": "twitch", "action": "ban", "platform_user_id": "1", "duration_seconds": 5}),
+            422,
+            "timeout only",
+        ),
+        (
+            json!({"platform": "twitch", "action": "ban"}),
+            422,
+            "platform_user_id or username",
+        ),
+        (
+            json!({"platform": "twitch", "action": "ban", "username": "nobody_seen"}),
+            404,
+            "nobody_seen",
+        ),
+        (
+            json!({"platform": "twitch", "action": "delete"}),
+            422,
+            "message_id",
+        ),
+        (
+            json!({"platform": "twitch", "action": "delete", "message_id": Uuid::now_v7()}),
+            404,
+            "no message",
+        ),
+        (
+            json!({"platform": "twitch", "action": "ban", "platform_user_id": "1", "reason": "r".repeat(501)}),
+            422,
+            "reason",
+        ),
+        (
+            json!({"platform": "twitch", "action": "ban", "platform_user_id": "1", "bogus": 1}),
+            400,
+            "bogus",
+        ),
+    ];
+    for (body, status, needle) in cases {
+        let (st, b) = moderate(&api, &m, body.clone()).await;
+        assert_eq!(st.as_u16(), status, "{body}: {b}");
+        let msg = b["error"]["message"].as_str().unwrap_or_default();
+        assert!(msg.contains(needle), "{body}: {msg}");
+    }
+    let (st, b) = api
+        .call(
+            Method::PUT,
+            "/v1/chat/users/twitch/1/treatment",
+            Some(&m),
+            Some(json!({"treatment": "shadowban"})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "{b}");
+    let (st, _) = api
+        .call(
+            Method::GET,
+            "/v1/chat/users/twitch/1/moderation-log?page=0",
+            Some(&m),
+            None,
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY);
+    // Nothing bad was logged.
+    let (_, log) = api
+        .call(
+            Method::GET,
+            "/v1/chat/users/twitch/1/moderation-log",
+            Some(&m),
+            None,
+        )
+        .await;
+    assert_eq!(log["total"], 0, "{log}");
+}

@@ -153,6 +153,10 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     let m = api.login("mod", "lumio-mod").await;
     let url = format!("{}/v1/chat/ws?token={m}", s.url.replace("http://", "ws://"));
     let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    // The first message is the welcome message a ban removes (seed 002); the second is
+    // the one deleted by hand below.
+    let welcome = ingest(&api, &m, "spammer", "hi all", false).await;
+    assert_eq!(next_event(&mut ws).await["type"], "message");
     let msg = ingest(&api, &m, "spammer", "buy followers", false).await;
     assert_eq!(next_event(&mut ws).await["type"], "message");
 
@@ -185,6 +189,9 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
 
     let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "id-spammer"});
     assert_eq!(moderate(&api, &m, ban).await.0, StatusCode::OK);
+    let e = next_event(&mut ws).await;
+    assert_eq!(e["type"], "message_deleted", "{e}");
+    assert_eq!(e["message_id"], welcome["id"]);
     assert_eq!(next_event(&mut ws).await["type"], "user_banned");
     let unban = json!({"platform": "twitch", "action": "unban", "username": "spammer"});
     assert_eq!(moderate(&api, &m, unban).await.0, StatusCode::OK);
@@ -260,6 +267,52 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
             "{ moderationLog(platform: \"twitch\", platformUserId: \"id-spammer\") { total entries { action moderatorName } } }"})))
         .await;
     assert_eq!(b["data"]["moderationLog"]["total"], 5, "{b}");
+
+    // The account-wide log holds every chatter's entries, newest first.
+    ingest(&api, &m, "other", "hello", false).await;
+    let (st, r) = moderate(
+        &api,
+        &m,
+        json!({"platform": "twitch", "action": "ban", "username": "other"}),
+    )
+    .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    let (st, all) = api
+        .call(
+            Method::GET,
+            "/v1/chat/moderation-log?limit=2",
+            Some(&m),
+            None,
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{all}");
+    assert_eq!(all["total"], 6, "{all}");
+    assert_eq!(all["entries"][0]["platform_user_id"], "id-other");
+    assert_eq!(all["entries"][1]["platform_user_id"], "id-spammer");
+    let (_, b) = api
+        .call(
+            Method::POST,
+            "/graphql",
+            Some(&m),
+            Some(json!({"query":
+            "{ accountModerationLog(limit: 1) { total entries { action } } }"})),
+        )
+        .await;
+    assert_eq!(b["data"]["accountModerationLog"]["total"], 6, "{b}");
+    let viewer = api.login("viewer", "lumio-viewer").await;
+    let (st, _) = api
+        .call(Method::GET, "/v1/chat/moderation-log", Some(&viewer), None)
+        .await;
+    assert_eq!(st, StatusCode::FORBIDDEN);
+    let (st, _) = api
+        .call(
+            Method::GET,
+            "/v1/chat/moderation-log?limit=0",
+            Some(&m),
+            None,
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 async fn deletes_reach_buffer_and_database(s: &TestServer) {

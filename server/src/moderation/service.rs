@@ -577,11 +577,23 @@ pub async fn set_treatment(
     let treatment: Treatment = treatment.parse()?;
     let account = ctx.account_id;
     let platform = user.platform.as_str();
-    let username = state
-        .db
-        .platform_user_brief(account, platform, &user.platform_user_id)
+    // The look-up cache knows a chatter whose messages are still in the buffer.
+    let username = match state
+        .bus
+        .get(&keys::user_username(
+            account,
+            user.platform,
+            &user.platform_user_id,
+        ))
         .await?
-        .map(|(n, _)| n);
+    {
+        Some(name) => Some(name),
+        None => state
+            .db
+            .platform_user_brief(account, platform, &user.platform_user_id)
+            .await?
+            .map(|(n, _)| n),
+    };
     state
         .db
         .set_user_treatment(

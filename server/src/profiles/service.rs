@@ -263,9 +263,18 @@ pub async fn follow_status(
              check follows"
         )));
     };
+    let username = match &row {
+        Some(r) => Some(r.username.clone()),
+        None => {
+            state
+                .bus
+                .get(&keys::user_username(ctx.account_id, user.platform, id))
+                .await?
+        }
+    };
     let key = UserKey {
         id,
-        username: row.as_ref().map(|r| r.username.as_str()),
+        username: username.as_deref(),
     };
     let answer = state
         .profiles
@@ -275,7 +284,14 @@ pub async fn follow_status(
         Lookup::Fresh(followed_at) => {
             state
                 .db
-                .set_follow(ctx.account_id, platform, id, followed_at, now)
+                .set_follow(
+                    ctx.account_id,
+                    platform,
+                    id,
+                    username.as_deref().unwrap_or(id),
+                    followed_at,
+                    now,
+                )
                 .await?;
             Ok(fresh_follow(user, followed_at, now))
         }

@@ -39,22 +39,30 @@ impl Db {
         .await)
     }
 
-    /// Remember what the platform said of the follow (only for a chatter lumio knows).
+    /// Remember what the platform said of the follow. A chatter whose messages are still in
+    /// the buffer gets their row now (the flush fills in the rest).
     pub async fn set_follow(
         &self,
         account: Uuid,
         platform: &str,
         user: &str,
+        username: &str,
         followed_at: Option<DateTime<Utc>>,
         checked_at: DateTime<Utc>,
     ) -> sqlx::Result<()> {
         on_db!(self, |pool| sqlx::query(
-            "UPDATE platform_users SET followed_at = $4, follower_checked_at = $5 \
-             WHERE account_id = $1 AND platform = $2 AND platform_user_id = $3"
+            "INSERT INTO platform_users (id, account_id, platform, platform_user_id, username, \
+             followed_at, follower_checked_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) \
+             ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
+             followed_at = excluded.followed_at, \
+             follower_checked_at = excluded.follower_checked_at"
         )
+        .bind(Uuid::now_v7())
         .bind(account)
         .bind(platform)
         .bind(user)
+        .bind(username)
         .bind(followed_at)
         .bind(checked_at)
         .execute(pool)

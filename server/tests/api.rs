@@ -11,33 +11,8 @@ use lumio_server::testing::{TestServer, TEST_SYSTEM_KEY};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-/// One `#[tokio::test]` per case against one backend.
-macro_rules! on_backend {
-    ($module:ident, $opts:expr, $($case:ident),*) => {
-        mod $module {
-            $(
-                #[tokio::test]
-                async fn $case() {
-                    let name = concat!("api::", stringify!($module), "::", stringify!($case));
-                    if let Some(server) = lumio_server::testing::TestServer::start($opts, name).await {
-                        super::$case(&server).await;
-                        server.stop().await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-/// Every case on SQLite + in-process bus and on PostgreSQL + Redis.
-macro_rules! on_both {
-    ($($case:ident),* $(,)?) => {
-        on_backend!(sqlite, lumio_server::testing::TestOptions::sqlite(), $($case),*);
-        on_backend!(postgres_redis, lumio_server::testing::TestOptions::postgres_redis(), $($case),*);
-    };
-}
-
-on_both!(
+backend_tests!(
+    file = "api", workers = true;
     health_ready_metrics,
     login_and_me,
     login_is_throttled,

@@ -12,33 +12,8 @@ use lumio_server::testing::TestServer;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-/// One `#[tokio::test]` per case against one backend (workers off: the tests flush by hand).
-macro_rules! on_backend {
-    ($module:ident, $opts:expr, $($case:ident),*) => {
-        mod $module {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let name = concat!("chat::", stringify!($module), "::", stringify!($case));
-                    let opts = lumio_server::testing::TestOptions { workers: false, ..$opts };
-                    if let Some(server) = lumio_server::testing::TestServer::start(opts, name).await {
-                        super::$case(&server).await;
-                        server.stop().await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-macro_rules! on_both {
-    ($($case:ident),* $(,)?) => {
-        on_backend!(sqlite, lumio_server::testing::TestOptions::sqlite(), $($case),*);
-        on_backend!(postgres_redis, lumio_server::testing::TestOptions::postgres_redis(), $($case),*);
-    };
-}
-
-on_both!(
+backend_tests!(
+    file = "chat", workers = false;
     ingested_messages_are_visible_at_once_and_stored_once,
     duplicates_by_platform_message_id_are_stored_once,
     history_pages_filters_and_cursors,

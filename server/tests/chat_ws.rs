@@ -7,7 +7,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::Api;
+use common::{Api, Ws};
 use futures::{SinkExt, StreamExt};
 use lumio_server::app::AppState;
 use lumio_server::testing::TestServer;
@@ -15,34 +15,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use tokio_tungstenite::tungstenite::Message;
 
-type Ws =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
-macro_rules! on_backend {
-    ($module:ident, $opts:expr, $($case:ident),*) => {
-        mod $module {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let name = concat!("chat_ws::", stringify!($module), "::", stringify!($case));
-                    if let Some(server) = lumio_server::testing::TestServer::start($opts, name).await {
-                        super::$case(&server).await;
-                        server.stop().await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-macro_rules! on_both {
-    ($($case:ident),* $(,)?) => {
-        on_backend!(sqlite, lumio_server::testing::TestOptions::sqlite(), $($case),*);
-        on_backend!(postgres_redis, lumio_server::testing::TestOptions::postgres_redis(), $($case),*);
-    };
-}
-
-on_both!(
+backend_tests!(
+    file = "chat_ws", workers = true;
     live_events_carry_cursors,
     reconnecting_with_since_misses_nothing_and_repeats_nothing,
     a_slow_client_is_told_it_lagged,

@@ -7,50 +7,17 @@
 
 mod common;
 
-use std::time::Duration;
-
-use common::Api;
-use futures::StreamExt;
+use common::{next_event, ws_connect, Api, Ws};
 use lumio_server::bus::keys::{self, UserFlag};
 use lumio_server::chat::flush::Flusher;
 use lumio_server::platforms::Platform;
 use lumio_server::testing::TestServer;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-use tokio_tungstenite::tungstenite::Message;
 use uuid::Uuid;
 
-macro_rules! on_backend {
-    ($module:ident, $opts:expr, $($case:ident),*) => {
-        mod $module {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let name = concat!("chatters::", stringify!($module), "::", stringify!($case));
-                    // Workers off: the tests drive the flush by hand.
-                    let opts = lumio_server::testing::TestOptions { workers: false, ..$opts };
-                    if let Some(server) = lumio_server::testing::TestServer::start(opts, name).await {
-                        super::$case(&server).await;
-                        server.stop().await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-on_backend!(
-    sqlite,
-    lumio_server::testing::TestOptions::sqlite(),
-    first_time_chatters_are_flagged_and_welcomes_removed_by_a_ban,
-    going_live_starts_a_new_stream,
-    a_forgetful_bus_does_not_make_old_chatters_new,
-    restricted_chatters_are_flagged,
-    settings_change_whole_or_not_at_all
-);
-on_backend!(
-    postgres_redis,
-    lumio_server::testing::TestOptions::postgres_redis(),
+backend_tests!(
+    file = "chatters", workers = false;
     first_time_chatters_are_flagged_and_welcomes_removed_by_a_ban,
     going_live_starts_a_new_stream,
     a_forgetful_bus_does_not_make_old_chatters_new,
@@ -72,31 +39,8 @@ async fn ingest(api: &Api, t: &str, user: &str, text: &str) -> Value {
     b["message"].clone()
 }
 
-type Ws =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
 async fn ws(s: &TestServer, token: &str) -> Ws {
-    let url = format!(
-        "{}/v1/chat/ws?token={token}",
-        s.url.replace("http://", "ws://")
-    );
-    tokio_tungstenite::connect_async(url).await.unwrap().0
-}
-
-async fn next_event(ws: &mut Ws) -> Value {
-    loop {
-        let m = tokio::time::timeout(Duration::from_secs(10), ws.next())
-            .await
-            .expect("an event within 10 s")
-            .unwrap()
-            .unwrap();
-        if let Message::Text(t) = m {
-            let v: Value = serde_json::from_str(&t).unwrap();
-            if v["type"] != "hello" {
-                return v;
-            }
-        }
-    }
+    ws_connect(&s.url, token, "").await
 }
 
 async fn history(api: &Api, t: &str, query: &str) -> Vec<Value> {

@@ -8,7 +8,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::Api;
+use common::{next_event, Api};
 use futures::StreamExt;
 use lumio_server::bus::keys::{self, UserFlag};
 use lumio_server::bus::Ttl;
@@ -17,41 +17,10 @@ use lumio_server::moderation::schedule::Scheduler;
 use lumio_server::testing::TestServer;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-use tokio_tungstenite::tungstenite::Message;
 use uuid::Uuid;
 
-macro_rules! on_backend {
-    ($module:ident, $opts:expr, $($case:ident),*) => {
-        mod $module {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let name = concat!("moderation::", stringify!($module), "::", stringify!($case));
-                    // Workers off: the tests drive the flush and the schedule by hand.
-                    let opts = lumio_server::testing::TestOptions { workers: false, ..$opts };
-                    if let Some(server) = lumio_server::testing::TestServer::start(opts, name).await {
-                        super::$case(&server).await;
-                        server.stop().await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-on_backend!(
-    sqlite,
-    lumio_server::testing::TestOptions::sqlite(),
-    permissions_are_checked_per_action,
-    actions_are_logged_and_announced,
-    deletes_reach_buffer_and_database,
-    timeouts_expire_and_stack,
-    remod_runs_once_across_restart_and_instances,
-    bad_input_is_refused_clearly
-);
-on_backend!(
-    postgres_redis,
-    lumio_server::testing::TestOptions::postgres_redis(),
+backend_tests!(
+    file = "moderation", workers = false;
     permissions_are_checked_per_action,
     actions_are_logged_and_announced,
     deletes_reach_buffer_and_database,
@@ -127,25 +96,6 @@ async fn permissions_are_checked_per_action(s: &TestServer) {
         )
         .await;
     assert_eq!(st, StatusCode::FORBIDDEN);
-}
-
-type Ws =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
-async fn next_event(ws: &mut Ws) -> Value {
-    loop {
-        let m = tokio::time::timeout(Duration::from_secs(10), ws.next())
-            .await
-            .expect("an event within 10 s")
-            .unwrap()
-            .unwrap();
-        if let Message::Text(t) = m {
-            let v: Value = serde_json::from_str(&t).unwrap();
-            if v["type"] != "hello" {
-                return v;
-            }
-        }
-    }
 }
 
 async fn actions_are_logged_and_announced(s: &TestServer) {

@@ -120,3 +120,66 @@ pub fn gql_code(body: &Value) -> &str {
         .as_str()
         .unwrap_or("<none>")
 }
+
+/// One `#[tokio::test]` per case and backend — modules `sqlite` (SQLite + in-process bus)
+/// and `postgres_redis` — each case against its own real server. `workers = false` leaves the
+/// flush and the schedule to the test. A case is `async fn case(server: &TestServer)`.
+#[macro_export]
+macro_rules! backend_tests {
+    (file = $file:literal, workers = $w:expr; $($case:ident),* $(,)?) => {
+        $crate::backend_tests!(@one $file, sqlite, $w; $($case),*);
+        $crate::backend_tests!(@one $file, postgres_redis, $w; $($case),*);
+    };
+    (@one $file:literal, $backend:ident, $w:expr; $($case:ident),*) => {
+        mod $backend {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let name = concat!($file, "::", stringify!($backend), "::", stringify!($case));
+                    let opts = lumio_server::testing::TestOptions {
+                        workers: $w,
+                        ..lumio_server::testing::TestOptions::$backend()
+                    };
+                    if let Some(server) = lumio_server::testing::TestServer::start(opts, name).await {
+                        super::$case(&server).await;
+                        server.stop().await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+/// A live-events WebSocket client.
+pub type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// Open `/v1/chat/ws` on the server at `base` (http://…) with a token and extra query.
+pub async fn ws_connect(base: &str, token: &str, query: &str) -> Ws {
+    let url = format!(
+        "{}/v1/chat/ws?token={token}{query}",
+        base.replace("http://", "ws://")
+    );
+    tokio_tungstenite::connect_async(url)
+        .await
+        .expect("websocket")
+        .0
+}
+
+/// The next live event other than `hello`, within 10 s.
+pub async fn next_event(ws: &mut Ws) -> Value {
+    use futures::StreamExt;
+    loop {
+        let m = tokio::time::timeout(std::time::Duration::from_secs(10), ws.next())
+            .await
+            .expect("an event within 10 s")
+            .expect("the socket is open")
+            .expect("a frame");
+        if let tokio_tungstenite::tungstenite::Message::Text(t) = m {
+            let v: Value = serde_json::from_str(&t).expect("JSON event");
+            if v["type"] != "hello" {
+                return v;
+            }
+        }
+    }
+}

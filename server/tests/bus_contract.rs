@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::StreamExt;
-use lumio_server::bus::{self, Bus, BusError, MemoryBus, RedisBus, Ttl};
+use lumio_server::bus::{self, Bus, BusError, BusOp, BusReply, MemoryBus, RedisBus, Ttl};
 
 fn prefix() -> String {
     format!("t-{}:", uuid::Uuid::new_v4().simple())
@@ -95,6 +95,7 @@ contract!(
     zrem_claims_once,
     wrong_type_is_an_error,
     a_slow_subscriber_is_told_it_lagged,
+    batches_run_in_order_and_answer_each,
 );
 
 fn vs(xs: &[&str]) -> Vec<String> {
@@ -938,4 +939,87 @@ async fn a_bad_redis_url_is_an_error_naming_it() {
         Err(e) => e.to_string(),
     };
     assert!(err.contains("not-a-url"), "{err}");
+}
+
+async fn batches_run_in_order_and_answer_each(b: Arc<dyn Bus>) {
+    assert_eq!(b.batch(Vec::new()).await.unwrap(), Vec::new());
+    b.set("taken", "x", None).await.unwrap();
+    let mut sub = b.subscribe("ch").await.unwrap();
+    let s = |v: &str| v.to_string();
+    let replies = b
+        .batch(vec![
+            BusOp::SetNx {
+                key: s("fresh"),
+                value: s("1"),
+                ttl: Some(Duration::from_secs(30)),
+            },
+            BusOp::SetNx {
+                key: s("taken"),
+                value: s("y"),
+                ttl: None,
+            },
+            BusOp::Get { key: s("taken") },
+            BusOp::Get { key: s("missing") },
+            BusOp::Set {
+                key: s("plain"),
+                value: s("v"),
+                ttl: Some(Duration::from_secs(30)),
+            },
+            // Later commands see what earlier ones did.
+            BusOp::Get { key: s("plain") },
+            BusOp::SetAdd {
+                key: s("set"),
+                member: s("m"),
+            },
+            BusOp::SetAdd {
+                key: s("set"),
+                member: s("m"),
+            },
+            BusOp::ListPush {
+                key: s("list"),
+                values: vec![s("a"), s("b")],
+            },
+            BusOp::ListPush {
+                key: s("list"),
+                values: Vec::new(),
+            },
+            BusOp::Publish {
+                channel: s("ch"),
+                payload: s("hello"),
+            },
+        ])
+        .await
+        .unwrap();
+    assert_eq!(
+        replies,
+        vec![
+            BusReply::Flag(true),
+            BusReply::Flag(false),
+            BusReply::Value(Some(s("x"))),
+            BusReply::Value(None),
+            BusReply::Done,
+            BusReply::Value(Some(s("v"))),
+            BusReply::Flag(true),
+            BusReply::Flag(false),
+            BusReply::Count(2),
+            BusReply::Count(2),
+            BusReply::Done,
+        ]
+    );
+    assert!(matches!(b.ttl("fresh").await.unwrap(), Ttl::Expires(_)));
+    assert!(matches!(b.ttl("plain").await.unwrap(), Ttl::Expires(_)));
+    assert_eq!(b.get("taken").await.unwrap().as_deref(), Some("x"));
+    assert_eq!(
+        b.list_range("list", 0, -1).await.unwrap(),
+        vec![s("a"), s("b")]
+    );
+    assert_eq!(next(&mut sub).await, "hello");
+    // A command on a key of the wrong type fails the batch with an error, not a panic.
+    let err = b
+        .batch(vec![BusOp::ListPush {
+            key: s("set"),
+            values: vec![s("z")],
+        }])
+        .await;
+    assert!(err.is_err(), "{err:?}");
 }

@@ -98,10 +98,93 @@ pub trait Bus: Send + Sync + 'static {
     /// Remove a member; true only for the one call that removed it (claims a due job once).
     async fn zrem(&self, key: &str, member: &str) -> BusResult<bool>;
 
+    /// Run several commands in order and answer each: one round trip on Redis (a pipeline,
+    /// not a transaction: another client may run commands between them), one after the
+    /// other in-process. The hot paths (ingest) use it to pay one round trip per message.
+    async fn batch(&self, ops: Vec<BusOp>) -> BusResult<Vec<BusReply>> {
+        let mut out = Vec::with_capacity(ops.len());
+        for op in ops {
+            out.push(match op {
+                BusOp::Set { key, value, ttl } => {
+                    self.set(&key, &value, ttl).await?;
+                    BusReply::Done
+                }
+                BusOp::SetNx { key, value, ttl } => {
+                    BusReply::Flag(self.set_nx(&key, &value, ttl).await?)
+                }
+                BusOp::Get { key } => BusReply::Value(self.get(&key).await?),
+                BusOp::SetAdd { key, member } => BusReply::Flag(self.set_add(&key, &member).await?),
+                BusOp::ListPush { key, values } => {
+                    BusReply::Count(self.list_push(&key, &values).await?)
+                }
+                BusOp::Publish { channel, payload } => {
+                    self.publish(&channel, &payload).await?;
+                    BusReply::Done
+                }
+            });
+        }
+        Ok(out)
+    }
+
     /// Messages dropped so far for subscribers of this bus whose queue was full
     /// (see [`SUBSCRIBER_BUFFER`]).
     fn dropped_messages(&self) -> u64 {
         0
+    }
+}
+
+/// One command of a [`Bus::batch`], with the semantics of the method of the same name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BusOp {
+    Set {
+        key: String,
+        value: String,
+        ttl: Option<Duration>,
+    },
+    SetNx {
+        key: String,
+        value: String,
+        ttl: Option<Duration>,
+    },
+    Get {
+        key: String,
+    },
+    SetAdd {
+        key: String,
+        member: String,
+    },
+    ListPush {
+        key: String,
+        values: Vec<String>,
+    },
+    Publish {
+        channel: String,
+        payload: String,
+    },
+}
+
+/// The answer to one [`BusOp`]: `Done` (set, publish), `Flag` (set_nx, set_add), `Value`
+/// (get), `Count` (list_push: the list's new length).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BusReply {
+    Done,
+    Flag(bool),
+    Value(Option<String>),
+    Count(usize),
+}
+
+impl BusReply {
+    /// The flag of a `Flag` answer (false for any other).
+    pub fn flag(&self) -> bool {
+        matches!(self, BusReply::Flag(true))
+    }
+
+    /// The value of a `Value` answer (None for any other).
+    pub fn into_value(self) -> Option<String> {
+        match self {
+            BusReply::Value(v) => v,
+            _ => None,
+        }
     }
 }
 

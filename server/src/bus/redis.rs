@@ -20,7 +20,7 @@ use redis::{Client, RedisError};
 use tokio::sync::{watch, Mutex, MutexGuard};
 
 use super::fanout::{Fanout, SubStream};
-use super::{ttl_millis, Bus, BusError, BusResult, Subscription, Ttl};
+use super::{ttl_millis, Bus, BusError, BusOp, BusReply, BusResult, Subscription, Ttl};
 use crate::store::redact_url;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
@@ -474,5 +474,68 @@ impl Bus for RedisBus {
             .q(redis::cmd("ZREM").arg(self.k(key)).arg(member))
             .await?;
         Ok(n == 1)
+    }
+
+    async fn batch(&self, ops: Vec<BusOp>) -> BusResult<Vec<BusReply>> {
+        if ops.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pipe = redis::pipe();
+        for op in &ops {
+            match op {
+                BusOp::Set { key, value, ttl } | BusOp::SetNx { key, value, ttl } => {
+                    let cmd = pipe.cmd("SET").arg(self.k(key)).arg(value);
+                    if matches!(op, BusOp::SetNx { .. }) {
+                        cmd.arg("NX");
+                    }
+                    if let Some(t) = ttl {
+                        cmd.arg("PX").arg(ttl_millis(*t));
+                    }
+                }
+                BusOp::Get { key } => {
+                    pipe.cmd("GET").arg(self.k(key));
+                }
+                BusOp::SetAdd { key, member } => {
+                    pipe.cmd("SADD").arg(self.k(key)).arg(member);
+                }
+                BusOp::ListPush { key, values } if values.is_empty() => {
+                    pipe.cmd("LLEN").arg(self.k(key));
+                }
+                BusOp::ListPush { key, values } => {
+                    pipe.cmd("RPUSH").arg(self.k(key)).arg(values);
+                }
+                BusOp::Publish { channel, payload } => {
+                    pipe.cmd("PUBLISH").arg(self.k(channel)).arg(payload);
+                }
+            }
+        }
+        let mut c = self.conn.clone();
+        let replies: Vec<redis::Value> = pipe.query_async(&mut c).await.map_err(err)?;
+        if replies.len() != ops.len() {
+            return Err(BusError::Other(format!(
+                "a pipeline of {} commands got {} replies",
+                ops.len(),
+                replies.len()
+            )));
+        }
+        ops.iter()
+            .zip(replies)
+            .map(|(op, v)| {
+                if let redis::Value::ServerError(e) = &v {
+                    return Err(BusError::Other(format!("{e:?}")));
+                }
+                Ok(match op {
+                    BusOp::Set { .. } | BusOp::Publish { .. } => BusReply::Done,
+                    BusOp::SetNx { .. } => BusReply::Flag(!matches!(v, redis::Value::Nil)),
+                    BusOp::Get { .. } => BusReply::Value(redis::from_redis_value(&v).map_err(err)?),
+                    BusOp::SetAdd { .. } => {
+                        BusReply::Flag(redis::from_redis_value::<i64>(&v).map_err(err)? > 0)
+                    }
+                    BusOp::ListPush { .. } => {
+                        BusReply::Count(redis::from_redis_value(&v).map_err(err)?)
+                    }
+                })
+            })
+            .collect()
     }
 }

@@ -4,7 +4,7 @@ use uuid::Uuid;
 
 use super::model::{ChatEvent, ChatMessage};
 use crate::app::AppState;
-use crate::bus::keys;
+use crate::bus::{keys, BusOp};
 use crate::error::{AppError, AppResult};
 
 /// Buffer a message: append to the account's list, mark the account pending, publish the
@@ -12,22 +12,28 @@ use crate::error::{AppError, AppResult};
 pub async fn push(state: &AppState, msg: &ChatMessage) -> AppResult<()> {
     let json = serde_json::to_string(msg).map_err(AppError::internal)?;
     let account = msg.account_id;
-    state
-        .bus
-        .list_push(&keys::chat_buffer(account), &[json])
-        .await?;
-    state
-        .bus
-        .set_add(&keys::pending_chat_accounts(), &account.to_string())
-        .await?;
     let event = ChatEvent::Message {
         cursor: msg.cursor(),
         message: msg.clone(),
     };
     let event = serde_json::to_string(&event).map_err(AppError::internal)?;
+    // In this order, in one round trip: a subscriber told of the message finds it buffered.
     state
         .bus
-        .publish(&keys::chat_events(account), &event)
+        .batch(vec![
+            BusOp::ListPush {
+                key: keys::chat_buffer(account),
+                values: vec![json],
+            },
+            BusOp::SetAdd {
+                key: keys::pending_chat_accounts(),
+                member: account.to_string(),
+            },
+            BusOp::Publish {
+                channel: keys::chat_events(account),
+                payload: event,
+            },
+        ])
         .await?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use super::model::*;
 use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys::{self, UserFlag};
+use crate::bus::{BusOp, BusReply};
 use crate::chat::model::{encode_cursor, ChatEvent, ChatMessage};
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
@@ -34,30 +35,52 @@ fn flag(msg: &ChatMessage, f: UserFlag) -> String {
 pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()> {
     let bus = &state.bus;
     let id = msg.id.to_string();
-    let lower = msg.username.to_lowercase();
-    let chatted_key = flag(msg, UserFlag::HasChatted);
-    let stream_key = flag(msg, UserFlag::HasChattedThisStream);
-    let treatment_key = keys::user_treatment(msg.account_id, &msg.platform, &msg.user_id);
-    let lookup_key = keys::user_lookup(msg.account_id, &msg.platform, &lower);
-    let username_key = keys::user_username(msg.account_id, &msg.platform, &msg.user_id);
-    let (chatted, this_stream, treatment, _, _) = tokio::try_join!(
-        bus.set_nx(&chatted_key, "1", None),
-        bus.set_nx(&stream_key, "1", None),
-        bus.get(&treatment_key),
-        bus.set(&lookup_key, &msg.user_id, Some(USER_CACHE_TTL)),
-        bus.set(&username_key, &msg.username, Some(USER_CACHE_TTL)),
-    )?;
+    let (account, platform, user) = (msg.account_id, msg.platform.as_str(), &msg.user_id);
+    let set = |key: String, value: &str, ttl: Duration| BusOp::Set {
+        key,
+        value: value.to_string(),
+        ttl: Some(ttl),
+    };
+    // One round trip: the answers first, then the refreshes.
+    let mut ops = vec![
+        BusOp::SetNx {
+            key: flag(msg, UserFlag::HasChatted),
+            value: "1".into(),
+            ttl: None,
+        },
+        BusOp::SetNx {
+            key: flag(msg, UserFlag::HasChattedThisStream),
+            value: "1".into(),
+            ttl: None,
+        },
+        BusOp::Get {
+            key: keys::user_treatment(account, platform, user),
+        },
+        // Who spoke this stream, so going live can clear their marks (idempotent).
+        BusOp::SetAdd {
+            key: keys::chatted_this_stream(account, platform),
+            member: user.clone(),
+        },
+        set(
+            keys::user_lookup(account, platform, &msg.username.to_lowercase()),
+            user,
+            USER_CACHE_TTL,
+        ),
+        set(
+            keys::user_username(account, platform, user),
+            &msg.username,
+            USER_CACHE_TTL,
+        ),
+    ];
     if let Some(display) = &msg.display_name {
-        bus.set(
-            &keys::user_display_name(msg.account_id, &msg.platform, &msg.user_id),
+        ops.push(set(
+            keys::user_display_name(account, platform, user),
             display,
-            Some(USER_CACHE_TTL),
-        )
-        .await?;
+            USER_CACHE_TTL,
+        ));
     }
     if msg.is_mod {
-        bus.set(&flag(msg, UserFlag::Mod), "1", Some(BADGE_FLAG_TTL))
-            .await?;
+        ops.push(set(flag(msg, UserFlag::Mod), "1", BADGE_FLAG_TTL));
     }
     if msg.is_sub {
         let tier = msg
@@ -66,9 +89,13 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
             .and_then(|t| t.chars().find(|c| ('1'..='3').contains(c)))
             .unwrap_or('1')
             .to_string();
-        bus.set(&flag(msg, UserFlag::Subbed), &tier, Some(BADGE_FLAG_TTL))
-            .await?;
+        ops.push(set(flag(msg, UserFlag::Subbed), &tier, BADGE_FLAG_TTL));
     }
+    let mut replies = bus.batch(ops).await?.into_iter();
+    let mut next = || replies.next().unwrap_or(BusReply::Done);
+    let chatted = next().flag();
+    let this_stream = next().flag();
+    let treatment = next().into_value();
     // The bus forgets (a flushed Redis, a restarted in-process bus); the database does not:
     // a chatter it already knows is not a first-time chatter.
     msg.is_first_message = chatted
@@ -86,13 +113,6 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
         .await?;
     }
     msg.is_first_in_stream = this_stream;
-    if this_stream {
-        bus.set_add(
-            &keys::chatted_this_stream(msg.account_id, &msg.platform),
-            &msg.user_id,
-        )
-        .await?;
-    }
     msg.treatment = treatment.filter(|t| t != "none");
     Ok(())
 }

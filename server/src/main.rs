@@ -1,6 +1,11 @@
 //! The `lumio-server` binary: parses arguments, builds the configuration, calls the library.
 #![forbid(unsafe_code)]
 
+/// mimalloc: the server allocates per request and per message from many threads, where
+/// glibc malloc spent a fifth of the CPU time (see docs/bench.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::IsTerminal;
 use std::process::ExitCode;
 

@@ -10,6 +10,11 @@
 //! - `history`: first page and a deep page of history over a large table.
 #![forbid(unsafe_code)]
 
+/// mimalloc: the server allocates per request and per message from many threads, where
+/// glibc malloc spent a fifth of the CPU time (see docs/bench.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};

@@ -31,8 +31,14 @@ _lumio() {
             lumio,man)
                 cmd="lumio__subcmd__man"
                 ;;
+            lumio,mod)
+                cmd="lumio__subcmd__mod"
+                ;;
             lumio,notes)
                 cmd="lumio__subcmd__notes"
+                ;;
+            lumio,user)
+                cmd="lumio__subcmd__user"
                 ;;
             lumio__subcmd__auth,help)
                 cmd="lumio__subcmd__auth__subcmd__help"
@@ -109,8 +115,14 @@ _lumio() {
             lumio__subcmd__help,man)
                 cmd="lumio__subcmd__help__subcmd__man"
                 ;;
+            lumio__subcmd__help,mod)
+                cmd="lumio__subcmd__help__subcmd__mod"
+                ;;
             lumio__subcmd__help,notes)
                 cmd="lumio__subcmd__help__subcmd__notes"
+                ;;
+            lumio__subcmd__help,user)
+                cmd="lumio__subcmd__help__subcmd__user"
                 ;;
             lumio__subcmd__help__subcmd__auth,login)
                 cmd="lumio__subcmd__help__subcmd__auth__subcmd__login"
@@ -136,6 +148,27 @@ _lumio() {
             lumio__subcmd__help__subcmd__chat,tail)
                 cmd="lumio__subcmd__help__subcmd__chat__subcmd__tail"
                 ;;
+            lumio__subcmd__help__subcmd__mod,apply)
+                cmd="lumio__subcmd__help__subcmd__mod__subcmd__apply"
+                ;;
+            lumio__subcmd__help__subcmd__mod,ban)
+                cmd="lumio__subcmd__help__subcmd__mod__subcmd__ban"
+                ;;
+            lumio__subcmd__help__subcmd__mod,delete)
+                cmd="lumio__subcmd__help__subcmd__mod__subcmd__delete"
+                ;;
+            lumio__subcmd__help__subcmd__mod,log)
+                cmd="lumio__subcmd__help__subcmd__mod__subcmd__log"
+                ;;
+            lumio__subcmd__help__subcmd__mod,timeout)
+                cmd="lumio__subcmd__help__subcmd__mod__subcmd__timeout"
+                ;;
+            lumio__subcmd__help__subcmd__mod,treatment)
+                cmd="lumio__subcmd__help__subcmd__mod__subcmd__treatment"
+                ;;
+            lumio__subcmd__help__subcmd__mod,unban)
+                cmd="lumio__subcmd__help__subcmd__mod__subcmd__unban"
+                ;;
             lumio__subcmd__help__subcmd__notes,add)
                 cmd="lumio__subcmd__help__subcmd__notes__subcmd__add"
                 ;;
@@ -147,6 +180,57 @@ _lumio() {
                 ;;
             lumio__subcmd__help__subcmd__notes,rm)
                 cmd="lumio__subcmd__help__subcmd__notes__subcmd__rm"
+                ;;
+            lumio__subcmd__help__subcmd__user,show)
+                cmd="lumio__subcmd__help__subcmd__user__subcmd__show"
+                ;;
+            lumio__subcmd__mod,apply)
+                cmd="lumio__subcmd__mod__subcmd__apply"
+                ;;
+            lumio__subcmd__mod,ban)
+                cmd="lumio__subcmd__mod__subcmd__ban"
+                ;;
+            lumio__subcmd__mod,delete)
+                cmd="lumio__subcmd__mod__subcmd__delete"
+                ;;
+            lumio__subcmd__mod,help)
+                cmd="lumio__subcmd__mod__subcmd__help"
+                ;;
+            lumio__subcmd__mod,log)
+                cmd="lumio__subcmd__mod__subcmd__log"
+                ;;
+            lumio__subcmd__mod,timeout)
+                cmd="lumio__subcmd__mod__subcmd__timeout"
+                ;;
+            lumio__subcmd__mod,treatment)
+                cmd="lumio__subcmd__mod__subcmd__treatment"
+                ;;
+            lumio__subcmd__mod,unban)
+                cmd="lumio__subcmd__mod__subcmd__unban"
+                ;;
+            lumio__subcmd__mod__subcmd__help,apply)
+                cmd="lumio__subcmd__mod__subcmd__help__subcmd__apply"
+                ;;
+            lumio__subcmd__mod__subcmd__help,ban)
+                cmd="lumio__subcmd__mod__subcmd__help__subcmd__ban"
+                ;;
+            lumio__subcmd__mod__subcmd__help,delete)
+                cmd="lumio__subcmd__mod__subcmd__help__subcmd__delete"
+                ;;
+            lumio__subcmd__mod__subcmd__help,help)
+                cmd="lumio__subcmd__mod__subcmd__help__subcmd__help"
+                ;;
+            lumio__subcmd__mod__subcmd__help,log)
+                cmd="lumio__subcmd__mod__subcmd__help__subcmd__log"
+                ;;
+            lumio__subcmd__mod__subcmd__help,timeout)
+                cmd="lumio__subcmd__mod__subcmd__help__subcmd__timeout"
+                ;;
+            lumio__subcmd__mod__subcmd__help,treatment)
+                cmd="lumio__subcmd__mod__subcmd__help__subcmd__treatment"
+                ;;
+            lumio__subcmd__mod__subcmd__help,unban)
+                cmd="lumio__subcmd__mod__subcmd__help__subcmd__unban"
                 ;;
             lumio__subcmd__notes,add)
                 cmd="lumio__subcmd__notes__subcmd__add"
@@ -184,6 +268,18 @@ _lumio() {
             lumio__subcmd__notes__subcmd__help,rm)
                 cmd="lumio__subcmd__notes__subcmd__help__subcmd__rm"
                 ;;
+            lumio__subcmd__user,help)
+                cmd="lumio__subcmd__user__subcmd__help"
+                ;;
+            lumio__subcmd__user,show)
+                cmd="lumio__subcmd__user__subcmd__show"
+                ;;
+            lumio__subcmd__user__subcmd__help,help)
+                cmd="lumio__subcmd__user__subcmd__help__subcmd__help"
+                ;;
+            lumio__subcmd__user__subcmd__help,show)
+                cmd="lumio__subcmd__user__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -191,7 +287,7 @@ _lumio() {
 
     case "${cmd}" in
         lumio)
-            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat notes completions man help"
+            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat notes mod user completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -739,7 +835,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help)
-            opts="auth chat notes completions man help"
+            opts="auth chat notes mod user completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -934,6 +1030,118 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__help__subcmd__mod)
+            opts="ban unban timeout delete apply log treatment"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__mod__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__mod__subcmd__ban)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__mod__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__mod__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__mod__subcmd__timeout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__mod__subcmd__treatment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__mod__subcmd__unban)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__help__subcmd__notes)
             opts="list add edit rm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1004,6 +1212,34 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__help__subcmd__user)
+            opts="show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__user__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__man)
             opts="-q -h --server --account --profile --json --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1011,6 +1247,408 @@ _lumio() {
                 return 0
             fi
             case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help ban unban timeout delete apply log treatment help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__apply)
+            opts="-f -q -h --file --format --dry-run --concurrency --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "csv ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__ban)
+            opts="-r -q -h --reason --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__delete)
+            opts="-r -q -h --reason --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__help)
+            opts="ban unban timeout delete apply log treatment help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__help__subcmd__ban)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__help__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__help__subcmd__timeout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__help__subcmd__treatment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__help__subcmd__unban)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__log)
+            opts="-n -q -h --page --limit --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__timeout)
+            opts="-d -r -q -h --duration --reason --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__treatment)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord none active_monitoring restricted"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__unban)
+            opts="-r -q -h --reason --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1220,6 +1858,100 @@ _lumio() {
             ;;
         lumio__subcmd__notes__subcmd__rm)
             opts="-y -q -h --yes --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__user)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__user__subcmd__help)
+            opts="show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__user__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__user__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__user__subcmd__show)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -32,6 +32,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand auth 'Log in and out, see who you are and what you may do, print your token'
             cand chat 'Chat: history, counts, a live tail, bulk ingest'
             cand notes 'Moderator notes on platform users: list, add, edit, remove'
+            cand mod 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
+            cand user 'Chatters: a profile card'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff): `lumio man | man -l -`'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -317,6 +319,178 @@ set edit:completion:arg-completer[lumio] = {|@words|
         }
         &'lumio;notes;help;help'= {
         }
+        &'lumio;mod'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand ban 'Ban a chatter'
+            cand unban 'Lift a ban or a timeout'
+            cand timeout 'Time a chatter out'
+            cand delete 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
+            cand apply 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
+            cand log 'A chatter''s moderation log, newest first; without a chatter, the whole account''s'
+            cand treatment 'Set a chatter''s treatment: none, active_monitoring or restricted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;mod;ban'= {
+            cand -r 'Why (kept in the moderation log)'
+            cand --reason 'Why (kept in the moderation log)'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;mod;unban'= {
+            cand -r 'r'
+            cand --reason 'reason'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;mod;timeout'= {
+            cand -d 'How long: 90s, 10m, 1h30m, 1d (or plain seconds); up to 14 days'
+            cand --duration 'How long: 90s, 10m, 1h30m, 1d (or plain seconds); up to 14 days'
+            cand -r 'r'
+            cand --reason 'reason'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;mod;delete'= {
+            cand -r 'r'
+            cand --reason 'reason'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;mod;apply'= {
+            cand -f 'The file, or `-` for standard input'
+            cand --file 'The file, or `-` for standard input'
+            cand --format 'csv or ndjson (default: from the file''s name, else from its first character)'
+            cand --concurrency 'How many rows are sent at once (results are still printed in row order)'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --dry-run 'Check every row and resolve every @username, change nothing'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;mod;log'= {
+            cand --page 'Page (1-based)'
+            cand -n 'Entries per page (1–200)'
+            cand --limit 'Entries per page (1–200)'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;mod;treatment'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;mod;help'= {
+            cand ban 'Ban a chatter'
+            cand unban 'Lift a ban or a timeout'
+            cand timeout 'Time a chatter out'
+            cand delete 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
+            cand apply 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
+            cand log 'A chatter''s moderation log, newest first; without a chatter, the whole account''s'
+            cand treatment 'Set a chatter''s treatment: none, active_monitoring or restricted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;mod;help;ban'= {
+        }
+        &'lumio;mod;help;unban'= {
+        }
+        &'lumio;mod;help;timeout'= {
+        }
+        &'lumio;mod;help;delete'= {
+        }
+        &'lumio;mod;help;apply'= {
+        }
+        &'lumio;mod;help;log'= {
+        }
+        &'lumio;mod;help;treatment'= {
+        }
+        &'lumio;mod;help;help'= {
+        }
+        &'lumio;user'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'A chatter''s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform''s own profile'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;user;show'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;user;help'= {
+            cand show 'A chatter''s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform''s own profile'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;user;help;show'= {
+        }
+        &'lumio;user;help;help'= {
+        }
         &'lumio;completions'= {
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
@@ -343,6 +517,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand auth 'Log in and out, see who you are and what you may do, print your token'
             cand chat 'Chat: history, counts, a live tail, bulk ingest'
             cand notes 'Moderator notes on platform users: list, add, edit, remove'
+            cand mod 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
+            cand user 'Chatters: a profile card'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff): `lumio man | man -l -`'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -388,6 +564,34 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;help;notes;edit'= {
         }
         &'lumio;help;notes;rm'= {
+        }
+        &'lumio;help;mod'= {
+            cand ban 'Ban a chatter'
+            cand unban 'Lift a ban or a timeout'
+            cand timeout 'Time a chatter out'
+            cand delete 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
+            cand apply 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
+            cand log 'A chatter''s moderation log, newest first; without a chatter, the whole account''s'
+            cand treatment 'Set a chatter''s treatment: none, active_monitoring or restricted'
+        }
+        &'lumio;help;mod;ban'= {
+        }
+        &'lumio;help;mod;unban'= {
+        }
+        &'lumio;help;mod;timeout'= {
+        }
+        &'lumio;help;mod;delete'= {
+        }
+        &'lumio;help;mod;apply'= {
+        }
+        &'lumio;help;mod;log'= {
+        }
+        &'lumio;help;mod;treatment'= {
+        }
+        &'lumio;help;user'= {
+            cand show 'A chatter''s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform''s own profile'
+        }
+        &'lumio;help;user;show'= {
         }
         &'lumio;help;completions'= {
         }

@@ -35,6 +35,8 @@ complete -c lumio -n "__fish_lumio_needs_command" -s V -l version -d 'Print vers
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "chat" -d 'Chat: history, counts, a live tail, bulk ingest'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "mod" -d 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "user" -d 'Chatters: a profile card'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -211,6 +213,108 @@ complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subco
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change the text of a note'
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a note'
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "ban" -d 'Ban a chatter'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "unban" -d 'Lift a ban or a timeout'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "timeout" -d 'Time a chatter out'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "delete" -d 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "apply" -d 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "log" -d 'A chatter\'s moderation log, newest first; without a chatter, the whole account\'s'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "treatment" -d 'Set a chatter\'s treatment: none, active_monitoring or restricted'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from ban" -s r -l reason -d 'Why (kept in the moderation log)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from ban" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from ban" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from ban" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from ban" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from ban" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from ban" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from ban" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from unban" -s r -l reason -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from unban" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from unban" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from unban" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from unban" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from unban" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from unban" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from unban" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -s d -l duration -d 'How long: 90s, 10m, 1h30m, 1d (or plain seconds); up to 14 days' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -s r -l reason -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from delete" -s r -l reason -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from delete" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from delete" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from delete" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from delete" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from delete" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -s f -l file -d 'The file, or `-` for standard input' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l format -d 'csv or ndjson (default: from the file\'s name, else from its first character)' -r -f -a "csv\t''
+ndjson\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l concurrency -d 'How many rows are sent at once (results are still printed in row order)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l dry-run -d 'Check every row and resolve every @username, change nothing'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from log" -l page -d 'Page (1-based)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from log" -s n -l limit -d 'Entries per page (1–200)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from log" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from log" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from log" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from log" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from log" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from treatment" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from treatment" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from treatment" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from treatment" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from treatment" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from treatment" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from treatment" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "ban" -d 'Ban a chatter'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "unban" -d 'Lift a ban or a timeout'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "timeout" -d 'Time a chatter out'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "log" -d 'A chatter\'s moderation log, newest first; without a chatter, the whole account\'s'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "treatment" -d 'Set a chatter\'s treatment: none, active_monitoring or restricted'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'A chatter\'s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform\'s own profile'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'A chatter\'s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform\'s own profile'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -225,12 +329,14 @@ complete -c lumio -n "__fish_lumio_using_subcommand man" -l json -d 'Print JSON 
 complete -c lumio -n "__fish_lumio_using_subcommand man" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand man" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand man" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "chat" -d 'Chat: history, counts, a live tail, bulk ingest'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "chat" -d 'Chat: history, counts, a live tail, bulk ingest'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "mod" -d 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "user" -d 'Chatters: a profile card'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
@@ -243,3 +349,11 @@ complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "add" -d 'Write a note on a user'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "edit" -d 'Change the text of a note'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "rm" -d 'Delete a note'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "ban" -d 'Ban a chatter'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "unban" -d 'Lift a ban or a timeout'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "timeout" -d 'Time a chatter out'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "delete" -d 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "apply" -d 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "log" -d 'A chatter\'s moderation log, newest first; without a chatter, the whole account\'s'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "treatment" -d 'Set a chatter\'s treatment: none, active_monitoring or restricted'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'A chatter\'s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform\'s own profile'

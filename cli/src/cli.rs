@@ -2,7 +2,10 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::commands::{auth::AuthCommand, chat::ChatCommand, notes::NotesCommand};
+use crate::commands::{
+    auth::AuthCommand, chat::ChatCommand, moderation::ModCommand, notes::NotesCommand,
+    user::UserCommand,
+};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -98,6 +101,12 @@ pub enum Command {
     /// Moderator notes on platform users: list, add, edit, remove.
     #[command(subcommand)]
     Notes(NotesCommand),
+    /// Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment.
+    #[command(subcommand, name = "mod")]
+    Mod(ModCommand),
+    /// Chatters: a profile card.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(after_help = "\
 Examples:

@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod model;
+pub mod moderation;
 pub mod notes;
 pub mod ops;
 

@@ -3,7 +3,9 @@
 pub mod auth;
 pub mod chat;
 pub mod completions;
+pub mod moderation;
 pub mod notes;
+pub mod user;
 
 use std::io::IsTerminal;
 
@@ -52,6 +54,8 @@ pub async fn run(cli: Cli) -> CliResult<()> {
         Command::Auth(c) => auth::run(ctx, c).await,
         Command::Chat(c) => chat::run(ctx, c).await,
         Command::Notes(c) => notes::run(ctx, c).await,
+        Command::Mod(c) => moderation::run(ctx, c).await,
+        Command::User(c) => user::run(ctx, c).await,
         Command::Completions { .. } | Command::Man => Ok(()),
     }
 }

@@ -37,6 +37,15 @@ _lumio() {
             lumio,notes)
                 cmd="lumio__subcmd__notes"
                 ;;
+            lumio,poll)
+                cmd="lumio__subcmd__poll"
+                ;;
+            lumio,prediction)
+                cmd="lumio__subcmd__prediction"
+                ;;
+            lumio,raid)
+                cmd="lumio__subcmd__raid"
+                ;;
             lumio,user)
                 cmd="lumio__subcmd__user"
                 ;;
@@ -82,6 +91,9 @@ _lumio() {
             lumio__subcmd__chat,ingest)
                 cmd="lumio__subcmd__chat__subcmd__ingest"
                 ;;
+            lumio__subcmd__chat,send)
+                cmd="lumio__subcmd__chat__subcmd__send"
+                ;;
             lumio__subcmd__chat,tail)
                 cmd="lumio__subcmd__chat__subcmd__tail"
                 ;;
@@ -96,6 +108,9 @@ _lumio() {
                 ;;
             lumio__subcmd__chat__subcmd__help,ingest)
                 cmd="lumio__subcmd__chat__subcmd__help__subcmd__ingest"
+                ;;
+            lumio__subcmd__chat__subcmd__help,send)
+                cmd="lumio__subcmd__chat__subcmd__help__subcmd__send"
                 ;;
             lumio__subcmd__chat__subcmd__help,tail)
                 cmd="lumio__subcmd__chat__subcmd__help__subcmd__tail"
@@ -121,6 +136,15 @@ _lumio() {
             lumio__subcmd__help,notes)
                 cmd="lumio__subcmd__help__subcmd__notes"
                 ;;
+            lumio__subcmd__help,poll)
+                cmd="lumio__subcmd__help__subcmd__poll"
+                ;;
+            lumio__subcmd__help,prediction)
+                cmd="lumio__subcmd__help__subcmd__prediction"
+                ;;
+            lumio__subcmd__help,raid)
+                cmd="lumio__subcmd__help__subcmd__raid"
+                ;;
             lumio__subcmd__help,user)
                 cmd="lumio__subcmd__help__subcmd__user"
                 ;;
@@ -144,6 +168,9 @@ _lumio() {
                 ;;
             lumio__subcmd__help__subcmd__chat,ingest)
                 cmd="lumio__subcmd__help__subcmd__chat__subcmd__ingest"
+                ;;
+            lumio__subcmd__help__subcmd__chat,send)
+                cmd="lumio__subcmd__help__subcmd__chat__subcmd__send"
                 ;;
             lumio__subcmd__help__subcmd__chat,tail)
                 cmd="lumio__subcmd__help__subcmd__chat__subcmd__tail"
@@ -180,6 +207,15 @@ _lumio() {
                 ;;
             lumio__subcmd__help__subcmd__notes,rm)
                 cmd="lumio__subcmd__help__subcmd__notes__subcmd__rm"
+                ;;
+            lumio__subcmd__help__subcmd__poll,end)
+                cmd="lumio__subcmd__help__subcmd__poll__subcmd__end"
+                ;;
+            lumio__subcmd__help__subcmd__prediction,end)
+                cmd="lumio__subcmd__help__subcmd__prediction__subcmd__end"
+                ;;
+            lumio__subcmd__help__subcmd__raid,cancel)
+                cmd="lumio__subcmd__help__subcmd__raid__subcmd__cancel"
                 ;;
             lumio__subcmd__help__subcmd__user,show)
                 cmd="lumio__subcmd__help__subcmd__user__subcmd__show"
@@ -268,6 +304,42 @@ _lumio() {
             lumio__subcmd__notes__subcmd__help,rm)
                 cmd="lumio__subcmd__notes__subcmd__help__subcmd__rm"
                 ;;
+            lumio__subcmd__poll,end)
+                cmd="lumio__subcmd__poll__subcmd__end"
+                ;;
+            lumio__subcmd__poll,help)
+                cmd="lumio__subcmd__poll__subcmd__help"
+                ;;
+            lumio__subcmd__poll__subcmd__help,end)
+                cmd="lumio__subcmd__poll__subcmd__help__subcmd__end"
+                ;;
+            lumio__subcmd__poll__subcmd__help,help)
+                cmd="lumio__subcmd__poll__subcmd__help__subcmd__help"
+                ;;
+            lumio__subcmd__prediction,end)
+                cmd="lumio__subcmd__prediction__subcmd__end"
+                ;;
+            lumio__subcmd__prediction,help)
+                cmd="lumio__subcmd__prediction__subcmd__help"
+                ;;
+            lumio__subcmd__prediction__subcmd__help,end)
+                cmd="lumio__subcmd__prediction__subcmd__help__subcmd__end"
+                ;;
+            lumio__subcmd__prediction__subcmd__help,help)
+                cmd="lumio__subcmd__prediction__subcmd__help__subcmd__help"
+                ;;
+            lumio__subcmd__raid,cancel)
+                cmd="lumio__subcmd__raid__subcmd__cancel"
+                ;;
+            lumio__subcmd__raid,help)
+                cmd="lumio__subcmd__raid__subcmd__help"
+                ;;
+            lumio__subcmd__raid__subcmd__help,cancel)
+                cmd="lumio__subcmd__raid__subcmd__help__subcmd__cancel"
+                ;;
+            lumio__subcmd__raid__subcmd__help,help)
+                cmd="lumio__subcmd__raid__subcmd__help__subcmd__help"
+                ;;
             lumio__subcmd__user,help)
                 cmd="lumio__subcmd__user__subcmd__help"
                 ;;
@@ -287,7 +359,7 @@ _lumio() {
 
     case "${cmd}" in
         lumio)
-            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat notes mod user completions man help"
+            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat notes mod user raid poll prediction completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -535,7 +607,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__chat)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help history count tail ingest help"
+            opts="-q -h --server --account --profile --json --no-color --quiet --help history count tail ingest send help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -607,7 +679,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__chat__subcmd__help)
-            opts="history count tail ingest help"
+            opts="history count tail ingest send help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -663,6 +735,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__chat__subcmd__help__subcmd__ingest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__chat__subcmd__help__subcmd__send)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -774,6 +860,36 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__chat__subcmd__send)
+            opts="-q -h --reply-to --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reply-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__chat__subcmd__tail)
             opts="-q -h --since --count --server --account --profile --json --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -835,7 +951,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help)
-            opts="auth chat notes mod user completions man help"
+            opts="auth chat notes mod user raid poll prediction completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -919,7 +1035,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__chat)
-            opts="history count tail ingest"
+            opts="history count tail ingest send"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -961,6 +1077,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__chat__subcmd__ingest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__chat__subcmd__send)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1199,6 +1329,90 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__notes__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__poll)
+            opts="end"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__poll__subcmd__end)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__prediction)
+            opts="end"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__prediction__subcmd__end)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__raid)
+            opts="cancel"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__raid__subcmd__cancel)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1875,6 +2089,296 @@ _lumio() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__poll)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help end help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__poll__subcmd__end)
+            opts="-q -h --archive --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__poll__subcmd__help)
+            opts="end help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__poll__subcmd__help__subcmd__end)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__poll__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__prediction)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help end help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__prediction__subcmd__end)
+            opts="-q -h --status --winner --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "resolved canceled locked" -- "${cur}"))
+                    return 0
+                    ;;
+                --winner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__prediction__subcmd__help)
+            opts="end help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__prediction__subcmd__help__subcmd__end)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__prediction__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__raid)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help cancel help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__raid__subcmd__cancel)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__raid__subcmd__help)
+            opts="cancel help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__raid__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__raid__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -34,6 +34,9 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand notes 'Moderator notes on platform users: list, add, edit, remove'
             cand mod 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
             cand user 'Chatters: a profile card'
+            cand raid 'The channel''s Twitch raid: cancel it'
+            cand poll 'The channel''s Twitch polls: end one'
+            cand prediction 'The channel''s Twitch predictions: resolve, cancel or lock one'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff): `lumio man | man -l -`'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -133,6 +136,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand count 'How many messages the account has (matching the filters)'
             cand tail 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
             cand ingest 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
+            cand send 'Send a message to a platform''s chat (twitch, kick, trovo) as the channel''s bot'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lumio;chat;history'= {
@@ -197,11 +201,24 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'lumio;chat;send'= {
+            cand --reply-to 'The platform''s id of a message to reply to'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'lumio;chat;help'= {
             cand history 'Chat history, newest first'
             cand count 'How many messages the account has (matching the filters)'
             cand tail 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
             cand ingest 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
+            cand send 'Send a message to a platform''s chat (twitch, kick, trovo) as the channel''s bot'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lumio;chat;help;history'= {
@@ -211,6 +228,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;chat;help;tail'= {
         }
         &'lumio;chat;help;ingest'= {
+        }
+        &'lumio;chat;help;send'= {
         }
         &'lumio;chat;help;help'= {
         }
@@ -491,6 +510,105 @@ set edit:completion:arg-completer[lumio] = {|@words|
         }
         &'lumio;user;help;help'= {
         }
+        &'lumio;raid'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand cancel 'Cancel the channel''s pending Twitch raid (needs chat:raid)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;raid;cancel'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;raid;help'= {
+            cand cancel 'Cancel the channel''s pending Twitch raid (needs chat:raid)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;raid;help;cancel'= {
+        }
+        &'lumio;raid;help;help'= {
+        }
+        &'lumio;poll'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand end 'End a Twitch poll (needs chat:poll): its results stay visible, or with --archive they are hidden'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;poll;end'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --archive 'End it ARCHIVED (hidden) instead of TERMINATED'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;poll;help'= {
+            cand end 'End a Twitch poll (needs chat:poll): its results stay visible, or with --archive they are hidden'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;poll;help;end'= {
+        }
+        &'lumio;poll;help;help'= {
+        }
+        &'lumio;prediction'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand end 'End a Twitch prediction (needs chat:prediction): resolve it with a winning outcome, cancel it (refunds everyone) or lock it (no more predictions)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;prediction;end'= {
+            cand --status 'How it ends'
+            cand --winner 'The winning outcome''s id (required with --status resolved)'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;prediction;help'= {
+            cand end 'End a Twitch prediction (needs chat:prediction): resolve it with a winning outcome, cancel it (refunds everyone) or lock it (no more predictions)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;prediction;help;end'= {
+        }
+        &'lumio;prediction;help;help'= {
+        }
         &'lumio;completions'= {
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
@@ -519,6 +637,9 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand notes 'Moderator notes on platform users: list, add, edit, remove'
             cand mod 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
             cand user 'Chatters: a profile card'
+            cand raid 'The channel''s Twitch raid: cancel it'
+            cand poll 'The channel''s Twitch polls: end one'
+            cand prediction 'The channel''s Twitch predictions: resolve, cancel or lock one'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff): `lumio man | man -l -`'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -542,6 +663,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand count 'How many messages the account has (matching the filters)'
             cand tail 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
             cand ingest 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
+            cand send 'Send a message to a platform''s chat (twitch, kick, trovo) as the channel''s bot'
         }
         &'lumio;help;chat;history'= {
         }
@@ -550,6 +672,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;help;chat;tail'= {
         }
         &'lumio;help;chat;ingest'= {
+        }
+        &'lumio;help;chat;send'= {
         }
         &'lumio;help;notes'= {
             cand list 'List the notes on a user, newest first'
@@ -592,6 +716,21 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand show 'A chatter''s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform''s own profile'
         }
         &'lumio;help;user;show'= {
+        }
+        &'lumio;help;raid'= {
+            cand cancel 'Cancel the channel''s pending Twitch raid (needs chat:raid)'
+        }
+        &'lumio;help;raid;cancel'= {
+        }
+        &'lumio;help;poll'= {
+            cand end 'End a Twitch poll (needs chat:poll): its results stay visible, or with --archive they are hidden'
+        }
+        &'lumio;help;poll;end'= {
+        }
+        &'lumio;help;prediction'= {
+            cand end 'End a Twitch prediction (needs chat:prediction): resolve it with a winning outcome, cancel it (refunds everyone) or lock it (no more predictions)'
+        }
+        &'lumio;help;prediction;end'= {
         }
         &'lumio;help;completions'= {
         }

@@ -37,6 +37,9 @@ complete -c lumio -n "__fish_lumio_needs_command" -f -a "chat" -d 'Chat: history
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "mod" -d 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "user" -d 'Chatters: a profile card'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "raid" -d 'The channel\'s Twitch raid: cancel it'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "poll" -d 'The channel\'s Twitch polls: end one'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "prediction" -d 'The channel\'s Twitch predictions: resolve, cancel or lock one'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -88,18 +91,19 @@ complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the token of the profile (for scripts)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -f -a "history" -d 'Chat history, newest first'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -f -a "count" -d 'How many messages the account has (matching the filters)'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -f -a "tail" -d 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -f -a "ingest" -d 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -f -a "history" -d 'Chat history, newest first'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -f -a "count" -d 'How many messages the account has (matching the filters)'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -f -a "tail" -d 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -f -a "ingest" -d 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -f -a "send" -d 'Send a message to a platform\'s chat (twitch, kick, trovo) as the channel\'s bot'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l platform -d 'Only these platforms (repeat, or comma-separate)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l user -d 'A platform user id or username' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l contains -d 'Text the message contains (case-insensitive)' -r
@@ -145,10 +149,19 @@ complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from ingest" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from send" -l reply-to -d 'The platform\'s id of a message to reply to' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from send" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from send" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from send" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from send" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from send" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "history" -d 'Chat history, newest first'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "count" -d 'How many messages the account has (matching the filters)'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "ingest" -d 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send a message to a platform\'s chat (twitch, kick, trovo) as the channel\'s bot'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
@@ -315,6 +328,65 @@ complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'A chatter\'s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform\'s own profile'
 complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and not __fish_seen_subcommand_from cancel help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and not __fish_seen_subcommand_from cancel help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and not __fish_seen_subcommand_from cancel help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and not __fish_seen_subcommand_from cancel help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and not __fish_seen_subcommand_from cancel help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and not __fish_seen_subcommand_from cancel help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and not __fish_seen_subcommand_from cancel help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and not __fish_seen_subcommand_from cancel help" -f -a "cancel" -d 'Cancel the channel\'s pending Twitch raid (needs chat:raid)'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and not __fish_seen_subcommand_from cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and __fish_seen_subcommand_from cancel" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and __fish_seen_subcommand_from cancel" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and __fish_seen_subcommand_from cancel" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and __fish_seen_subcommand_from cancel" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and __fish_seen_subcommand_from cancel" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel the channel\'s pending Twitch raid (needs chat:raid)'
+complete -c lumio -n "__fish_lumio_using_subcommand raid; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and not __fish_seen_subcommand_from end help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and not __fish_seen_subcommand_from end help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and not __fish_seen_subcommand_from end help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and not __fish_seen_subcommand_from end help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and not __fish_seen_subcommand_from end help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and not __fish_seen_subcommand_from end help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and not __fish_seen_subcommand_from end help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and not __fish_seen_subcommand_from end help" -f -a "end" -d 'End a Twitch poll (needs chat:poll): its results stay visible, or with --archive they are hidden'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and not __fish_seen_subcommand_from end help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and __fish_seen_subcommand_from end" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and __fish_seen_subcommand_from end" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and __fish_seen_subcommand_from end" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and __fish_seen_subcommand_from end" -l archive -d 'End it ARCHIVED (hidden) instead of TERMINATED'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and __fish_seen_subcommand_from end" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and __fish_seen_subcommand_from end" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and __fish_seen_subcommand_from end" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "end" -d 'End a Twitch poll (needs chat:poll): its results stay visible, or with --archive they are hidden'
+complete -c lumio -n "__fish_lumio_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and not __fish_seen_subcommand_from end help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and not __fish_seen_subcommand_from end help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and not __fish_seen_subcommand_from end help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and not __fish_seen_subcommand_from end help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and not __fish_seen_subcommand_from end help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and not __fish_seen_subcommand_from end help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and not __fish_seen_subcommand_from end help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and not __fish_seen_subcommand_from end help" -f -a "end" -d 'End a Twitch prediction (needs chat:prediction): resolve it with a winning outcome, cancel it (refunds everyone) or lock it (no more predictions)'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and not __fish_seen_subcommand_from end help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and __fish_seen_subcommand_from end" -l status -d 'How it ends' -r -f -a "resolved\t''
+canceled\t''
+locked\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and __fish_seen_subcommand_from end" -l winner -d 'The winning outcome\'s id (required with --status resolved)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and __fish_seen_subcommand_from end" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and __fish_seen_subcommand_from end" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and __fish_seen_subcommand_from end" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and __fish_seen_subcommand_from end" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and __fish_seen_subcommand_from end" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and __fish_seen_subcommand_from end" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and __fish_seen_subcommand_from help" -f -a "end" -d 'End a Twitch prediction (needs chat:prediction): resolve it with a winning outcome, cancel it (refunds everyone) or lock it (no more predictions)'
+complete -c lumio -n "__fish_lumio_using_subcommand prediction; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -329,14 +401,17 @@ complete -c lumio -n "__fish_lumio_using_subcommand man" -l json -d 'Print JSON 
 complete -c lumio -n "__fish_lumio_using_subcommand man" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand man" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand man" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "chat" -d 'Chat: history, counts, a live tail, bulk ingest'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "mod" -d 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "user" -d 'Chatters: a profile card'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user raid poll prediction completions man help" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user raid poll prediction completions man help" -f -a "chat" -d 'Chat: history, counts, a live tail, bulk ingest'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user raid poll prediction completions man help" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user raid poll prediction completions man help" -f -a "mod" -d 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user raid poll prediction completions man help" -f -a "user" -d 'Chatters: a profile card'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user raid poll prediction completions man help" -f -a "raid" -d 'The channel\'s Twitch raid: cancel it'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user raid poll prediction completions man help" -f -a "poll" -d 'The channel\'s Twitch polls: end one'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user raid poll prediction completions man help" -f -a "prediction" -d 'The channel\'s Twitch predictions: resolve, cancel or lock one'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user raid poll prediction completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user raid poll prediction completions man help" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes mod user raid poll prediction completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
@@ -345,6 +420,7 @@ complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "count" -d 'How many messages the account has (matching the filters)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "tail" -d 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "ingest" -d 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "send" -d 'Send a message to a platform\'s chat (twitch, kick, trovo) as the channel\'s bot'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "list" -d 'List the notes on a user, newest first'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "add" -d 'Write a note on a user'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "edit" -d 'Change the text of a note'
@@ -357,3 +433,6 @@ complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "log" -d 'A chatter\'s moderation log, newest first; without a chatter, the whole account\'s'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "treatment" -d 'Set a chatter\'s treatment: none, active_monitoring or restricted'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'A chatter\'s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform\'s own profile'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from raid" -f -a "cancel" -d 'Cancel the channel\'s pending Twitch raid (needs chat:raid)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "end" -d 'End a Twitch poll (needs chat:poll): its results stay visible, or with --archive they are hidden'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from prediction" -f -a "end" -d 'End a Twitch prediction (needs chat:prediction): resolve it with a winning outcome, cancel it (refunds everyone) or lock it (no more predictions)'

@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
     auth::AuthCommand, chat::ChatCommand, moderation::ModCommand, notes::NotesCommand,
-    user::UserCommand,
+    poll::PollCommand, prediction::PredictionCommand, raid::RaidCommand, user::UserCommand,
 };
 
 const EXAMPLES: &str = "\
@@ -107,6 +107,15 @@ pub enum Command {
     /// Chatters: a profile card.
     #[command(subcommand)]
     User(UserCommand),
+    /// The channel's Twitch raid: cancel it.
+    #[command(subcommand)]
+    Raid(RaidCommand),
+    /// The channel's Twitch polls: end one.
+    #[command(subcommand)]
+    Poll(PollCommand),
+    /// The channel's Twitch predictions: resolve, cancel or lock one.
+    #[command(subcommand)]
+    Prediction(PredictionCommand),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(after_help = "\
 Examples:

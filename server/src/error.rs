@@ -34,6 +34,9 @@ pub enum AppError {
     RateLimited(String),
     #[error("{0}")]
     Unavailable(String),
+    /// A platform's API refused or failed a call lumio made for the caller (502).
+    #[error("{0}")]
+    Platform(String),
     /// Anything unexpected: logged in full, answered opaquely.
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
@@ -47,7 +50,8 @@ pub struct ErrorBody {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
     /// Stable machine-readable code: bad_request, validation_failed, unauthorized, forbidden,
-    /// not_found, conflict, payload_too_large, rate_limited, unavailable, internal.
+    /// not_found, conflict, payload_too_large, rate_limited, unavailable, platform_error,
+    /// internal.
     pub code: &'static str,
     pub message: String,
     /// The permission that was missing, for `forbidden` answers caused by one.
@@ -71,6 +75,7 @@ impl AppError {
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Platform(_) => StatusCode::BAD_GATEWAY,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -86,6 +91,7 @@ impl AppError {
             AppError::PayloadTooLarge(_) => "payload_too_large",
             AppError::RateLimited(_) => "rate_limited",
             AppError::Unavailable(_) => "unavailable",
+            AppError::Platform(_) => "platform_error",
             AppError::Internal(_) => "internal",
         }
     }

@@ -27,6 +27,7 @@ pub struct MutationRoot(
     crate::auth::graphql::AuthMutation,
     crate::chat::graphql::ChatMutation,
     crate::chatter::graphql::ChatterMutation,
+    crate::live_controls::graphql::LiveControlsMutation,
     crate::moderation::graphql::ModerationMutation,
     crate::notes::graphql::NotesMutation,
 );

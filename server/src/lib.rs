@@ -14,6 +14,7 @@ pub mod config;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod live_controls;
 pub mod moderation;
 pub mod notes;
 pub mod openapi;

@@ -22,6 +22,10 @@ use utoipa::{Modify, OpenApi};
         crate::chatter::rest::report_stream,
         crate::chatter::rest::get_settings,
         crate::chatter::rest::patch_settings,
+        crate::live_controls::rest::cancel_raid,
+        crate::live_controls::rest::end_poll,
+        crate::live_controls::rest::end_prediction,
+        crate::live_controls::rest::send,
         crate::moderation::rest::moderate,
         crate::moderation::rest::moderation_log,
         crate::moderation::rest::account_moderation_log,
@@ -37,6 +41,7 @@ use utoipa::{Modify, OpenApi};
     tags((name = "auth", description = "Login, the caller, API tokens"),
         (name = "chat", description = "The chat pipeline: ingest, history, counts"),
         (name = "chatters", description = "Live chatter state: stream-live reports, chatter settings"),
+        (name = "live", description = "Live controls: cancel a raid, end a poll or a prediction, send to a platform"),
         (name = "moderation", description = "Ban, timeout, delete, treatment, the moderation log"),
         (name = "notes", description = "Moderator notes on platform users"),
         (name = "profiles", description = "Chatter profiles with enrichment from the platforms"))

@@ -175,6 +175,8 @@ pub struct TestServer {
     pub url: String,
     pub state: AppState,
     pub db: TestDb,
+    /// The options it was started with.
+    pub options: TestOptions,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<tokio::task::JoinHandle<()>>,
 }
@@ -234,6 +236,7 @@ impl TestServer {
             url: format!("http://{addr}"),
             state,
             db,
+            options: opts,
             shutdown: Some(tx),
             handle: Some(handle),
         })

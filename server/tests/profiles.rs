@@ -30,6 +30,7 @@ use std::collections::HashMap;
 struct Fake {
     hits: Arc<AtomicUsize>,
     fail: Arc<AtomicBool>,
+    addr: Arc<std::sync::Mutex<Option<SocketAddr>>>,
 }
 
 impl Fake {
@@ -161,7 +162,21 @@ async fn youtube_channels(
     .into_response()
 }
 
-async fn start_fake() -> (Fake, SocketAddr) {
+impl common::Fake for Fake {
+    fn configure(&self, c: &mut Config) {
+        let addr = self.addr.lock().unwrap().expect("started");
+        c.platforms.twitch.api_url = format!("http://{addr}/helix");
+        c.platforms.twitch.token = Some(TWITCH_TOKEN.into());
+        c.platforms.twitch.client_id = Some(TWITCH_CLIENT.into());
+        c.platforms.youtube.api_url = format!("http://{addr}/youtube/v3");
+        c.platforms.youtube.token = Some("fake-yt-key".into());
+        c.enrich.failure_threshold = 2;
+        c.enrich.cooldown = Duration::from_millis(800);
+        c.enrich.timeout = Duration::from_secs(2);
+    }
+}
+
+async fn start_fake() -> Fake {
     let fake = Fake::default();
     let app = Router::new()
         .route("/helix/users", get(helix_users))
@@ -173,52 +188,12 @@ async fn start_fake() -> (Fake, SocketAddr) {
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
-    (fake, addr)
+    *fake.addr.lock().unwrap() = Some(addr);
+    fake
 }
 
-fn point_at(c: &mut Config, addr: SocketAddr) {
-    c.platforms.twitch.api_url = format!("http://{addr}/helix");
-    c.platforms.twitch.token = Some(TWITCH_TOKEN.into());
-    c.platforms.twitch.client_id = Some(TWITCH_CLIENT.into());
-    c.platforms.youtube.api_url = format!("http://{addr}/youtube/v3");
-    c.platforms.youtube.token = Some("fake-yt-key".into());
-    c.enrich.failure_threshold = 2;
-    c.enrich.cooldown = Duration::from_millis(800);
-    c.enrich.timeout = Duration::from_secs(2);
-}
-
-macro_rules! on_backend {
-    ($module:ident, $opts:expr, $($case:ident),*) => {
-        mod $module {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $case() {
-                    let name = concat!("profiles::", stringify!($module), "::", stringify!($case));
-                    let (fake, addr) = super::start_fake().await;
-                    let opts = lumio_server::testing::TestOptions { workers: false, ..$opts };
-                    if let Some(server) = lumio_server::testing::TestServer::start_with(
-                        opts, name, |c| super::point_at(c, addr)).await
-                    {
-                        super::$case(&server, &fake).await;
-                        server.stop().await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-on_backend!(
-    sqlite,
-    lumio_server::testing::TestOptions::sqlite(),
-    profiles_join_what_lumio_knows_with_the_platform,
-    a_failing_platform_opens_the_circuit_and_never_fails_the_request,
-    follow_status_is_asked_once_and_remembered,
-    bad_requests_are_refused
-);
-on_backend!(
-    postgres_redis,
-    lumio_server::testing::TestOptions::postgres_redis(),
+backend_tests!(
+    file = "profiles", workers = false, with = start_fake;
     profiles_join_what_lumio_knows_with_the_platform,
     a_failing_platform_opens_the_circuit_and_never_fails_the_request,
     follow_status_is_asked_once_and_remembered,

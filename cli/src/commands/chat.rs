@@ -49,6 +49,20 @@ pub enum ChatCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Send a message to a platform's chat (twitch, kick, trovo) as the channel's bot.
+    #[command(
+        after_help = "Examples:\n  lumio chat send twitch \"Welcome, raiders!\"\n  echo \"long announcement\" | lumio chat send kick -"
+    )]
+    Send {
+        /// The platform.
+        #[arg(value_enum, ignore_case = true)]
+        platform: crate::cli::Platform,
+        /// The message, up to 500 characters; `-` reads it from standard input.
+        message: String,
+        /// The platform's id of a message to reply to.
+        #[arg(long, value_name = "MESSAGE_ID")]
+        reply_to: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -148,6 +162,31 @@ pub async fn run(ctx: Ctx, cmd: ChatCommand) -> CliResult<()> {
         }
         ChatCommand::Tail { since, count } => tail(&ctx, since, count).await,
         ChatCommand::Ingest { file, dry_run } => ingest(&ctx, &client, &file, dry_run).await,
+        ChatCommand::Send {
+            platform,
+            message,
+            reply_to,
+        } => {
+            let message = if message == "-" {
+                super::read_stdin()?.trim_end().to_string()
+            } else {
+                message
+            };
+            let r = client
+                .send_to_platform(platform.as_str(), &message, reply_to.as_deref())
+                .await?;
+            if ctx.out.json {
+                return ctx.out.json(&r);
+            }
+            match r["delivery"].as_str() {
+                Some("dropped") => Err(CliError::failure(format!(
+                    "{platform} dropped the message: {}",
+                    r["drop_reason"].as_str().unwrap_or("no reason given")
+                ))),
+                Some("queued_for_bot") => ctx.out.info(&format!("Queued for the {platform} bot")),
+                _ => ctx.out.info(&format!("Sent to {platform}")),
+            }
+        }
     }
 }
 

@@ -5,6 +5,9 @@ pub mod chat;
 pub mod completions;
 pub mod moderation;
 pub mod notes;
+pub mod poll;
+pub mod prediction;
+pub mod raid;
 pub mod user;
 
 use std::io::IsTerminal;
@@ -56,6 +59,9 @@ pub async fn run(cli: Cli) -> CliResult<()> {
         Command::Notes(c) => notes::run(ctx, c).await,
         Command::Mod(c) => moderation::run(ctx, c).await,
         Command::User(c) => user::run(ctx, c).await,
+        Command::Raid(c) => raid::run(ctx, c).await,
+        Command::Poll(c) => poll::run(ctx, c).await,
+        Command::Prediction(c) => prediction::run(ctx, c).await,
         Command::Completions { .. } | Command::Man => Ok(()),
     }
 }

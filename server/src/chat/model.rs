@@ -274,6 +274,17 @@ pub enum ChatEvent {
         live: bool,
         reported_by: String,
     },
+    /// A live control was used: `raid_cancelled`, `poll_ended`, `prediction_ended`.
+    LiveControl {
+        cursor: String,
+        platform: String,
+        action: String,
+        /// The broadcaster (raid), poll or prediction id.
+        target_id: String,
+        /// The new status (TERMINATED, ARCHIVED, RESOLVED, CANCELED, LOCKED).
+        status: String,
+        by: String,
+    },
 }
 
 /// What a moderation event says about a chatter.
@@ -309,7 +320,8 @@ impl ChatEvent {
             | ChatEvent::UserTimedOut { cursor, .. }
             | ChatEvent::TreatmentChanged { cursor, .. }
             | ChatEvent::NoteCreated { cursor, .. }
-            | ChatEvent::StreamStatus { cursor, .. } => cursor,
+            | ChatEvent::StreamStatus { cursor, .. }
+            | ChatEvent::LiveControl { cursor, .. } => cursor,
         }
     }
 
@@ -324,6 +336,7 @@ impl ChatEvent {
             ChatEvent::TreatmentChanged { .. } => "treatment_changed",
             ChatEvent::NoteCreated { .. } => "note_created",
             ChatEvent::StreamStatus { .. } => "stream_status",
+            ChatEvent::LiveControl { .. } => "live_control",
         }
     }
 }

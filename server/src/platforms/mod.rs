@@ -1,5 +1,7 @@
 //! The five chat platforms. Connectors (read, send, moderate, enrich) will live beside this.
 
+pub mod twitch;
+
 use std::fmt;
 use std::str::FromStr;
 

@@ -130,6 +130,35 @@ macro_rules! backend_tests {
         $crate::backend_tests!(@one $file, sqlite, $w; $($case),*);
         $crate::backend_tests!(@one $file, postgres_redis, $w; $($case),*);
     };
+    // With a fake of the outside world: `$with()` starts it, the server's configuration is
+    // pointed at it (`Fake::configure`), and each case is `async fn case(s, &fake)`.
+    (file = $file:literal, workers = $w:expr, with = $with:ident; $($case:ident),* $(,)?) => {
+        $crate::backend_tests!(@with $file, sqlite, $w, $with; $($case),*);
+        $crate::backend_tests!(@with $file, postgres_redis, $w, $with; $($case),*);
+    };
+    (@with $file:literal, $backend:ident, $w:expr, $with:ident; $($case:ident),*) => {
+        mod $backend {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let name = concat!($file, "::", stringify!($backend), "::", stringify!($case));
+                    let opts = lumio_server::testing::TestOptions {
+                        workers: $w,
+                        ..lumio_server::testing::TestOptions::$backend()
+                    };
+                    let fake = super::$with().await;
+                    let server = lumio_server::testing::TestServer::start_with(opts, name, |c| {
+                        $crate::common::Fake::configure(&fake, c)
+                    })
+                    .await;
+                    if let Some(server) = server {
+                        super::$case(&server, &fake).await;
+                        server.stop().await;
+                    }
+                }
+            )*
+        }
+    };
     (@one $file:literal, $backend:ident, $w:expr; $($case:ident),*) => {
         mod $backend {
             $(
@@ -182,4 +211,9 @@ pub async fn next_event(ws: &mut Ws) -> Value {
             }
         }
     }
+}
+
+/// A fake of something outside lumio (a platform's API) that a test server is pointed at.
+pub trait Fake {
+    fn configure(&self, config: &mut lumio_server::config::Config);
 }

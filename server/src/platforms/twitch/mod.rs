@@ -1,0 +1,5 @@
+//! Twitch: the Helix API client lumio uses for live controls and sending, and a fake of it
+//! that speaks the same protocol for tests and local trials.
+
+pub mod fake;
+pub mod helix;

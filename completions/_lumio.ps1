@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in and out, see who you are and what you may do, print your token')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat: history, counts, a live tail, bulk ingest')
             [CompletionResult]::new('notes', 'notes', [CompletionResultType]::ParameterValue, 'Moderator notes on platform users: list, add, edit, remove')
+            [CompletionResult]::new('emotes', 'emotes', [CompletionResultType]::ParameterValue, 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)')
             [CompletionResult]::new('mod', 'mod', [CompletionResultType]::ParameterValue, 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Chatters: a profile card')
             [CompletionResult]::new('raid', 'raid', [CompletionResultType]::ParameterValue, 'The channel''s Twitch raid: cancel it')
@@ -379,6 +380,20 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
         'lumio;notes;help;help' {
             break
         }
+        'lumio;emotes' {
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only these providers (twitch, 7tv, bttv, ffz, trovo, discord; repeat or comma-separate)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The Twitch emotes of the user lumio''s Twitch token belongs to, instead of a channel''s')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'lumio;mod' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
@@ -715,6 +730,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in and out, see who you are and what you may do, print your token')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat: history, counts, a live tail, bulk ingest')
             [CompletionResult]::new('notes', 'notes', [CompletionResultType]::ParameterValue, 'Moderator notes on platform users: list, add, edit, remove')
+            [CompletionResult]::new('emotes', 'emotes', [CompletionResultType]::ParameterValue, 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)')
             [CompletionResult]::new('mod', 'mod', [CompletionResultType]::ParameterValue, 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Chatters: a profile card')
             [CompletionResult]::new('raid', 'raid', [CompletionResultType]::ParameterValue, 'The channel''s Twitch raid: cancel it')
@@ -784,6 +800,9 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;help;notes;rm' {
+            break
+        }
+        'lumio;help;emotes' {
             break
         }
         'lumio;help;mod' {

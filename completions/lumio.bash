@@ -25,6 +25,9 @@ _lumio() {
             lumio,completions)
                 cmd="lumio__subcmd__completions"
                 ;;
+            lumio,emotes)
+                cmd="lumio__subcmd__emotes"
+                ;;
             lumio,help)
                 cmd="lumio__subcmd__help"
                 ;;
@@ -123,6 +126,9 @@ _lumio() {
                 ;;
             lumio__subcmd__help,completions)
                 cmd="lumio__subcmd__help__subcmd__completions"
+                ;;
+            lumio__subcmd__help,emotes)
+                cmd="lumio__subcmd__help__subcmd__emotes"
                 ;;
             lumio__subcmd__help,help)
                 cmd="lumio__subcmd__help__subcmd__help"
@@ -359,7 +365,7 @@ _lumio() {
 
     case "${cmd}" in
         lumio)
-            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat notes mod user raid poll prediction completions man help"
+            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat notes emotes mod user raid poll prediction completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -950,8 +956,38 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__emotes)
+            opts="-q -h --provider --user --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__help)
-            opts="auth chat notes mod user raid poll prediction completions man help"
+            opts="auth chat notes emotes mod user raid poll prediction completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1119,6 +1155,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__emotes)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand auth 'Log in and out, see who you are and what you may do, print your token'
             cand chat 'Chat: history, counts, a live tail, bulk ingest'
             cand notes 'Moderator notes on platform users: list, add, edit, remove'
+            cand emotes 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
             cand mod 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
             cand user 'Chatters: a profile card'
             cand raid 'The channel''s Twitch raid: cancel it'
@@ -338,6 +339,19 @@ set edit:completion:arg-completer[lumio] = {|@words|
         }
         &'lumio;notes;help;help'= {
         }
+        &'lumio;emotes'= {
+            cand --provider 'Only these providers (twitch, 7tv, bttv, ffz, trovo, discord; repeat or comma-separate)'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --user 'The Twitch emotes of the user lumio''s Twitch token belongs to, instead of a channel''s'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'lumio;mod'= {
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
@@ -635,6 +649,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand auth 'Log in and out, see who you are and what you may do, print your token'
             cand chat 'Chat: history, counts, a live tail, bulk ingest'
             cand notes 'Moderator notes on platform users: list, add, edit, remove'
+            cand emotes 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
             cand mod 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
             cand user 'Chatters: a profile card'
             cand raid 'The channel''s Twitch raid: cancel it'
@@ -688,6 +703,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;help;notes;edit'= {
         }
         &'lumio;help;notes;rm'= {
+        }
+        &'lumio;help;emotes'= {
         }
         &'lumio;help;mod'= {
             cand ban 'Ban a chatter'

@@ -3,8 +3,9 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    auth::AuthCommand, chat::ChatCommand, moderation::ModCommand, notes::NotesCommand,
-    poll::PollCommand, prediction::PredictionCommand, raid::RaidCommand, user::UserCommand,
+    auth::AuthCommand, chat::ChatCommand, emotes::EmotesArgs, moderation::ModCommand,
+    notes::NotesCommand, poll::PollCommand, prediction::PredictionCommand, raid::RaidCommand,
+    user::UserCommand,
 };
 
 const EXAMPLES: &str = "\
@@ -101,6 +102,8 @@ pub enum Command {
     /// Moderator notes on platform users: list, add, edit, remove.
     #[command(subcommand)]
     Notes(NotesCommand),
+    /// A channel's emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord).
+    Emotes(EmotesArgs),
     /// Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment.
     #[command(subcommand, name = "mod")]
     Mod(ModCommand),

@@ -64,6 +64,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(crate::auth::rest::router())
         .merge(crate::chat::rest::router())
         .merge(crate::chatter::rest::router())
+        .merge(crate::emotes::rest::router())
         .merge(crate::live_controls::rest::router())
         .merge(crate::moderation::rest::router())
         .merge(crate::notes::rest::router())

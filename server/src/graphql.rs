@@ -17,6 +17,7 @@ pub struct QueryRoot(
     crate::auth::graphql::AuthQuery,
     crate::chat::graphql::ChatQuery,
     crate::chatter::graphql::ChatterQuery,
+    crate::emotes::graphql::EmotesQuery,
     crate::moderation::graphql::ModerationQuery,
     crate::notes::graphql::NotesQuery,
     crate::profiles::graphql::ProfilesQuery,

@@ -11,6 +11,7 @@ pub mod bus;
 pub mod chat;
 pub mod chatter;
 pub mod config;
+pub mod emotes;
 pub mod error;
 pub mod graphql;
 pub mod http;

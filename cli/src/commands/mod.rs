@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod chat;
 pub mod completions;
+pub mod emotes;
 pub mod moderation;
 pub mod notes;
 pub mod poll;
@@ -57,6 +58,7 @@ pub async fn run(cli: Cli) -> CliResult<()> {
         Command::Auth(c) => auth::run(ctx, c).await,
         Command::Chat(c) => chat::run(ctx, c).await,
         Command::Notes(c) => notes::run(ctx, c).await,
+        Command::Emotes(a) => emotes::run(ctx, a).await,
         Command::Mod(c) => moderation::run(ctx, c).await,
         Command::User(c) => user::run(ctx, c).await,
         Command::Raid(c) => raid::run(ctx, c).await,

@@ -261,6 +261,11 @@ pub fn remod_schedule() -> String {
     "lumio:remod:schedule".to_string()
 }
 
+/// A provider's emotes of a channel, as JSON (TTL: the emote cache time).
+pub fn emotes(provider: &str, platform: impl Display, channel: &str) -> String {
+    format!("lumio:emotes:{provider}:{platform}:{channel}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

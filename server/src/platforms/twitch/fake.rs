@@ -78,6 +78,8 @@ impl FakeHelix {
             .route("/polls", any(polls))
             .route("/predictions", any(predictions))
             .route("/chat/messages", any(chat_messages))
+            .route("/chat/emotes", get(channel_emotes))
+            .route("/chat/emotes/user", get(user_emotes))
             .with_state(state.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
@@ -377,6 +379,73 @@ async fn chat_messages(
     Json(
         json!({"data": [{"message_id": format!("fake-msg-{n}"), "is_sent": true,
         "drop_reason": null}]}),
+    )
+    .into_response()
+}
+
+const EMOTE_TEMPLATE: &str =
+    "https://static-cdn.jtvnw.net/emoticons/v2/{{id}}/{{format}}/{{theme_mode}}/{{scale}}";
+
+/// `GET /chat/emotes?broadcaster_id=`: two channel emotes, one animated.
+async fn channel_emotes(
+    State(s): State<Shared>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    if let Some(r) = enter(&s, &method, &uri, &headers, &q, &Value::Null) {
+        return r;
+    }
+    if q.get("broadcaster_id").map(String::as_str) != Some(BROADCASTER_ID) {
+        return Json(json!({"data": [], "template": EMOTE_TEMPLATE})).into_response();
+    }
+    Json(json!({
+        "data": [
+            {"id": "emotesv2_1", "name": "lumioHype", "images": {
+                "url_1x": "https://static-cdn.jtvnw.net/emoticons/v2/emotesv2_1/static/light/1.0",
+                "url_2x": "https://static-cdn.jtvnw.net/emoticons/v2/emotesv2_1/static/light/2.0",
+                "url_4x": "https://static-cdn.jtvnw.net/emoticons/v2/emotesv2_1/static/light/3.0"},
+             "tier": "1000", "emote_type": "subscriptions", "emote_set_id": "301590448",
+             "format": ["static"], "scale": ["1.0", "2.0", "3.0"], "theme_mode": ["light", "dark"]},
+            {"id": "emotesv2_2", "name": "lumioDance", "images": {
+                "url_1x": "https://static-cdn.jtvnw.net/emoticons/v2/emotesv2_2/static/light/1.0",
+                "url_2x": "https://static-cdn.jtvnw.net/emoticons/v2/emotesv2_2/static/light/2.0",
+                "url_4x": "https://static-cdn.jtvnw.net/emoticons/v2/emotesv2_2/static/light/3.0"},
+             "tier": "1000", "emote_type": "subscriptions", "emote_set_id": "301590448",
+             "format": ["static", "animated"], "scale": ["1.0", "2.0", "3.0"], "theme_mode": ["light", "dark"]}
+        ],
+        "template": EMOTE_TEMPLATE
+    }))
+    .into_response()
+}
+
+/// `GET /chat/emotes/user?user_id=`: the bot's emotes, in two pages.
+async fn user_emotes(
+    State(s): State<Shared>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    if let Some(r) = enter(&s, &method, &uri, &headers, &q, &Value::Null) {
+        return r;
+    }
+    if q.get("user_id").map(String::as_str) != Some(BOT_ID) {
+        return helix_error(StatusCode::UNAUTHORIZED, "The user_id must match the token");
+    }
+    let emote = |id: &str, name: &str, kind: &str| {
+        json!({"id": id, "name": name, "emote_type": kind, "emote_set_id": "0",
+            "owner_id": "0", "format": ["static"], "scale": ["1.0"], "theme_mode": ["dark"]})
+    };
+    if q.contains_key("after") {
+        return Json(json!({"data": [emote("25", "Kappa", "globals")],
+            "template": EMOTE_TEMPLATE, "pagination": {}}))
+        .into_response();
+    }
+    Json(
+        json!({"data": [emote("emotesv2_1", "lumioHype", "subscriptions")],
+        "template": EMOTE_TEMPLATE, "pagination": {"cursor": "page-2"}}),
     )
     .into_response()
 }

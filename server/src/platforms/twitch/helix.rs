@@ -184,6 +184,38 @@ impl Helix {
     }
 }
 
+impl Helix {
+    /// `GET /chat/emotes/user?user_id=` (scope `user:read:emotes`): the emotes the user can
+    /// use, every page, as Helix lists them (`data` and `template`).
+    pub async fn user_emotes(&self, user_id: &str) -> AppResult<Value> {
+        let mut data = Vec::new();
+        let mut template = Value::Null;
+        let mut after: Option<String> = None;
+        for _ in 0..20 {
+            let mut req = self
+                .request(reqwest::Method::GET, "/chat/emotes/user")
+                .query(&[("user_id", user_id)]);
+            if let Some(a) = &after {
+                req = req.query(&[("after", a.as_str())]);
+            }
+            let v = self
+                .call("list the user's emotes", req)
+                .await?
+                .unwrap_or(Value::Null);
+            data.extend(v["data"].as_array().cloned().unwrap_or_default());
+            template = v["template"].clone();
+            after = v["pagination"]["cursor"]
+                .as_str()
+                .filter(|c| !c.is_empty())
+                .map(String::from);
+            if after.is_none() {
+                break;
+            }
+        }
+        Ok(json!({"data": data, "template": template}))
+    }
+}
+
 fn user_of(v: &Value) -> Option<HelixUser> {
     Some(HelixUser {
         id: v["id"].as_str()?.to_string(),

@@ -44,6 +44,16 @@ enum Command {
         /// Load this seed file before serving (idempotent), e.g. migrations/seeds/demo.toml.
         #[arg(long, value_name = "FILE")]
         seed: Option<String>,
+        /// Run the simulator connector: realistic five-platform chat into an account, for
+        /// demos and load tests.
+        #[arg(long)]
+        simulate: bool,
+        /// Simulated messages per second (average; with bursts and lulls).
+        #[arg(long, default_value_t = 20.0, requires = "simulate")]
+        rate: f64,
+        /// The account (slug) the simulated chat belongs to.
+        #[arg(long, default_value = "demo", requires = "simulate")]
+        simulate_account: String,
     },
     /// Apply pending database migrations (a no-op when there are none).
     Migrate {
@@ -147,7 +157,13 @@ async fn run(cli: Cli) -> Result<(), String> {
             body_limit,
             migrate,
             seed: seed_file,
+            simulate,
+            rate,
+            simulate_account,
         } => {
+            if !(rate.is_finite() && rate > 0.0 && rate <= 100_000.0) {
+                return Err(format!("--rate must be between 0 and 100000, got {rate}"));
+            }
             let config = Config::from_args(&cli.config, Some(&bind), body_limit.as_deref())
                 .map_err(|e| e.to_string())?;
             init_logging()?;
@@ -173,6 +189,22 @@ async fn run(cli: Cli) -> Result<(), String> {
                 bus = state.bus.backend(),
                 "lumio-server listening"
             );
+            if simulate {
+                let sim = lumio_server::platforms::simulator::SimulatorConfig {
+                    account_slug: simulate_account,
+                    rate,
+                    seed: std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map(|d| d.as_nanos() as u64)
+                        .unwrap_or(1),
+                };
+                let st = state.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = lumio_server::platforms::simulator::run(st, sim).await {
+                        tracing::error!("simulator stopped: {e}");
+                    }
+                });
+            }
             app::serve(listener, state.clone(), app::shutdown_signal())
                 .await
                 .map_err(|e| e.to_string())?;

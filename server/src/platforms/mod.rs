@@ -1,5 +1,6 @@
 //! The five chat platforms. Connectors (read, send, moderate, enrich) will live beside this.
 
+pub mod simulator;
 pub mod twitch;
 
 use std::fmt;

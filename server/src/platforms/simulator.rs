@@ -1,0 +1,351 @@
+//! The simulator connector: realistic five-platform chat for demos and load tests. Each
+//! platform has its own usernames, colours, badges and emotes; traffic comes in bursts and
+//! lulls around the chosen rate; some chatters are new, some reply to others, and a few
+//! spammers are worth banning. Messages go through the real ingest path
+//! ([`crate::chat::service::ingest`]), exactly as a connector's would.
+
+use std::time::Duration;
+
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::auth::{AccountCtx, Permission, PermissionSet};
+use crate::chat::model::{ChatMessageInput, EmotePosition};
+use crate::error::{AppError, AppResult};
+use crate::on_db;
+use crate::platforms::Platform;
+use crate::store::Db;
+
+/// A small fast PRNG (xorshift64*): the simulator needs variety, not cryptography.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next_u64() % 100 < percent
+    }
+    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len())]
+    }
+}
+
+struct Style {
+    platform: Platform,
+    channel: &'static str,
+    names: &'static [&'static str],
+    colors: &'static [&'static str],
+    emotes: &'static [(&'static str, &'static str, &'static str)],
+    badges: &'static [&'static str],
+}
+
+const STYLES: [Style; 5] = [
+    Style {
+        platform: Platform::Twitch,
+        channel: "lumio_demo",
+        names: &[
+            "xX_Sniper_Xx",
+            "pogchamp_andy",
+            "lurkmaster3000",
+            "NightOwlNina",
+            "kappa_king",
+            "modsquad_ella",
+            "speedrun_sam",
+            "ChatterBox42",
+            "frostbyte",
+            "PixelPanda",
+        ],
+        colors: &[
+            "#FF4500", "#1E90FF", "#9ACD32", "#FF69B4", "#DAA520", "#8A2BE2",
+        ],
+        emotes: &[
+            ("25", "Kappa", "twitch"),
+            ("88", "PogChamp", "twitch"),
+            ("60ae958e229664e8667aea38", "catJAM", "7tv"),
+            ("566ca04265dbbdab32ec054a", "FeelsGoodMan", "bttv"),
+            ("720507", "lumioW", "ffz"),
+        ],
+        badges: &[
+            "subscriber/12",
+            "vip/1",
+            "moderator/1",
+            "bits/1000",
+            "premium/1",
+        ],
+    },
+    Style {
+        platform: Platform::Youtube,
+        channel: "LumioDemo",
+        names: &[
+            "Maria Gonzalez",
+            "TechWithTom",
+            "gamer dad 77",
+            "Aiko Tanaka",
+            "The Real Chris",
+            "Lena K",
+            "Quiet Viewer",
+            "Sam from Leeds",
+        ],
+        colors: &["#2BA640", "#FF0000", "#3EA6FF", "#F2C94C"],
+        emotes: &[
+            ("yt-1", ":hand-pink-waving:", "youtube"),
+            ("yt-2", ":yt:", "youtube"),
+        ],
+        badges: &["member/6", "moderator/1", "verified/1"],
+    },
+    Style {
+        platform: Platform::Kick,
+        channel: "lumio-demo",
+        names: &[
+            "kickfan99",
+            "degenerate_dave",
+            "slots_queen",
+            "bigbrainbob",
+            "chillguy",
+        ],
+        colors: &["#53FC18", "#00E701", "#FFD300", "#FF6B6B"],
+        emotes: &[("39251", "KEKW", "kick"), ("39261", "emojiFire", "kick")],
+        badges: &["subscriber/3", "og/1", "moderator/1"],
+    },
+    Style {
+        platform: Platform::Trovo,
+        channel: "LumioDemo",
+        names: &["TrovoTiger", "mei_plays", "RocketRaccoon", "glitchwitch"],
+        colors: &["#19D66B", "#FF8C00", "#00BFFF"],
+        emotes: &[
+            ("lumioTrovo", "lumioTrovo", "trovo"),
+            ("TrovoWave", "TrovoWave", "trovo"),
+        ],
+        badges: &["subscriber/1", "moderator/1"],
+    },
+    Style {
+        platform: Platform::Discord,
+        channel: "stream-chat",
+        names: &[
+            "Wumpus#0001",
+            "ada.dev",
+            "clyde_fan",
+            "moonlight",
+            "bytebandit",
+        ],
+        colors: &["#5865F2", "#EB459E", "#FEE75C", "#57F287"],
+        emotes: &[("41771983429993937", "lumioblob", "discord")],
+        badges: &["booster/1", "moderator/1"],
+    },
+];
+
+const LINES: &[&str] = &[
+    "hello chat!",
+    "that was insane",
+    "LUL",
+    "what game is this?",
+    "first time here, love it",
+    "gg",
+    "can we get a hype train",
+    "how long have you been streaming today?",
+    "W",
+    "the music is so good",
+    "no way",
+    "clip it!",
+    "lol same",
+    "is this ranked?",
+    "greetings from Brazil",
+    "take a break streamer, hydrate",
+    "that timing though",
+    "chat is moving so fast",
+    "who else is here from the raid?",
+    "this is my favourite part",
+];
+const SPAM: &[&str] = &[
+    "FREE FOLLOWERS at bit.ly/cheap-viewers !!!",
+    "Want to become famous? Buy followers, primes and viewers on streamboost dot biz",
+    "CLICK HERE for free gift cards https://scam.example/gift",
+];
+
+/// What the simulator needs to run.
+#[derive(Debug, Clone)]
+pub struct SimulatorConfig {
+    /// The account the chat belongs to (its slug).
+    pub account_slug: String,
+    /// Average messages per second over all platforms.
+    pub rate: f64,
+    pub seed: u64,
+}
+
+impl Db {
+    pub async fn account_id_by_slug(&self, slug: &str) -> sqlx::Result<Option<Uuid>> {
+        on_db!(self, |pool| sqlx::query_scalar::<_, Uuid>(
+            "SELECT id FROM accounts WHERE slug = $1"
+        )
+        .bind(slug)
+        .fetch_optional(pool)
+        .await)
+    }
+}
+
+/// The chatter context the simulator ingests as (a system connector).
+async fn connector_ctx(state: &AppState, slug: &str) -> AppResult<AccountCtx> {
+    let account_id =
+        state.db.account_id_by_slug(slug).await?.ok_or_else(|| {
+            AppError::NotFound(format!("no account '{slug}' to simulate chat for"))
+        })?;
+    Ok(AccountCtx {
+        account_id,
+        account_slug: slug.to_string(),
+        user_id: Uuid::nil(),
+        user_name: "simulator".into(),
+        permissions: [Permission::ChatWrite]
+            .into_iter()
+            .collect::<PermissionSet>(),
+    })
+}
+
+/// One simulated message (the `n`-th).
+pub fn message(rng: &mut Rng, n: u64) -> ChatMessageInput {
+    let style = rng.pick(&STYLES);
+    let spammer = rng.chance(3);
+    // A long tail of chatters: some regulars, many one-off (first-time) visitors.
+    let (user_id, username) = if spammer {
+        let k = rng.below(3);
+        (format!("spam-{k}"), format!("f0llow_b0t_{k}"))
+    } else if rng.chance(70) {
+        let name = *rng.pick(style.names);
+        (
+            format!(
+                "{}-{}",
+                style.platform,
+                name.to_lowercase().replace([' ', '#', '.'], "_")
+            ),
+            name.to_string(),
+        )
+    } else {
+        let k = rng.below(100_000);
+        (
+            format!("{}-visitor-{k}", style.platform),
+            format!("visitor{k}"),
+        )
+    };
+    let mut text = if spammer {
+        (*rng.pick(SPAM)).to_string()
+    } else {
+        (*rng.pick(LINES)).to_string()
+    };
+    let mut emotes = Vec::new();
+    if !spammer && rng.chance(40) {
+        let (id, name, provider) = *rng.pick(style.emotes);
+        let start = text.chars().count() as i32 + 1;
+        text.push(' ');
+        text.push_str(name);
+        emotes.push(EmotePosition {
+            id: id.into(),
+            name: name.into(),
+            start,
+            end: start + name.chars().count() as i32 - 1,
+            provider: Some(provider.into()),
+        });
+    }
+    let mut badges = Vec::new();
+    if !spammer && rng.chance(35) {
+        badges.push((*rng.pick(style.badges)).to_string());
+    }
+    let is_mod = badges.iter().any(|b| b.starts_with("moderator"));
+    let is_sub = badges
+        .iter()
+        .any(|b| b.starts_with("subscriber") || b.starts_with("member"));
+    let is_vip = badges.iter().any(|b| b.starts_with("vip"));
+    let reply = !spammer && rng.chance(8);
+    let replied = rng.pick(style.names).to_string();
+    ChatMessageInput {
+        platform: style.platform.to_string(),
+        channel_name: style.channel.into(),
+        user_id,
+        username: username.clone(),
+        display_name: Some(username),
+        message: text,
+        emotes,
+        badges,
+        color: Some((*rng.pick(style.colors)).to_string()),
+        is_mod,
+        is_sub,
+        is_vip,
+        sub_tier: is_sub.then(|| "1000".to_string()),
+        platform_message_id: Some(format!(
+            "sim-{}-{n}-{}",
+            style.platform,
+            rng.next_u64() % 1_000_000
+        )),
+        reply_to_message_id: reply.then(|| format!("sim-parent-{n}")),
+        reply_to_user_id: reply.then(|| format!("{}-{}", style.platform, replied.to_lowercase())),
+        reply_to_username: reply.then(|| replied.clone()),
+        reply_to_message: reply.then(|| (*rng.pick(LINES)).to_string()),
+    }
+}
+
+/// Produce chat until the task is dropped: bursts and lulls around `rate` per second.
+pub async fn run(state: AppState, cfg: SimulatorConfig) -> AppResult<()> {
+    let ctx = connector_ctx(&state, &cfg.account_slug).await?;
+    let mut rng = Rng::new(cfg.seed);
+    let rate = cfg.rate.max(0.1);
+    let mut n: u64 = 0;
+    let mut closing = state.closing.subscribe();
+    tracing::info!(rate, account = %cfg.account_slug, "simulator started");
+    loop {
+        // Every 2 s the mood changes: a lull (¼ rate), normal, or a burst (3×).
+        let factor = match rng.below(6) {
+            0 => 0.25,
+            5 => 3.0,
+            _ => 1.0,
+        };
+        let per_tick = rate * factor / 20.0; // 20 ticks a second
+        let mut carry = 0.0;
+        for _ in 0..40 {
+            carry += per_tick;
+            while carry >= 1.0 {
+                carry -= 1.0;
+                n += 1;
+                let input = message(&mut rng, n);
+                if let Err(e) = crate::chat::service::ingest(&state, &ctx, &input).await {
+                    tracing::warn!("simulator: ingest failed: {e}");
+                }
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_millis(50)) => {}
+                _ = closing.changed() => return Ok(()),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_valid_and_varied() {
+        let mut rng = Rng::new(7);
+        let mut platforms = std::collections::HashSet::new();
+        let mut spam = 0;
+        for n in 0..2000 {
+            let m = message(&mut rng, n);
+            crate::chat::service::validate(Uuid::nil(), &m).expect("valid");
+            platforms.insert(m.platform.clone());
+            if m.user_id.starts_with("spam-") {
+                spam += 1;
+            }
+        }
+        assert_eq!(platforms.len(), 5);
+        assert!((20..200).contains(&spam), "{spam}");
+    }
+}

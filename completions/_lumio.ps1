@@ -33,9 +33,10 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in and out, see who you are and what you may do, print your token')
-            [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat: history, counts, a live tail, bulk ingest')
+            [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending')
             [CompletionResult]::new('notes', 'notes', [CompletionResultType]::ParameterValue, 'Moderator notes on platform users: list, add, edit, remove')
             [CompletionResult]::new('emotes', 'emotes', [CompletionResultType]::ParameterValue, 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`')
             [CompletionResult]::new('mod', 'mod', [CompletionResultType]::ParameterValue, 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Chatters: a profile card')
             [CompletionResult]::new('raid', 'raid', [CompletionResultType]::ParameterValue, 'The channel''s Twitch raid: cancel it')
@@ -139,6 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;chat' {
+            [CompletionResult]::new('--scrollback', '--scrollback', [CompletionResultType]::ParameterName, 'Messages the live screen keeps in memory')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
@@ -386,6 +388,23 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The Twitch emotes of the user lumio''s Twitch token belongs to, instead of a channel''s')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;demo' {
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Simulated messages per second (on average, with bursts and lulls)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Keep the demo''s database here (kept after exit) instead of a temporary directory')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address for the embedded server')
+            [CompletionResult]::new('--scrollback', '--scrollback', [CompletionResultType]::ParameterName, 'Messages the live screen keeps in memory')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--no-tui', '--no-tui', [CompletionResultType]::ParameterName, 'Run only the server (print its URL and a token for `mod`) until Ctrl-C')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
@@ -728,9 +747,10 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
         }
         'lumio;help' {
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in and out, see who you are and what you may do, print your token')
-            [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat: history, counts, a live tail, bulk ingest')
+            [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending')
             [CompletionResult]::new('notes', 'notes', [CompletionResultType]::ParameterValue, 'Moderator notes on platform users: list, add, edit, remove')
             [CompletionResult]::new('emotes', 'emotes', [CompletionResultType]::ParameterValue, 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`')
             [CompletionResult]::new('mod', 'mod', [CompletionResultType]::ParameterValue, 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Chatters: a profile card')
             [CompletionResult]::new('raid', 'raid', [CompletionResultType]::ParameterValue, 'The channel''s Twitch raid: cancel it')
@@ -803,6 +823,9 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;help;emotes' {
+            break
+        }
+        'lumio;help;demo' {
             break
         }
         'lumio;help;mod' {

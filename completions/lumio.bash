@@ -25,6 +25,9 @@ _lumio() {
             lumio,completions)
                 cmd="lumio__subcmd__completions"
                 ;;
+            lumio,demo)
+                cmd="lumio__subcmd__demo"
+                ;;
             lumio,emotes)
                 cmd="lumio__subcmd__emotes"
                 ;;
@@ -126,6 +129,9 @@ _lumio() {
                 ;;
             lumio__subcmd__help,completions)
                 cmd="lumio__subcmd__help__subcmd__completions"
+                ;;
+            lumio__subcmd__help,demo)
+                cmd="lumio__subcmd__help__subcmd__demo"
                 ;;
             lumio__subcmd__help,emotes)
                 cmd="lumio__subcmd__help__subcmd__emotes"
@@ -365,7 +371,7 @@ _lumio() {
 
     case "${cmd}" in
         lumio)
-            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat notes emotes mod user raid poll prediction completions man help"
+            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat notes emotes demo mod user raid poll prediction completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -613,12 +619,16 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__chat)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help history count tail ingest send help"
+            opts="-q -h --scrollback --server --account --profile --json --no-color --quiet --help history count tail ingest send help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --scrollback)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -956,6 +966,48 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__demo)
+            opts="-q -h --rate --data-dir --bind --no-tui --scrollback --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scrollback)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__emotes)
             opts="-q -h --provider --user --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -987,7 +1039,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help)
-            opts="auth chat notes emotes mod user raid poll prediction completions man help"
+            opts="auth chat notes emotes demo mod user raid poll prediction completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1155,6 +1207,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__demo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

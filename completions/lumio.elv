@@ -30,9 +30,10 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand auth 'Log in and out, see who you are and what you may do, print your token'
-            cand chat 'Chat: history, counts, a live tail, bulk ingest'
+            cand chat 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending'
             cand notes 'Moderator notes on platform users: list, add, edit, remove'
             cand emotes 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
+            cand demo 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`'
             cand mod 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
             cand user 'Chatters: a profile card'
             cand raid 'The channel''s Twitch raid: cancel it'
@@ -124,6 +125,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;auth;help;help'= {
         }
         &'lumio;chat'= {
+            cand --scrollback 'Messages the live screen keeps in memory'
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
             cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
@@ -345,6 +347,22 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --account 'Account to act in (id or slug), for users in several accounts'
             cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
             cand --user 'The Twitch emotes of the user lumio''s Twitch token belongs to, instead of a channel''s'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;demo'= {
+            cand --rate 'Simulated messages per second (on average, with bursts and lulls)'
+            cand --data-dir 'Keep the demo''s database here (kept after exit) instead of a temporary directory'
+            cand --bind 'Address for the embedded server'
+            cand --scrollback 'Messages the live screen keeps in memory'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --no-tui 'Run only the server (print its URL and a token for `mod`) until Ctrl-C'
             cand --json 'Print JSON for machines instead of tables'
             cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
             cand -q 'Print only what was asked for: no confirmations or hints'
@@ -647,9 +665,10 @@ set edit:completion:arg-completer[lumio] = {|@words|
         }
         &'lumio;help'= {
             cand auth 'Log in and out, see who you are and what you may do, print your token'
-            cand chat 'Chat: history, counts, a live tail, bulk ingest'
+            cand chat 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending'
             cand notes 'Moderator notes on platform users: list, add, edit, remove'
             cand emotes 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
+            cand demo 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`'
             cand mod 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
             cand user 'Chatters: a profile card'
             cand raid 'The channel''s Twitch raid: cancel it'
@@ -705,6 +724,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;help;notes;rm'= {
         }
         &'lumio;help;emotes'= {
+        }
+        &'lumio;help;demo'= {
         }
         &'lumio;help;mod'= {
             cand ban 'Ban a chatter'

@@ -33,9 +33,10 @@ complete -c lumio -n "__fish_lumio_needs_command" -s q -l quiet -d 'Print only w
 complete -c lumio -n "__fish_lumio_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lumio -n "__fish_lumio_needs_command" -s V -l version -d 'Print version'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
-complete -c lumio -n "__fish_lumio_needs_command" -f -a "chat" -d 'Chat: history, counts, a live tail, bulk ingest'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "chat" -d 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "emotes" -d 'A channel\'s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "demo" -d 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "mod" -d 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "user" -d 'Chatters: a profile card'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "raid" -d 'The channel\'s Twitch raid: cancel it'
@@ -92,6 +93,7 @@ complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the token of the profile (for scripts)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l scrollback -d 'Messages the live screen keeps in memory' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -236,6 +238,18 @@ complete -c lumio -n "__fish_lumio_using_subcommand emotes" -l json -d 'Print JS
 complete -c lumio -n "__fish_lumio_using_subcommand emotes" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand emotes" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand emotes" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l rate -d 'Simulated messages per second (on average, with bursts and lulls)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l data-dir -d 'Keep the demo\'s database here (kept after exit) instead of a temporary directory' -r -F
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l bind -d 'Address for the embedded server' -r
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l scrollback -d 'Messages the live screen keeps in memory' -r
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l no-tui -d 'Run only the server (print its URL and a token for `mod`) until Ctrl-C'
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -411,18 +425,19 @@ complete -c lumio -n "__fish_lumio_using_subcommand man" -l json -d 'Print JSON 
 complete -c lumio -n "__fish_lumio_using_subcommand man" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand man" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand man" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "chat" -d 'Chat: history, counts, a live tail, bulk ingest'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "emotes" -d 'A channel\'s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "mod" -d 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "user" -d 'Chatters: a profile card'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "raid" -d 'The channel\'s Twitch raid: cancel it'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "poll" -d 'The channel\'s Twitch polls: end one'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "prediction" -d 'The channel\'s Twitch predictions: resolve, cancel or lock one'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes mod user raid poll prediction completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "chat" -d 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "emotes" -d 'A channel\'s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "demo" -d 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "mod" -d 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "user" -d 'Chatters: a profile card'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "raid" -d 'The channel\'s Twitch raid: cancel it'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "poll" -d 'The channel\'s Twitch polls: end one'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "prediction" -d 'The channel\'s Twitch predictions: resolve, cancel or lock one'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'

@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    auth::AuthCommand, chat::ChatCommand, emotes::EmotesArgs, moderation::ModCommand,
+    auth::AuthCommand, chat::ChatArgs, emotes::EmotesArgs, moderation::ModCommand,
     notes::NotesCommand, poll::PollCommand, prediction::PredictionCommand, raid::RaidCommand,
     user::UserCommand,
 };
@@ -96,14 +96,18 @@ pub enum Command {
     /// Log in and out, see who you are and what you may do, print your token.
     #[command(subcommand)]
     Auth(AuthCommand),
-    /// Chat: history, counts, a live tail, bulk ingest.
-    #[command(subcommand)]
-    Chat(ChatCommand),
+    /// Chat: the live multichat screen (no subcommand), history, counts, a live tail for
+    /// pipes, bulk ingest, sending.
+    Chat(ChatArgs),
     /// Moderator notes on platform users: list, add, edit, remove.
     #[command(subcommand)]
     Notes(NotesCommand),
     /// A channel's emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord).
     Emotes(EmotesArgs),
+    /// A first look: an embedded server with simulated five-platform chat, and the live
+    /// screen logged in as `mod`.
+    #[cfg(feature = "demo")]
+    Demo(crate::commands::demo::DemoArgs),
     /// Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment.
     #[command(subcommand, name = "mod")]
     Mod(ModCommand),

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod output;
+pub mod tui;
 
 pub use cli::Cli;
 pub use error::{CliError, CliResult, ExitCode};

@@ -24,6 +24,7 @@ use crate::error::{CliError, CliResult};
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
+#[derive(Clone)]
 pub struct Client {
     pub base: String,
     token: Option<String>,

@@ -142,6 +142,50 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
+/// `lumio chat [SUBCOMMAND]`.
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Without a subcommand: the live multichat screen (press ? in it for the keys).\n\nExamples:\n  lumio chat\n  lumio chat --scrollback 20000\n  lumio chat history --platform twitch -n 20"
+)]
+pub struct ChatArgs {
+    #[command(subcommand)]
+    pub command: Option<ChatCommand>,
+    /// Messages the live screen keeps in memory.
+    #[arg(long, default_value_t = crate::tui::app::DEFAULT_SCROLLBACK)]
+    pub scrollback: usize,
+}
+
+pub async fn run_args(ctx: Ctx, args: ChatArgs) -> CliResult<()> {
+    match args.command {
+        Some(cmd) => run(ctx, cmd).await,
+        None => live_screen(ctx, args.scrollback).await,
+    }
+}
+
+/// The live multichat TUI on the configured server.
+async fn live_screen(ctx: Ctx, scrollback: usize) -> CliResult<()> {
+    let client = Client::authed(&ctx.resolved)?;
+    let Some((token, _)) = ctx.resolved.token.clone() else {
+        return Err(CliError::not_authenticated(
+            "not logged in: run `lumio auth login`",
+        ));
+    };
+    crate::tui::run(crate::tui::TuiOptions {
+        server: ctx.resolved.server.clone(),
+        account: ctx
+            .resolved
+            .account
+            .clone()
+            .unwrap_or_else(|| ctx.resolved.profile.clone()),
+        account_param: ctx.resolved.account.clone(),
+        client,
+        token,
+        scrollback,
+    })
+    .await
+}
+
 pub async fn run(ctx: Ctx, cmd: ChatCommand) -> CliResult<()> {
     let client = Client::authed(&ctx.resolved)?;
     match cmd {

@@ -3,6 +3,8 @@
 pub mod auth;
 pub mod chat;
 pub mod completions;
+#[cfg(feature = "demo")]
+pub mod demo;
 pub mod emotes;
 pub mod moderation;
 pub mod notes;
@@ -56,9 +58,11 @@ pub async fn run(cli: Cli) -> CliResult<()> {
     };
     match cli.command {
         Command::Auth(c) => auth::run(ctx, c).await,
-        Command::Chat(c) => chat::run(ctx, c).await,
+        Command::Chat(a) => chat::run_args(ctx, a).await,
         Command::Notes(c) => notes::run(ctx, c).await,
         Command::Emotes(a) => emotes::run(ctx, a).await,
+        #[cfg(feature = "demo")]
+        Command::Demo(a) => demo::run(ctx, a).await,
         Command::Mod(c) => moderation::run(ctx, c).await,
         Command::User(c) => user::run(ctx, c).await,
         Command::Raid(c) => raid::run(ctx, c).await,

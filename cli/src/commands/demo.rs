@@ -1,0 +1,150 @@
+//! `lumio demo`: a first look on a fresh machine in one command — an embedded lumio-server
+//! (SQLite in a fresh directory, the in-process bus, the demo seed) with the simulator
+//! producing five-platform chat, and the live screen logged in as `mod`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Ctx;
+use crate::api::Client;
+use crate::error::{CliError, CliResult};
+
+/// The demo seed, built into the binary.
+const DEMO_SEED: &str = include_str!("../../../migrations/seeds/demo.toml");
+
+/// Start an embedded server with simulated chat and open the live screen as `mod`.
+///
+/// Everything stays on this machine: the server listens on 127.0.0.1 and keeps its SQLite
+/// database in a fresh temporary directory (or --data-dir), removed on exit.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  lumio demo
+  lumio demo --rate 200                  # a busy chat
+  lumio demo --bind 127.0.0.1:8080 --no-tui   # just the server, for the CLI in another terminal")]
+pub struct DemoArgs {
+    /// Simulated messages per second (on average, with bursts and lulls).
+    #[arg(long, default_value_t = 12.0)]
+    pub rate: f64,
+    /// Keep the demo's database here (kept after exit) instead of a temporary directory.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Address for the embedded server.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    pub bind: String,
+    /// Run only the server (print its URL and a token for `mod`) until Ctrl-C.
+    #[arg(long)]
+    pub no_tui: bool,
+    /// Messages the live screen keeps in memory.
+    #[arg(long, default_value_t = crate::tui::app::DEFAULT_SCROLLBACK)]
+    pub scrollback: usize,
+}
+
+fn fail(what: &str, e: impl std::fmt::Display) -> CliError {
+    CliError::failure(format!("demo: {what}: {e}"))
+}
+
+pub async fn run(ctx: Ctx, a: DemoArgs) -> CliResult<()> {
+    use lumio_server::platforms::simulator::{self, SimulatorConfig};
+    if !(a.rate.is_finite() && a.rate > 0.0 && a.rate <= 10_000.0) {
+        return Err(CliError::usage("--rate must be between 0 and 10000"));
+    }
+    let temp = a.data_dir.is_none();
+    let dir = match &a.data_dir {
+        Some(d) => d.clone(),
+        None => std::env::temp_dir().join(format!(
+            "lumio-demo-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis())
+                .unwrap_or(0)
+        )),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| fail(&dir.display().to_string(), e))?;
+    let result = serve_and_show(&ctx, &a, &dir, |state, rate| {
+        tokio::spawn(async move {
+            let cfg = SimulatorConfig {
+                account_slug: "demo".into(),
+                rate,
+                seed: std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos() as u64)
+                    .unwrap_or(7),
+            };
+            let _ = simulator::run(state, cfg).await;
+        });
+    })
+    .await;
+    if temp {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    result
+}
+
+async fn serve_and_show(
+    ctx: &Ctx,
+    a: &DemoArgs,
+    dir: &std::path::Path,
+    simulate: impl FnOnce(lumio_server::app::AppState, f64),
+) -> CliResult<()> {
+    use lumio_server::app::{self, AppState};
+    use lumio_server::config::Config;
+
+    let mut config = Config::from_args(&Default::default(), Some(&a.bind), None)
+        .map_err(|e| CliError::usage(e.to_string()))?;
+    config.database_url = format!("sqlite://{}?mode=rwc", dir.join("lumio-demo.db").display());
+    config.redis_url = None;
+    config.bus_prefix = String::new();
+    config.workers = true;
+    let state = AppState::connect(config)
+        .await
+        .map_err(|e| fail("start", e))?;
+    state.db.migrate().await.map_err(|e| fail("migrate", e))?;
+    let seed = dir.join("demo.toml");
+    std::fs::write(&seed, DEMO_SEED).map_err(|e| fail("seed", e))?;
+    lumio_server::seed::run(&state.db, &seed.display().to_string())
+        .await
+        .map_err(|e| fail("seed", e))?;
+    let listener = tokio::net::TcpListener::bind(&a.bind)
+        .await
+        .map_err(|e| CliError::usage(format!("demo: cannot listen on {}: {e}", a.bind)))?;
+    let addr = listener.local_addr().map_err(|e| fail("listen", e))?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serve_state = state.clone();
+    let server = tokio::spawn(async move {
+        let _ = app::serve(listener, serve_state, async {
+            let _ = stopped.await;
+        })
+        .await;
+    });
+    simulate(state.clone(), a.rate);
+    let url = format!("http://{addr}");
+    let token = crate::tui::login(&url, "mod", "lumio-mod").await?;
+
+    let shown = if a.no_tui {
+        println!("{url}");
+        eprintln!(
+            "lumio demo: server on {url} with simulated chat; as mod:\n  LUMIO_SERVER={url} LUMIO_TOKEN={token} lumio chat tail\nCtrl-C stops it."
+        );
+        let _ = tokio::signal::ctrl_c().await;
+        Ok(())
+    } else {
+        let client = Client::new(&url, Some(token.clone()), None)?;
+        crate::tui::run(crate::tui::TuiOptions {
+            server: url.clone(),
+            account: "demo".into(),
+            account_param: None,
+            client,
+            token,
+            scrollback: a.scrollback,
+        })
+        .await
+    };
+    let _ = ctx;
+    let _ = stop.send(());
+    let _ = server.await;
+    state.db.close().await;
+    shown
+}

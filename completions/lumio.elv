@@ -125,7 +125,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;auth;help;help'= {
         }
         &'lumio;chat'= {
-            cand --scrollback 'Messages the live screen keeps in memory'
+            cand --scrollback 'Messages the live screen keeps in memory [default: `[tui] scrollback` of the config file, else 5000]'
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
             cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
@@ -358,7 +358,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --rate 'Simulated messages per second (on average, with bursts and lulls)'
             cand --data-dir 'Keep the demo''s database here (kept after exit) instead of a temporary directory'
             cand --bind 'Address for the embedded server'
-            cand --scrollback 'Messages the live screen keeps in memory'
+            cand --scrollback 'Messages the live screen keeps in memory [default: `[tui] scrollback`, else 5000]'
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
             cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'

@@ -93,7 +93,7 @@ complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the token of the profile (for scripts)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l scrollback -d 'Messages the live screen keeps in memory' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l scrollback -d 'Messages the live screen keeps in memory [default: `[tui] scrollback` of the config file, else 5000]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -241,7 +241,7 @@ complete -c lumio -n "__fish_lumio_using_subcommand emotes" -s h -l help -d 'Pri
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l rate -d 'Simulated messages per second (on average, with bursts and lulls)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l data-dir -d 'Keep the demo\'s database here (kept after exit) instead of a temporary directory' -r -F
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l bind -d 'Address for the embedded server' -r
-complete -c lumio -n "__fish_lumio_using_subcommand demo" -l scrollback -d 'Messages the live screen keeps in memory' -r
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l scrollback -d 'Messages the live screen keeps in memory [default: `[tui] scrollback`, else 5000]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r

@@ -31,6 +31,36 @@ pub struct ConfigFile {
     pub default_profile: Option<String>,
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
+    /// The live screen's settings (`[tui]`).
+    #[serde(default, skip_serializing_if = "TuiConfig::is_empty")]
+    pub tui: TuiConfig,
+}
+
+/// `[tui]` in config.toml: scrollback, keys and colours of the live screen.
+///
+/// ```toml
+/// [tui]
+/// scrollback = 20000
+/// [tui.keys]      # action = "key": up down ban timeout delete card note filter command send help quit
+/// ban = "B"
+/// [tui.colors]    # twitch youtube kick trovo discord = "#RRGGBB"
+/// twitch = "#9146FF"
+/// ```
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TuiConfig {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scrollback: Option<usize>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keys: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub colors: BTreeMap<String, String>,
+}
+
+impl TuiConfig {
+    pub fn is_empty(&self) -> bool {
+        self == &TuiConfig::default()
+    }
 }
 
 pub fn config_dir() -> CliResult<PathBuf> {

@@ -151,9 +151,10 @@ fn encode(s: &str) -> String {
 pub struct ChatArgs {
     #[command(subcommand)]
     pub command: Option<ChatCommand>,
-    /// Messages the live screen keeps in memory.
-    #[arg(long, default_value_t = crate::tui::app::DEFAULT_SCROLLBACK)]
-    pub scrollback: usize,
+    /// Messages the live screen keeps in memory [default: `[tui] scrollback` of the
+    /// config file, else 5000].
+    #[arg(long)]
+    pub scrollback: Option<usize>,
 }
 
 pub async fn run_args(ctx: Ctx, args: ChatArgs) -> CliResult<()> {
@@ -164,7 +165,8 @@ pub async fn run_args(ctx: Ctx, args: ChatArgs) -> CliResult<()> {
 }
 
 /// The live multichat TUI on the configured server.
-async fn live_screen(ctx: Ctx, scrollback: usize) -> CliResult<()> {
+async fn live_screen(ctx: Ctx, scrollback: Option<usize>) -> CliResult<()> {
+    let (keymap, scrollback) = crate::tui::settings(&ctx.file.tui, scrollback)?;
     let client = Client::authed(&ctx.resolved)?;
     let Some((token, _)) = ctx.resolved.token.clone() else {
         return Err(CliError::not_authenticated(
@@ -182,6 +184,7 @@ async fn live_screen(ctx: Ctx, scrollback: usize) -> CliResult<()> {
         client,
         token,
         scrollback,
+        keymap,
     })
     .await
 }

@@ -36,9 +36,9 @@ pub struct DemoArgs {
     /// Run only the server (print its URL and a token for `mod`) until Ctrl-C.
     #[arg(long)]
     pub no_tui: bool,
-    /// Messages the live screen keeps in memory.
-    #[arg(long, default_value_t = crate::tui::app::DEFAULT_SCROLLBACK)]
-    pub scrollback: usize,
+    /// Messages the live screen keeps in memory [default: `[tui] scrollback`, else 5000].
+    #[arg(long)]
+    pub scrollback: Option<usize>,
 }
 
 fn fail(what: &str, e: impl std::fmt::Display) -> CliError {
@@ -50,6 +50,7 @@ pub async fn run(ctx: Ctx, a: DemoArgs) -> CliResult<()> {
     if !(a.rate.is_finite() && a.rate > 0.0 && a.rate <= 10_000.0) {
         return Err(CliError::usage("--rate must be between 0 and 10000"));
     }
+    let (keymap, scrollback) = crate::tui::settings(&ctx.file.tui, a.scrollback)?;
     let temp = a.data_dir.is_none();
     let dir = match &a.data_dir {
         Some(d) => d.clone(),
@@ -63,7 +64,7 @@ pub async fn run(ctx: Ctx, a: DemoArgs) -> CliResult<()> {
         )),
     };
     std::fs::create_dir_all(&dir).map_err(|e| fail(&dir.display().to_string(), e))?;
-    let result = serve_and_show(&ctx, &a, &dir, |state, rate| {
+    let result = serve_and_show(&a, &dir, (keymap, scrollback), |state, rate| {
         tokio::spawn(async move {
             let cfg = SimulatorConfig {
                 account_slug: "demo".into(),
@@ -84,9 +85,9 @@ pub async fn run(ctx: Ctx, a: DemoArgs) -> CliResult<()> {
 }
 
 async fn serve_and_show(
-    ctx: &Ctx,
     a: &DemoArgs,
     dir: &std::path::Path,
+    (keymap, scrollback): (crate::tui::keymap::Keymap, usize),
     simulate: impl FnOnce(lumio_server::app::AppState, f64),
 ) -> CliResult<()> {
     use lumio_server::app::{self, AppState};
@@ -138,11 +139,11 @@ async fn serve_and_show(
             account_param: None,
             client,
             token,
-            scrollback: a.scrollback,
+            scrollback,
+            keymap,
         })
         .await
     };
-    let _ = ctx;
     let _ = stop.send(());
     let _ = server.await;
     state.db.close().await;

@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 
 use super::filter::Filter;
+use super::keymap::{Action, Keymap};
 use crate::commands::moderation::parse_duration;
 
 pub const PLATFORMS: [&str; 5] = ["twitch", "youtube", "kick", "trovo", "discord"];
@@ -198,6 +199,7 @@ pub struct App {
     pub cursor: Option<String>,
     /// Messages per second (a moving count over the last seconds).
     arrivals: VecDeque<Instant>,
+    pub keymap: Keymap,
 }
 
 impl App {
@@ -220,6 +222,7 @@ impl App {
             live_states: Vec::new(),
             cursor: None,
             arrivals: VecDeque::new(),
+            keymap: Keymap::default(),
         }
     }
 
@@ -427,14 +430,43 @@ impl App {
 
     fn key_normal(&mut self, k: KeyEvent) -> Vec<Effect> {
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        match k.code {
-            KeyCode::Char('c') if ctrl => return vec![Effect::Quit],
+        if let KeyCode::Char('c') = k.code {
+            if ctrl {
+                return vec![Effect::Quit];
+            }
+        }
+        // Fixed keys first, then the (configurable) keymap, as the default letters below.
+        let code = match k.code {
+            KeyCode::Up => KeyCode::Char('k'),
+            KeyCode::Down => KeyCode::Char('j'),
+            KeyCode::Enter => KeyCode::Char('u'),
+            KeyCode::Char(c @ '1'..='5') => KeyCode::Char(c),
+            KeyCode::Char(c) => match self.keymap.action(c) {
+                Some(a) => KeyCode::Char(match a {
+                    Action::Up => 'k',
+                    Action::Down => 'j',
+                    Action::Ban => 'b',
+                    Action::Timeout => 't',
+                    Action::Delete => 'd',
+                    Action::Card => 'u',
+                    Action::Note => 'n',
+                    Action::Filter => '/',
+                    Action::Command => ':',
+                    Action::Send => 'i',
+                    Action::Help => '?',
+                    Action::Quit => 'q',
+                }),
+                None => return vec![],
+            },
+            other => other,
+        };
+        match code {
             KeyCode::Char('q') => return vec![Effect::Quit],
             KeyCode::Char('?') => self.mode = Mode::Help,
-            KeyCode::Up | KeyCode::Char('k') => {
+            KeyCode::Char('k') => {
                 self.selected = self.step(self.selected, false);
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            KeyCode::Char('j') => {
                 self.selected = self.step(self.selected, true);
             }
             KeyCode::End | KeyCode::Esc => {
@@ -498,7 +530,7 @@ impl App {
                     },
                 );
             }
-            KeyCode::Char('u') | KeyCode::Enter => {
+            KeyCode::Char('u') => {
                 let Some(t) = self.selected_line().map(Self::target_of) else {
                     return self.need_selection();
                 };
@@ -986,6 +1018,22 @@ pub mod tests {
         // A replayed message is not shown twice.
         a.update(msg(3, "kick", "user3", "hello 3"));
         assert_eq!(a.lines.len(), 3);
+    }
+
+    #[test]
+    fn remapped_keys() {
+        use std::collections::BTreeMap;
+        let mut a = app_with(3);
+        a.keymap = Keymap::from_config(
+            &BTreeMap::from([("ban".to_string(), "x".to_string())]),
+            &BTreeMap::new(),
+        )
+        .unwrap();
+        a.update(code(KeyCode::Up));
+        assert!(a.update(key('b')).is_empty());
+        assert_eq!(a.mode, Mode::Normal, "b no longer bans");
+        a.update(key('x'));
+        assert!(matches!(a.mode, Mode::Confirm(_)));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod filter;
+pub mod keymap;
 pub mod live;
 pub mod view;
 
@@ -41,6 +42,7 @@ pub struct TuiOptions {
     pub client: Client,
     pub token: String,
     pub scrollback: usize,
+    pub keymap: keymap::Keymap,
 }
 
 fn restore() {
@@ -80,6 +82,7 @@ async fn run_loop(
     opts: TuiOptions,
 ) -> CliResult<()> {
     let mut app = App::new(&opts.server, &opts.account, opts.scrollback);
+    app.keymap = opts.keymap.clone();
     let (tx, mut rx) = mpsc::channel::<Input>(4096);
 
     // Keys, read on a blocking thread.
@@ -260,6 +263,23 @@ fn carry_out(client: &Client, effect: Effect, tx: mpsc::Sender<Input>) {
         };
         let _ = tx.send(Input::Done(done.map_err(|e| e.message))).await;
     });
+}
+
+/// The keymap and scrollback from `[tui]` in the config file and the `--scrollback` flag;
+/// a bad setting is a usage error that names it.
+pub fn settings(
+    cfg: &crate::config::TuiConfig,
+    flag: Option<usize>,
+) -> CliResult<(keymap::Keymap, usize)> {
+    let keymap = keymap::Keymap::from_config(&cfg.keys, &cfg.colors)
+        .map_err(|e| CliError::usage(format!("config.toml {e}")))?;
+    let scrollback = flag.or(cfg.scrollback).unwrap_or(app::DEFAULT_SCROLLBACK);
+    if !(100..=1_000_000).contains(&scrollback) {
+        return Err(CliError::usage(
+            "scrollback must be between 100 and 1000000",
+        ));
+    }
+    Ok((keymap, scrollback))
 }
 
 /// Log in with a password and return the token (for `lumio demo`).

@@ -9,16 +9,22 @@ use ratatui::Frame;
 use serde_json::Value;
 
 use super::app::{App, Conn, Line, Mode, PromptKind, PLATFORMS};
+use super::keymap::{Action, Keymap};
 
-fn platform_style(p: &str) -> (&'static str, Color) {
-    match p {
-        "twitch" => ("TW", Color::Rgb(145, 70, 255)),
-        "youtube" => ("YT", Color::Rgb(255, 0, 0)),
-        "kick" => ("KI", Color::Rgb(83, 252, 24)),
-        "trovo" => ("TR", Color::Rgb(25, 214, 107)),
-        "discord" => ("DC", Color::Rgb(88, 101, 242)),
-        _ => ("??", Color::Gray),
-    }
+fn platform_style(p: &str, colors: &[Color; 5]) -> (&'static str, Color) {
+    let badge = match p {
+        "twitch" => "TW",
+        "youtube" => "YT",
+        "kick" => "KI",
+        "trovo" => "TR",
+        "discord" => "DC",
+        _ => "??",
+    };
+    let color = PLATFORMS
+        .iter()
+        .position(|x| *x == p)
+        .map_or(Color::Gray, |i| colors[i]);
+    (badge, color)
 }
 
 fn hex(c: &Option<String>) -> Color {
@@ -31,8 +37,8 @@ fn hex(c: &Option<String>) -> Color {
 }
 
 /// One chat line as spans.
-pub fn line_spans(l: &Line, selected: bool) -> TLine<'static> {
-    let (badge, pc) = platform_style(&l.platform);
+pub fn line_spans(l: &Line, selected: bool, colors: &[Color; 5]) -> TLine<'static> {
+    let (badge, pc) = platform_style(&l.platform, colors);
     let mut spans = vec![
         Span::styled(
             format!("{badge} "),
@@ -144,7 +150,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     draw_status(f, app, rows[1]);
     draw_prompt(f, app, rows[2]);
     if app.mode == Mode::Help {
-        draw_help(f, area);
+        draw_help(f, app, area);
     }
 }
 
@@ -160,7 +166,7 @@ fn draw_stream(f: &mut Frame, app: &App, area: Rect) {
     let lines: Vec<TLine> = app
         .window(inner.height as usize)
         .into_iter()
-        .map(|l| line_spans(l, Some(l.seq) == app.selected))
+        .map(|l| line_spans(l, Some(l.seq) == app.selected, &app.keymap.colors))
         .collect();
     f.render_widget(Paragraph::new(lines), inner);
 }
@@ -289,7 +295,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         Span::raw(format!("  {:.1} msg/s ", app.rate())),
     ];
     for (i, p) in PLATFORMS.iter().enumerate() {
-        let (badge, pc) = platform_style(p);
+        let (badge, pc) = platform_style(p, &app.keymap.colors);
         let live = app.live_states.iter().any(|(x, l)| x == p && *l);
         let style = if app.platforms_on[i] {
             Style::default().fg(pc)
@@ -342,32 +348,37 @@ fn draw_prompt(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(line), area);
 }
 
-pub const HELP: &[(&str, &str)] = &[
-    ("↑/↓ j/k", "select a message (the stream stops scrolling)"),
-    ("End/Esc", "back to live (Esc also closes the card)"),
-    ("b", "ban the selected chatter (asks y/n)"),
-    ("t", "timeout: 1 2 3 4 ⏎ = 1m 10m 1h 1d, or type a duration ⏎"),
-    ("d", "delete the selected message (asks y/n)"),
-    ("u/Enter", "user card: profile, notes, log; 1-4 timeout, b ban"),
-    ("n", "add a note on the chatter"),
-    ("/", "filter: from:user platform:twitch is:deleted is:first is:mod is:restricted has:link regex:… text"),
-    ("1-5", "toggle twitch youtube kick trovo discord"),
-    ("i", "send a message: PLATFORM TEXT"),
-    (":", "ban USER [reason] · timeout USER 10m [reason] · note USER TEXT · treat USER restricted"),
-    ("?", "this help"),
-    ("q", "quit"),
-];
+/// The keys, as the keymap has them.
+pub fn help(k: &Keymap) -> Vec<(String, &'static str)> {
+    let c = |a| k.key(a);
+    vec![
+        (format!("↑/↓ {}/{}", c(Action::Up), c(Action::Down)), "select a message (the stream stops scrolling)"),
+        ("End/Esc".into(), "back to live (Esc also closes the card)"),
+        (c(Action::Ban).to_string(), "ban the selected chatter (asks y/n)"),
+        (c(Action::Timeout).to_string(), "timeout: 1 2 3 4 ⏎ = 1m 10m 1h 1d, or type a duration ⏎"),
+        (c(Action::Delete).to_string(), "delete the selected message (asks y/n)"),
+        (format!("{}/Enter", c(Action::Card)), "user card: profile, notes, log; 1-4 timeout, ban key bans"),
+        (c(Action::Note).to_string(), "add a note on the chatter"),
+        (c(Action::Filter).to_string(), "filter: from:user platform:twitch is:deleted is:first is:mod is:restricted has:link regex:… text"),
+        ("1-5".into(), "toggle twitch youtube kick trovo discord"),
+        (c(Action::Send).to_string(), "send a message: PLATFORM TEXT"),
+        (c(Action::Command).to_string(), "ban USER [reason] · timeout USER 10m [reason] · note USER TEXT · treat USER restricted"),
+        (c(Action::Help).to_string(), "this help"),
+        (c(Action::Quit).to_string(), "quit"),
+    ]
+}
 
-fn draw_help(f: &mut Frame, area: Rect) {
+fn draw_help(f: &mut Frame, app: &App, area: Rect) {
+    let help = help(&app.keymap);
     let w = area.width.min(90);
-    let h = (HELP.len() as u16 + 2).min(area.height);
+    let h = (help.len() as u16 + 2).min(area.height);
     let r = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
     };
-    let lines: Vec<TLine> = HELP
+    let lines: Vec<TLine> = help
         .iter()
         .map(|(k, v)| {
             TLine::from(vec![

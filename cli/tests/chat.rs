@@ -9,7 +9,7 @@ mod common;
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::Cli;
+use common::{front, Cli};
 use lumio_server::testing::TestServer;
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, BufReader};
@@ -170,24 +170,6 @@ async fn tail_follows_and_resumes(s: &TestServer) {
 
 /// A front end on the test server's database and bus that the test can stop and start
 /// again on the same port (the test server itself keeps running, for ingesting).
-async fn front(
-    s: &TestServer,
-    listener: tokio::net::TcpListener,
-) -> (
-    tokio::sync::oneshot::Sender<()>,
-    tokio::task::JoinHandle<std::io::Result<()>>,
-) {
-    let state = lumio_server::app::AppState {
-        closing: std::sync::Arc::new(tokio::sync::watch::Sender::new(false)),
-        ..s.state.clone()
-    };
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = tokio::spawn(lumio_server::app::serve(listener, state, async {
-        let _ = stopped.await;
-    }));
-    (stop, serving)
-}
-
 async fn tail_survives_a_server_restart(s: &TestServer) {
     let cli = Cli::new(s);
     cli.login("mod").await;

@@ -9,7 +9,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::Cli;
+use common::{front, Cli};
 use lumio::tui::app::{App, Conn, Input};
 use lumio_server::testing::TestServer;
 use serde_json::json;
@@ -19,24 +19,6 @@ on_both!(
     the_live_screen_reconnects_without_a_gap,
     chat_without_a_terminal_says_so
 );
-
-async fn front(
-    s: &TestServer,
-    listener: tokio::net::TcpListener,
-) -> (
-    tokio::sync::oneshot::Sender<()>,
-    tokio::task::JoinHandle<std::io::Result<()>>,
-) {
-    let state = lumio_server::app::AppState {
-        closing: std::sync::Arc::new(tokio::sync::watch::Sender::new(false)),
-        ..s.state.clone()
-    };
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = tokio::spawn(lumio_server::app::serve(listener, state, async {
-        let _ = stopped.await;
-    }));
-    (stop, serving)
-}
 
 async fn ingest(s: &TestServer, token: &str, text: &str) {
     let r = reqwest::Client::new()

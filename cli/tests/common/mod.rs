@@ -75,6 +75,26 @@ impl Cli {
     }
 }
 
+/// Serve the test server's state on `listener` (a second front door, or the same address
+/// again after a stop): returns the stop switch and the serving task.
+pub async fn front(
+    s: &TestServer,
+    listener: tokio::net::TcpListener,
+) -> (
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<std::io::Result<()>>,
+) {
+    let state = lumio_server::app::AppState {
+        closing: std::sync::Arc::new(tokio::sync::watch::Sender::new(false)),
+        ..s.state.clone()
+    };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = tokio::spawn(lumio_server::app::serve(listener, state, async {
+        let _ = stopped.await;
+    }));
+    (stop, serving)
+}
+
 /// One `#[tokio::test]` per case against one backend.
 #[macro_export]
 macro_rules! on_backend {

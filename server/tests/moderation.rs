@@ -406,6 +406,45 @@ async fn timeouts_expire_and_stack(s: &TestServer) {
             .any(|w| w.as_str().unwrap().contains("invulnerable")),
         "{r}"
     );
+    // A bot rule may not time an invulnerable chatter out, and leaves no trace.
+    let ctx = lumio_server::auth::AccountCtx {
+        account_id: account,
+        account_slug: "demo".into(),
+        user_id: Uuid::nil(),
+        user_name: "bot rule".into(),
+        permissions: [lumio_server::auth::Permission::ChatTimeout]
+            .into_iter()
+            .collect(),
+    };
+    let input: lumio_server::moderation::model::ModerationInput =
+        serde_json::from_value(t(30)).unwrap();
+    let (_, before) = api
+        .call(
+            Method::GET,
+            "/v1/chat/users/twitch/id-tt/moderation-log",
+            Some(&m),
+            None,
+        )
+        .await;
+    let err = lumio_server::moderation::service::moderate(
+        &s.state,
+        &ctx,
+        &input,
+        lumio_server::moderation::service::Actor::BotRule,
+    )
+    .await
+    .unwrap_err();
+    assert!(err.to_string().contains("invulnerable"), "{err}");
+    assert_eq!(err.status().as_u16(), 403);
+    let (_, after) = api
+        .call(
+            Method::GET,
+            "/v1/chat/users/twitch/id-tt/moderation-log",
+            Some(&m),
+            None,
+        )
+        .await;
+    assert_eq!(before["total"], after["total"]);
 }
 
 async fn remod_runs_once_across_restart_and_instances(s: &TestServer) {

@@ -113,6 +113,14 @@ pub async fn serve(
         .workers
         .then(|| crate::moderation::schedule::Scheduler::spawn(state.clone(), workers_rx.clone()));
     let router = build_router(state);
+    // Small writes (live events, short JSON answers) go out at once: with Nagle's algorithm a
+    // frame written while the previous one is unacknowledged waits for the client's delayed
+    // ACK, about 40 ms.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "cannot set TCP_NODELAY on a connection");
+        }
+    });
     let served = axum::serve(listener, router)
         .with_graceful_shutdown(async move {
             shutdown.await;

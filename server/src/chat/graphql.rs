@@ -119,27 +119,33 @@ impl ChatSubscription {
             .gql()?;
         let rx = super::ws::live_events(state.clone(), sub, actx.account_id, since);
         Ok(futures::stream::unfold(rx, |mut rx| async move {
-            let item = rx.recv().await?;
-            let out = item
-                .map(|i| match i {
-                    super::ws::LiveItem::Event(event) => ChatEventGql {
-                        kind: event.kind().into(),
-                        cursor: Some(event.cursor().to_string()),
-                        event: serde_json::to_value(&*event).ok().map(async_graphql::Json),
-                        message: match *event {
-                            ChatEvent::Message { message, .. } => Some(message),
-                            _ => None,
-                        },
-                    },
-                    super::ws::LiveItem::Lagged(cursor) => ChatEventGql {
+            loop {
+                let out = match rx.recv().await? {
+                    Err(e) => Err(e),
+                    Ok(super::ws::LiveItem::Event(json)) => {
+                        // Published by this server's own code; one that does not read is skipped.
+                        let Ok(event) = serde_json::from_str::<ChatEvent>(&json) else {
+                            continue;
+                        };
+                        Ok(ChatEventGql {
+                            kind: event.kind().into(),
+                            cursor: Some(event.cursor().to_string()),
+                            event: serde_json::from_str(&json).ok().map(async_graphql::Json),
+                            message: match event {
+                                ChatEvent::Message { message, .. } => Some(message),
+                                _ => None,
+                            },
+                        })
+                    }
+                    Ok(super::ws::LiveItem::Lagged(cursor)) => Ok(ChatEventGql {
                         kind: "lagged".into(),
                         cursor,
                         message: None,
                         event: None,
-                    },
-                })
-                .gql();
-            Some((out, rx))
+                    }),
+                };
+                return Some((out.gql(), rx));
+            }
         }))
     }
 }

@@ -93,9 +93,20 @@ async fn send(socket: &mut WebSocket, value: serde_json::Value) -> Result<(), ax
 /// What a live client receives.
 #[derive(Debug, Clone)]
 pub enum LiveItem {
-    Event(Box<ChatEvent>),
+    /// An event as JSON: the bus payload as published (serialized once for every client of
+    /// every instance), or a replayed message serialized here.
+    Event(String),
     /// The client fell behind; re-sync from this cursor (the last one it was sent).
     Lagged(Option<String>),
+}
+
+/// The parts of a published event the live stream needs, read without building the event.
+#[derive(Deserialize)]
+struct Peek<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    cursor: std::borrow::Cow<'a, str>,
 }
 
 /// Events after `since` (replayed from storage and buffer), then live ones, with no gap and
@@ -134,7 +145,14 @@ pub fn live_events(
                         cursor: m.cursor(),
                         message: m,
                     };
-                    if tx.send(Ok(LiveItem::Event(Box::new(event)))).await.is_err() {
+                    let json = match serde_json::to_string(&event) {
+                        Ok(j) => j,
+                        Err(e) => {
+                            let _ = tx.send(Err(AppError::internal(e))).await;
+                            return;
+                        }
+                    };
+                    if tx.send(Ok(LiveItem::Event(json))).await.is_err() {
                         return;
                     }
                 }
@@ -148,16 +166,19 @@ pub fn live_events(
                 let _ = tx.send(Ok(LiveItem::Lagged(last.map(encode_cursor)))).await;
                 return;
             }
-            let Ok(event) = serde_json::from_str::<ChatEvent>(&payload) else {
+            let Ok(peek) = serde_json::from_str::<Peek>(&payload) else {
                 continue;
             };
-            if let ChatEvent::Message { message, .. } = &event {
-                if replayed.remove(&message.id) {
-                    continue; // already sent by the replay
+            let cursor = decode_cursor(&peek.cursor);
+            if peek.kind == "message" && !replayed.is_empty() {
+                if let Some(id) = cursor {
+                    if replayed.remove(&id) {
+                        continue; // already sent by the replay
+                    }
                 }
             }
-            last = last.max(decode_cursor(event.cursor()));
-            if tx.send(Ok(LiveItem::Event(Box::new(event)))).await.is_err() {
+            last = last.max(cursor);
+            if tx.send(Ok(LiveItem::Event(payload))).await.is_err() {
                 return;
             }
         }
@@ -206,8 +227,8 @@ async fn run(
                         socket.send(Message::Close(None)).await?;
                         break;
                     }
-                    Some(Ok(LiveItem::Event(event))) => {
-                        send(&mut socket, serde_json::to_value(&event)?).await?;
+                    Some(Ok(LiveItem::Event(json))) => {
+                        socket.send(Message::Text(Utf8Bytes::from(json))).await?;
                     }
                 }
             }

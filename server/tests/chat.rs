@@ -22,6 +22,7 @@ backend_tests!(
     two_instances_flushing_store_each_message_once,
     graphql_ingest_and_history,
     bad_input_is_rejected_and_stores_nothing,
+    awkward_text_is_stored_exactly_and_chatters_counted_once_per_batch,
 );
 
 fn msg(i: usize, platform: &str, user: &str) -> Value {
@@ -402,4 +403,79 @@ async fn bad_input_is_rejected_and_stores_nothing(s: &TestServer) {
     assert_eq!(count(&api, &v).await, 0);
     Flusher::new(s.state.clone()).run_once().await.unwrap();
     assert_eq!(stored(&s.state).await, 0);
+}
+
+/// The PostgreSQL flush goes through `COPY … (FORMAT csv)`: quotes, commas, backslashes,
+/// line breaks, non-Latin text, empty and missing optional values must come back exactly
+/// as the buffer held them; a chatter with several messages in one batch is counted once
+/// per message, with the first and latest times and the latest name.
+async fn awkward_text_is_stored_exactly_and_chatters_counted_once_per_batch(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    let texts = [
+        r#"she said "hi", then left \o/ ,,, "" \N"#,
+        "line one\nline two\r\n\tindented",
+        "ünïcödé — 日本語 — 🎉🎉 — NULL",
+        "\\.",
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        let mut body = msg(i, "youtube", "quoter");
+        body["message"] = json!(text);
+        body["display_name"] = json!(format!("Quoter \"{i}\""));
+        if i == 3 {
+            body["emotes"] = json!([]); // too short for the emote of msg()
+        }
+        if i == 1 {
+            body["reply_to_message_id"] = json!("m-1");
+            body["reply_to_username"] = json!("o'brien, \"the\" user");
+            body["reply_to_message"] = json!("a, b\nc");
+            body["emotes"] = json!([]);
+            body["color"] = json!("");
+        }
+        ingest(&api, &t, body).await;
+    }
+    let buffered = history(&api, &t, "").await;
+    assert_eq!(buffered["messages"].as_array().unwrap().len(), texts.len());
+
+    let flusher = Flusher::new(s.state.clone());
+    assert_eq!(flusher.run_once().await.unwrap(), texts.len());
+    assert_eq!(stored(&s.state).await, texts.len() as i64);
+    let from_db = history(&api, &t, "").await;
+    assert_eq!(from_db["messages"], buffered["messages"]);
+    for (got, want) in from_db["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .zip(texts)
+    {
+        assert_eq!(got["message"], want);
+    }
+
+    let (n, display, first, last): (
+        i64,
+        String,
+        chrono::DateTime<chrono::Utc>,
+        chrono::DateTime<chrono::Utc>,
+    ) = lumio_server::on_db!(&s.state.db, |pool| sqlx::query_as(
+        "SELECT message_count, display_name, first_seen_at, last_seen_at FROM platform_users \
+             WHERE platform = 'youtube' AND platform_user_id = 'u-quoter'"
+    )
+    .fetch_one(pool)
+    .await)
+    .unwrap();
+    assert_eq!(n, texts.len() as i64);
+    assert_eq!(display, "Quoter \"3\"");
+    let oldest = buffered["messages"][texts.len() - 1]["created_at"]
+        .as_str()
+        .unwrap();
+    let newest = buffered["messages"][0]["created_at"].as_str().unwrap();
+    assert_eq!(
+        first,
+        oldest.parse::<chrono::DateTime<chrono::Utc>>().unwrap()
+    );
+    assert_eq!(
+        last,
+        newest.parse::<chrono::DateTime<chrono::Utc>>().unwrap()
+    );
 }

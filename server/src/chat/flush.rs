@@ -17,8 +17,12 @@ use crate::app::AppState;
 use crate::bus::keys;
 use crate::error::{AppError, AppResult};
 
-/// Messages per batch (one multi-row INSERT).
-pub const BATCH: usize = 500;
+/// Messages per batch, stored in one transaction. Large batches matter most for the
+/// `platform_users` upsert: a chatter who talks several times in a batch is written once.
+pub const BATCH: usize = 20_000;
+/// Messages claimed per bus call while a batch is gathered: each claim is atomic on the bus,
+/// and short enough not to hold up Redis for its other clients.
+pub const CLAIM: usize = 2_000;
 /// How often a flusher looks for work.
 pub const INTERVAL: Duration = Duration::from_millis(200);
 /// How long a flusher counts as alive after its last heartbeat.
@@ -96,12 +100,21 @@ impl Flusher {
         .await?;
         let mut stored = 0;
         loop {
-            // A batch claimed earlier and not released (a failed store) goes first.
+            // A batch claimed earlier and not released (a failed store) goes first, topped up
+            // from the buffer.
             let mut batch = bus.list_range(&mine, 0, -1).await?;
-            if batch.is_empty() {
-                batch = bus
-                    .list_move(&keys::chat_buffer(account), &mine, BATCH)
+            while batch.len() < BATCH {
+                let moved = bus
+                    .list_move(
+                        &keys::chat_buffer(account),
+                        &mine,
+                        CLAIM.min(BATCH - batch.len()),
+                    )
                     .await?;
+                if moved.is_empty() {
+                    break;
+                }
+                batch.extend(moved);
             }
             if batch.is_empty() {
                 break;

@@ -1,17 +1,18 @@
 //! Queries of the chat pipeline, for both databases.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
+use futures::future::BoxFuture;
 use sqlx::types::Json;
-use sqlx::QueryBuilder;
+use sqlx::{PgPool, QueryBuilder, SqlitePool};
 use uuid::Uuid;
 
 use super::model::{ChatFilter, ChatMessage, MessageRow};
 use crate::on_db;
 use crate::store::Db;
 
-const COLS: &str = "id, account_id, platform, channel_name, user_id, username, display_name, \
+pub const COLS: &str = "id, account_id, platform, channel_name, user_id, username, display_name, \
     message, emotes, badges, color, is_mod, is_sub, is_vip, sub_tier, platform_message_id, \
     reply_to_message_id, reply_to_user_id, reply_to_username, reply_to_message, created_at, \
     deleted_at, deleted_by, is_first_message, is_first_in_stream, treatment";
@@ -78,103 +79,26 @@ impl Db {
     /// Store a batch in one transaction; messages already stored (same id, or same platform
     /// message id) are skipped. Returns how many rows were new. `platform_users` is updated
     /// for the new rows only, so a replayed batch changes nothing.
+    ///
+    /// PostgreSQL: `COPY` into a per-connection staging table, then one statement moves the
+    /// new rows into `platform_messages` and upserts their users. SQLite: multi-row INSERTs
+    /// in one transaction.
     pub async fn insert_messages(&self, msgs: &[ChatMessage]) -> sqlx::Result<usize> {
         if msgs.is_empty() {
             return Ok(0);
         }
-        let now = crate::store::now();
-        on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
-            let mut qb = QueryBuilder::new(format!("INSERT INTO platform_messages ({COLS}) "));
-            qb.push_values(msgs, |mut b, m| {
-                b.push_bind(m.id)
-                    .push_bind(m.account_id)
-                    .push_bind(&m.platform)
-                    .push_bind(&m.channel_name)
-                    .push_bind(&m.user_id)
-                    .push_bind(&m.username)
-                    .push_bind(&m.display_name)
-                    .push_bind(&m.message)
-                    .push_bind(Json(&m.emotes))
-                    .push_bind(Json(&m.badges))
-                    .push_bind(&m.color)
-                    .push_bind(m.is_mod)
-                    .push_bind(m.is_sub)
-                    .push_bind(m.is_vip)
-                    .push_bind(&m.sub_tier)
-                    .push_bind(&m.platform_message_id)
-                    .push_bind(&m.reply_to_message_id)
-                    .push_bind(&m.reply_to_user_id)
-                    .push_bind(&m.reply_to_username)
-                    .push_bind(&m.reply_to_message)
-                    .push_bind(m.created_at)
-                    .push_bind(m.deleted_at)
-                    .push_bind(&m.deleted_by)
-                    .push_bind(m.is_first_message)
-                    .push_bind(m.is_first_in_stream)
-                    .push_bind(&m.treatment);
-            });
-            qb.push(" ON CONFLICT DO NOTHING RETURNING id");
-            let inserted: Vec<Uuid> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
-            let new: std::collections::HashSet<Uuid> = inserted.iter().copied().collect();
-
-            let mut users: HashMap<(Uuid, &str, &str), Seen> = HashMap::new();
-            for m in msgs.iter().filter(|m| new.contains(&m.id)) {
-                let e = users
-                    .entry((m.account_id, m.platform.as_str(), m.user_id.as_str()))
-                    .or_insert(Seen {
-                        last: m,
-                        first_at: m.created_at,
-                        count: 0,
-                    });
-                e.count += 1;
-                if m.created_at >= e.last.created_at {
-                    e.last = m;
-                }
-                if m.created_at < e.first_at {
-                    e.first_at = m.created_at;
-                }
+        match self {
+            // Boxed as `Send` here: the compiler cannot prove it through the flush task's
+            // higher-ranked lifetimes otherwise.
+            Db::Postgres(pool) => {
+                let fut: BoxFuture<'_, _> = Box::pin(pg_copy_messages(pool, msgs));
+                fut.await
             }
-            if !users.is_empty() {
-                let mut qb = QueryBuilder::new(
-                    "INSERT INTO platform_users (id, account_id, platform, platform_user_id, \
-                     username, display_name, color, is_mod, is_sub, is_vip, sub_tier, \
-                     first_seen_at, last_seen_at, message_count, created_at, updated_at) ",
-                );
-                qb.push_values(users.values(), |mut b, s| {
-                    let m = s.last;
-                    b.push_bind(Uuid::now_v7())
-                        .push_bind(m.account_id)
-                        .push_bind(&m.platform)
-                        .push_bind(&m.user_id)
-                        .push_bind(&m.username)
-                        .push_bind(&m.display_name)
-                        .push_bind(&m.color)
-                        .push_bind(m.is_mod)
-                        .push_bind(m.is_sub)
-                        .push_bind(m.is_vip)
-                        .push_bind(&m.sub_tier)
-                        .push_bind(s.first_at)
-                        .push_bind(m.created_at)
-                        .push_bind(s.count)
-                        .push_bind(now)
-                        .push_bind(now);
-                });
-                qb.push(
-                    " ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
-                     username = excluded.username, display_name = excluded.display_name, \
-                     color = excluded.color, is_mod = excluded.is_mod, is_sub = excluded.is_sub, \
-                     is_vip = excluded.is_vip, sub_tier = excluded.sub_tier, \
-                     first_seen_at = COALESCE(platform_users.first_seen_at, excluded.first_seen_at), \
-                     last_seen_at = excluded.last_seen_at, \
-                     message_count = platform_users.message_count + excluded.message_count, \
-                     updated_at = excluded.updated_at",
-                );
-                qb.build().execute(&mut *tx).await?;
+            Db::Sqlite(pool) => {
+                let fut: BoxFuture<'_, _> = Box::pin(sqlite_insert_messages(pool, msgs));
+                fut.await
             }
-            tx.commit().await?;
-            Ok(inserted.len())
-        })
+        }
     }
 
     /// Up to `limit` stored messages matching the filter, newest first, below `before`.
@@ -270,4 +194,231 @@ impl Db {
         }
         Ok(changed)
     }
+}
+
+/// Rows per multi-row INSERT on SQLite (26 values a row; SQLite allows 32,766 a statement).
+const SQLITE_ROWS_PER_INSERT: usize = 1000;
+
+async fn sqlite_insert_messages(pool: &SqlitePool, msgs: &[ChatMessage]) -> sqlx::Result<usize> {
+    let mut tx = pool.begin().await?;
+    let mut new: HashSet<Uuid> = HashSet::with_capacity(msgs.len());
+    for chunk in msgs.chunks(SQLITE_ROWS_PER_INSERT) {
+        let mut qb = QueryBuilder::new(format!("INSERT INTO platform_messages ({COLS}) "));
+        qb.push_values(chunk, |mut b, m| {
+            b.push_bind(m.id)
+                .push_bind(m.account_id)
+                .push_bind(&m.platform)
+                .push_bind(&m.channel_name)
+                .push_bind(&m.user_id)
+                .push_bind(&m.username)
+                .push_bind(&m.display_name)
+                .push_bind(&m.message)
+                .push_bind(Json(&m.emotes))
+                .push_bind(Json(&m.badges))
+                .push_bind(&m.color)
+                .push_bind(m.is_mod)
+                .push_bind(m.is_sub)
+                .push_bind(m.is_vip)
+                .push_bind(&m.sub_tier)
+                .push_bind(&m.platform_message_id)
+                .push_bind(&m.reply_to_message_id)
+                .push_bind(&m.reply_to_user_id)
+                .push_bind(&m.reply_to_username)
+                .push_bind(&m.reply_to_message)
+                .push_bind(m.created_at)
+                .push_bind(m.deleted_at)
+                .push_bind(&m.deleted_by)
+                .push_bind(m.is_first_message)
+                .push_bind(m.is_first_in_stream)
+                .push_bind(&m.treatment);
+        });
+        qb.push(" ON CONFLICT DO NOTHING RETURNING id");
+        let ids: Vec<Uuid> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
+        new.extend(ids);
+    }
+
+    let mut users: HashMap<(Uuid, &str, &str), Seen> = HashMap::new();
+    for m in msgs.iter().filter(|m| new.contains(&m.id)) {
+        let e = users
+            .entry((m.account_id, m.platform.as_str(), m.user_id.as_str()))
+            .or_insert(Seen {
+                last: m,
+                first_at: m.created_at,
+                count: 0,
+            });
+        e.count += 1;
+        if m.created_at >= e.last.created_at {
+            e.last = m;
+        }
+        if m.created_at < e.first_at {
+            e.first_at = m.created_at;
+        }
+    }
+    let now = crate::store::now();
+    let users: Vec<Seen> = users.into_values().collect();
+    // 16 values a row.
+    for chunk in users.chunks(2000) {
+        let mut qb = QueryBuilder::new(
+            "INSERT INTO platform_users (id, account_id, platform, platform_user_id, \
+             username, display_name, color, is_mod, is_sub, is_vip, sub_tier, \
+             first_seen_at, last_seen_at, message_count, created_at, updated_at) ",
+        );
+        qb.push_values(chunk, |mut b, s| {
+            let m = s.last;
+            b.push_bind(Uuid::now_v7())
+                .push_bind(m.account_id)
+                .push_bind(&m.platform)
+                .push_bind(&m.user_id)
+                .push_bind(&m.username)
+                .push_bind(&m.display_name)
+                .push_bind(&m.color)
+                .push_bind(m.is_mod)
+                .push_bind(m.is_sub)
+                .push_bind(m.is_vip)
+                .push_bind(&m.sub_tier)
+                .push_bind(s.first_at)
+                .push_bind(m.created_at)
+                .push_bind(s.count)
+                .push_bind(now)
+                .push_bind(now);
+        });
+        qb.push(format!(" {USERS_UPSERT}"));
+        qb.build().execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(new.len())
+}
+
+/// How `platform_users` takes the users of newly stored messages (the same on both databases).
+const USERS_UPSERT: &str = "ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
+     username = excluded.username, display_name = excluded.display_name, \
+     color = excluded.color, is_mod = excluded.is_mod, is_sub = excluded.is_sub, \
+     is_vip = excluded.is_vip, sub_tier = excluded.sub_tier, \
+     first_seen_at = COALESCE(platform_users.first_seen_at, excluded.first_seen_at), \
+     last_seen_at = excluded.last_seen_at, \
+     message_count = platform_users.message_count + excluded.message_count, \
+     updated_at = excluded.updated_at";
+
+/// The staging table of a PostgreSQL connection: created on its first flush, emptied at
+/// every commit.
+const PG_STAGING: &str = "SET LOCAL client_min_messages = warning; \
+     CREATE TEMP TABLE IF NOT EXISTS platform_messages_staging \
+     (LIKE platform_messages INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
+
+async fn pg_copy_messages(pool: &PgPool, msgs: &[ChatMessage]) -> sqlx::Result<usize> {
+    let data = pg_copy_csv(msgs);
+    let mut tx = pool.begin().await?;
+    let conn: &mut sqlx::PgConnection = &mut tx;
+    sqlx::Executor::execute(&mut *conn, PG_STAGING).await?;
+    let mut copy = conn
+        .copy_in_raw(&format!(
+            "COPY platform_messages_staging ({COLS}) FROM STDIN (FORMAT csv)"
+        ))
+        .await?;
+    copy.send(data).await?;
+    copy.finish().await?;
+    // One statement: the new rows (a replayed or duplicate row is skipped), then their users,
+    // newest row per user, counted and with the earliest time of the batch.
+    let sql = format!(
+        "WITH ins AS ( \
+           INSERT INTO platform_messages ({COLS}) \
+           SELECT {COLS} FROM platform_messages_staging ORDER BY id \
+           ON CONFLICT DO NOTHING \
+           RETURNING id, account_id, platform, user_id, username, display_name, color, \
+                     is_mod, is_sub, is_vip, sub_tier, created_at), \
+         seen AS ( \
+           SELECT DISTINCT ON (account_id, platform, user_id) *, \
+                  min(created_at) OVER w AS first_at, count(*) OVER w AS n \
+           FROM ins \
+           WINDOW w AS (PARTITION BY account_id, platform, user_id) \
+           ORDER BY account_id, platform, user_id, created_at DESC, id DESC), \
+         users AS ( \
+           INSERT INTO platform_users (id, account_id, platform, platform_user_id, \
+             username, display_name, color, is_mod, is_sub, is_vip, sub_tier, \
+             first_seen_at, last_seen_at, message_count, created_at, updated_at) \
+           SELECT gen_random_uuid(), account_id, platform, user_id, username, display_name, \
+                  color, is_mod, is_sub, is_vip, sub_tier, first_at, created_at, n, $1, $1 \
+           FROM seen {USERS_UPSERT}) \
+         SELECT count(*) FROM ins"
+    );
+    let inserted: i64 = sqlx::query_scalar(&sql)
+        .bind(crate::store::now())
+        .fetch_one(&mut *conn)
+        .await?;
+    tx.commit().await?;
+    Ok(inserted as usize)
+}
+
+/// Messages as `COPY … (FORMAT csv)` rows of `COLS`: every value quoted, NULL unquoted empty.
+pub fn pg_copy_csv(msgs: &[ChatMessage]) -> Vec<u8> {
+    use std::fmt::Write;
+    fn quoted(out: &mut String, s: &str) {
+        out.push('"');
+        for c in s.chars() {
+            if c == '"' {
+                out.push('"');
+            }
+            out.push(c);
+        }
+        out.push_str("\",");
+    }
+    fn opt(out: &mut String, s: Option<&str>) {
+        match s {
+            Some(s) => quoted(out, s),
+            None => out.push(','),
+        }
+    }
+    fn time(out: &mut String, t: Option<DateTime<Utc>>) {
+        match t {
+            Some(t) => {
+                let _ = write!(
+                    out,
+                    "{},",
+                    t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+                );
+            }
+            None => out.push(','),
+        }
+    }
+    fn flag(out: &mut String, b: bool) {
+        out.push_str(if b { "t," } else { "f," });
+    }
+    let mut out = String::with_capacity(msgs.len() * 400);
+    for m in msgs {
+        let _ = write!(out, "{},{},", m.id, m.account_id);
+        quoted(&mut out, &m.platform);
+        quoted(&mut out, &m.channel_name);
+        quoted(&mut out, &m.user_id);
+        quoted(&mut out, &m.username);
+        opt(&mut out, m.display_name.as_deref());
+        quoted(&mut out, &m.message);
+        quoted(
+            &mut out,
+            &serde_json::to_string(&m.emotes).unwrap_or_else(|_| "[]".into()),
+        );
+        quoted(
+            &mut out,
+            &serde_json::to_string(&m.badges).unwrap_or_else(|_| "[]".into()),
+        );
+        opt(&mut out, m.color.as_deref());
+        flag(&mut out, m.is_mod);
+        flag(&mut out, m.is_sub);
+        flag(&mut out, m.is_vip);
+        opt(&mut out, m.sub_tier.as_deref());
+        opt(&mut out, m.platform_message_id.as_deref());
+        opt(&mut out, m.reply_to_message_id.as_deref());
+        opt(&mut out, m.reply_to_user_id.as_deref());
+        opt(&mut out, m.reply_to_username.as_deref());
+        opt(&mut out, m.reply_to_message.as_deref());
+        time(&mut out, Some(m.created_at));
+        time(&mut out, m.deleted_at);
+        opt(&mut out, m.deleted_by.as_deref());
+        flag(&mut out, m.is_first_message);
+        flag(&mut out, m.is_first_in_stream);
+        opt(&mut out, m.treatment.as_deref());
+        // The last value has no comma after it.
+        out.pop();
+        out.push('\n');
+    }
+    out.into_bytes()
 }

@@ -25,6 +25,7 @@ use lumio_server::app::AppState;
 use lumio_server::bus::keys;
 use lumio_server::chat::flush::Flusher;
 use lumio_server::chat::model::ChatMessage;
+use lumio_server::chat::store::{pg_copy_csv as csv, COLS};
 use lumio_server::testing::{TestBackend, TestOptions, TestServer};
 use serde_json::{json, Value};
 use sqlx::postgres::PgPoolCopyExt;
@@ -156,6 +157,21 @@ async fn bench_ingest(a: &Args, s: &TestServer) -> anyhow::Result<Value> {
     )
 }
 
+/// What the latency subscribers read of a live event.
+#[derive(serde::Deserialize)]
+struct Frame<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: std::borrow::Cow<'a, str>,
+    #[serde(default, borrow)]
+    message: Option<FrameMessage<'a>>,
+}
+
+#[derive(serde::Deserialize)]
+struct FrameMessage<'a> {
+    #[serde(borrow)]
+    message: std::borrow::Cow<'a, str>,
+}
+
 async fn bench_latency(a: &Args, s: &TestServer, subscribers: usize) -> anyhow::Result<Value> {
     let (http, token, _) = login(&s.url).await?;
     let origin = Instant::now();
@@ -180,17 +196,18 @@ async fn bench_latency(a: &Args, s: &TestServer, subscribers: usize) -> anyhow::
                     break;
                 };
                 let Ok(text) = m.into_text() else { continue };
-                let Ok(v) = serde_json::from_str::<Value>(&text) else {
+                // Only the fields read: a full `Value` per frame would make this load
+                // generator, on the same cores, the bottleneck it measures.
+                let Ok(v) = serde_json::from_str::<Frame>(&text) else {
                     continue;
                 };
-                if v["type"] == "lagged" {
+                if v.kind == "lagged" {
                     lagged.fetch_add(1, Ordering::Relaxed);
                     break;
                 }
-                if let Some(sent) = v["message"]["message"]
-                    .as_str()
-                    .and_then(|t| t.strip_prefix("t="))
-                    .and_then(|t| t.parse::<u64>().ok())
+                if let Some(sent) = v
+                    .message
+                    .and_then(|m| m.message.strip_prefix("t=")?.parse::<u64>().ok())
                 {
                     let now = origin.elapsed().as_micros() as u64;
                     lat.push(now.saturating_sub(sent) as f64 / 1000.0);
@@ -265,44 +282,6 @@ async fn account_id(state: &AppState) -> anyhow::Result<uuid::Uuid> {
             .await
     })?)
 }
-
-fn csv(msgs: &[ChatMessage]) -> Vec<u8> {
-    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let o = |s: &Option<String>| s.as_deref().map(q).unwrap_or_default();
-    let mut out = String::new();
-    for m in msgs {
-        let row = [
-            q(&m.id.to_string()),
-            q(&m.account_id.to_string()),
-            q(&m.platform),
-            q(&m.channel_name),
-            q(&m.user_id),
-            q(&m.username),
-            o(&m.display_name),
-            q(&m.message),
-            q(&serde_json::to_string(&m.emotes).unwrap_or_default()),
-            q(&serde_json::to_string(&m.badges).unwrap_or_default()),
-            o(&m.color),
-            m.is_mod.to_string(),
-            m.is_sub.to_string(),
-            m.is_vip.to_string(),
-            o(&m.sub_tier),
-            o(&m.platform_message_id),
-            o(&m.reply_to_message_id),
-            o(&m.reply_to_user_id),
-            o(&m.reply_to_username),
-            o(&m.reply_to_message),
-            q(&m.created_at.to_rfc3339()),
-            String::new(),
-            String::new(),
-        ];
-        out.push_str(&row.join(","));
-        out.push('\n');
-    }
-    out.into_bytes()
-}
-
-const COLS: &str = "id, account_id, platform, channel_name, user_id, username, display_name, message, emotes, badges, color, is_mod, is_sub, is_vip, sub_tier, platform_message_id, reply_to_message_id, reply_to_user_id, reply_to_username, reply_to_message, created_at, deleted_at, deleted_by";
 
 async fn bench_flush(a: &Args, s: &TestServer) -> anyhow::Result<Value> {
     let state = &s.state;

@@ -18,7 +18,7 @@ use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgr
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
-use futures::StreamExt;
+use futures::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -33,6 +33,8 @@ use crate::http::extract::ApiQuery;
 
 /// Messages per replay page.
 const REPLAY_PAGE: i64 = 500;
+/// Most events written to a socket before it is flushed.
+const MAX_BURST: usize = 64;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -202,41 +204,62 @@ async fn run(
     let closed = crate::app::closed(&closing);
     tokio::pin!(closed);
     let mut events = live_events(state, sub, account, since);
+    // An item taken while gathering a burst that is not an event: handled next.
+    let mut pending: Option<AppResult<LiveItem>> = None;
     loop {
-        tokio::select! {
-            () = &mut closed => {
-                // 1001 Going Away: the client reconnects (to this server once it is back,
-                // or to another instance) and resumes from its cursor.
-                socket
-                    .send(Message::Close(Some(CloseFrame {
-                        code: axum::extract::ws::close_code::AWAY,
-                        reason: Utf8Bytes::from_static("server shutting down"),
-                    })))
-                    .await?;
+        let item = match pending.take() {
+            Some(item) => Some(item),
+            None => tokio::select! {
+                () = &mut closed => {
+                    // 1001 Going Away: the client reconnects (to this server once it is
+                    // back, or to another instance) and resumes from its cursor.
+                    socket
+                        .send(Message::Close(Some(CloseFrame {
+                            code: axum::extract::ws::close_code::AWAY,
+                            reason: Utf8Bytes::from_static("server shutting down"),
+                        })))
+                        .await?;
+                    break;
+                }
+                item = events.recv() => item,
+                incoming = socket.recv() => match incoming {
+                    None | Some(Err(_)) | Some(Ok(Message::Close(_))) => break,
+                    Some(Ok(_)) => continue, // pings are answered by axum; other input is ignored
+                },
+            },
+        };
+        match item {
+            None => break,
+            Some(Err(e)) => {
+                send(
+                    &mut socket,
+                    json!({"type": "error", "message": e.to_string()}),
+                )
+                .await?;
                 break;
             }
-            item = events.recv() => {
-                match item {
-                    None => break,
-                    Some(Err(e)) => {
-                        send(&mut socket, json!({"type": "error", "message": e.to_string()})).await?;
-                        break;
-                    }
-                    Some(Ok(LiveItem::Lagged(cursor))) => {
-                        send(&mut socket, json!({"type": "lagged", "cursor": cursor})).await?;
-                        socket.send(Message::Close(None)).await?;
-                        break;
-                    }
-                    Some(Ok(LiveItem::Event(json))) => {
-                        socket.send(Message::Text(Utf8Bytes::from(json))).await?;
-                    }
-                }
+            Some(Ok(LiveItem::Lagged(cursor))) => {
+                send(&mut socket, json!({"type": "lagged", "cursor": cursor})).await?;
+                socket.send(Message::Close(None)).await?;
+                break;
             }
-            incoming = socket.recv() => {
-                match incoming {
-                    None | Some(Err(_)) | Some(Ok(Message::Close(_))) => break,
-                    Some(Ok(_)) => {} // pings are answered by axum; other input is ignored
+            Some(Ok(LiveItem::Event(json))) => {
+                // Events already waiting go out in the same write: one flush (one system
+                // call) for a burst instead of one per frame.
+                socket.feed(Message::Text(Utf8Bytes::from(json))).await?;
+                for _ in 1..MAX_BURST {
+                    match events.try_recv() {
+                        Ok(Ok(LiveItem::Event(json))) => {
+                            socket.feed(Message::Text(Utf8Bytes::from(json))).await?;
+                        }
+                        Ok(other) => {
+                            pending = Some(other);
+                            break;
+                        }
+                        Err(_) => break,
+                    }
                 }
+                socket.flush().await?;
             }
         }
     }

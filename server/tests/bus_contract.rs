@@ -529,6 +529,14 @@ async fn list_move_order_and_batches(b: Arc<dyn Bus>) {
         b.list_range("dst", 0, -1).await.unwrap(),
         vs(&["b", "c", "d", "e", "x", "a"])
     );
+    // A large move (Redis pushes it in runs of 1,000) keeps every item, in order.
+    let many: Vec<String> = (0..2500).map(|i| format!("m{i:04}")).collect();
+    b.list_push("big", &many).await.unwrap();
+    assert_eq!(b.list_move("big", "dst", 2400).await.unwrap(), many[..2400]);
+    assert_eq!(b.list_range("big", 0, -1).await.unwrap(), many[2400..]);
+    let dst = b.list_range("dst", 0, -1).await.unwrap();
+    assert_eq!(dst.len(), 6 + 2400);
+    assert_eq!(dst[6..], many[..2400]);
 }
 
 async fn list_move_claims_each_item_once(b: Arc<dyn Bus>) {

@@ -240,16 +240,22 @@ async fn a_flush_that_dies_after_commit_stores_nothing_twice(s: &TestServer) {
     for i in 0..10 {
         ingest(&api, &t, msg(i, "discord", "erin")).await;
     }
+    // Batches of 3: the first is stored while the second is claimed, then the flusher dies
+    // before releasing either.
     let mut dying = Flusher::new(s.state.clone());
+    dying.batch = 3;
     dying.fail = FailPoint::AfterCommit;
     assert!(dying.run_once().await.is_err());
-    assert_eq!(stored(&s.state).await, 10);
+    assert_eq!(stored(&s.state).await, 3);
+    assert_eq!(count(&api, &t).await, 10);
     s.bus()
         .del(&lumio_server::bus::keys::chat_flusher(&dying.instance))
         .await
         .unwrap();
-    // The replay inserts nothing, and the user's message count stays exact.
-    assert_eq!(Flusher::new(s.state.clone()).run_once().await.unwrap(), 0);
+    // The replay inserts only what was not stored, and the user's message count stays exact.
+    let mut restarted = Flusher::new(s.state.clone());
+    restarted.batch = 3;
+    assert_eq!(restarted.run_once().await.unwrap(), 7);
     assert_eq!(stored(&s.state).await, 10);
     assert_eq!(count(&api, &t).await, 10);
     let n: i64 = lumio_server::on_db!(&s.state.db, |pool| sqlx::query_scalar(
@@ -275,8 +281,10 @@ async fn two_instances_flushing_store_each_message_once(s: &TestServer) {
             }
         })
     };
-    let a = Flusher::new(s.state.clone());
-    let b = Flusher::new(other.clone());
+    // Small batches, so each instance stores one batch while it claims the next.
+    let mut a = Flusher::new(s.state.clone());
+    let mut b = Flusher::new(other.clone());
+    (a.batch, b.batch) = (7, 7);
     let mut total = 0;
     while !writer.is_finished() {
         let (x, y) = tokio::join!(a.run_once(), b.run_once());

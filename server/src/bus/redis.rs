@@ -27,13 +27,19 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 const RESPONSE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Move up to ARGV[1] items from the head of KEYS[1] to the tail of KEYS[2], atomically
-/// (a script runs alone on the server). LMOVE checks both types before it moves anything.
+/// (a script runs alone on the server). Both types are checked before anything moves (LRANGE
+/// fails on a source that is not a list); one LRANGE + LTRIM and RPUSHes of up to 1,000 items
+/// (Lua's `unpack` limit) instead of an LMOVE per item.
 const LIST_MOVE: &str = r"
-local out = {}
-for i = 1, tonumber(ARGV[1]) do
-  local v = redis.call('LMOVE', KEYS[1], KEYS[2], 'LEFT', 'RIGHT')
-  if not v then break end
-  out[#out + 1] = v
+local t = redis.call('TYPE', KEYS[2]).ok
+if t ~= 'list' and t ~= 'none' then
+  return redis.error_reply('WRONGTYPE Operation against a key holding the wrong kind of value')
+end
+local out = redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
+if #out == 0 then return out end
+redis.call('LTRIM', KEYS[1], #out, -1)
+for i = 1, #out, 1000 do
+  redis.call('RPUSH', KEYS[2], unpack(out, i, math.min(i + 999, #out)))
 end
 return out
 ";

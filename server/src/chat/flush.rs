@@ -39,9 +39,17 @@ pub enum FailPoint {
     AfterCommit,
 }
 
+/// A claimed batch: how many items it holds on the processing list, and those that read.
+struct Claimed {
+    claimed: usize,
+    msgs: Vec<ChatMessage>,
+}
+
 pub struct Flusher {
     state: AppState,
     pub instance: String,
+    /// Messages per batch ([`BATCH`]; tests use small ones to see several batches).
+    pub batch: usize,
     pub fail: FailPoint,
 }
 
@@ -50,6 +58,7 @@ impl Flusher {
         Flusher {
             state,
             instance: Uuid::now_v7().simple().to_string(),
+            batch: BATCH,
             fail: FailPoint::None,
         }
     }
@@ -98,48 +107,31 @@ impl Flusher {
             &format!("{account}|{}", self.instance),
         )
         .await?;
+        // A batch claimed earlier and not released (a failed store) goes first, topped up
+        // from the buffer.
+        let leftover = bus.list_range(&mine, 0, -1).await?;
+        let mut batch = self.claim(account, &mine, leftover).await?;
         let mut stored = 0;
-        loop {
-            // A batch claimed earlier and not released (a failed store) goes first, topped up
-            // from the buffer.
-            let mut batch = bus.list_range(&mine, 0, -1).await?;
-            while batch.len() < BATCH {
-                let moved = bus
-                    .list_move(
-                        &keys::chat_buffer(account),
-                        &mine,
-                        CLAIM.min(BATCH - batch.len()),
-                    )
-                    .await?;
-                if moved.is_empty() {
-                    break;
-                }
-                batch.extend(moved);
-            }
-            if batch.is_empty() {
-                break;
-            }
+        while batch.claimed > 0 {
             if self.fail == FailPoint::AfterClaim {
                 return Err(AppError::Unavailable("injected failure after claim".into()));
             }
-            let msgs: Vec<ChatMessage> = batch
-                .iter()
-                .filter_map(|item| match serde_json::from_str(item) {
-                    Ok(m) => Some(m),
-                    Err(e) => {
-                        tracing::error!(error = %e, "dropping an unreadable buffered message");
-                        None
-                    }
-                })
-                .collect();
-            stored += self.state.db.insert_messages(&msgs).await?;
-            super::buffer::apply_deletions(&self.state, account, &msgs).await?;
+            // Store this batch while the next one is claimed and read: the database and the
+            // bus work at the same time. Both stay claimed until each is stored.
+            let (n, next) = tokio::join!(
+                self.state.db.insert_messages(&batch.msgs),
+                self.claim(account, &mine, Vec::new())
+            );
+            stored += n?;
+            super::buffer::apply_deletions(&self.state, account, &batch.msgs).await?;
             if self.fail == FailPoint::AfterCommit {
                 return Err(AppError::Unavailable(
                     "injected failure after commit".into(),
                 ));
             }
-            bus.del(&mine).await?;
+            // Release this batch: the head of the list, before the next one.
+            bus.list_trim(&mine, batch.claimed as isize, -1).await?;
+            batch = next?;
         }
         // No longer pending — unless a message arrived meanwhile.
         let pending = keys::pending_chat_accounts();
@@ -148,6 +140,40 @@ impl Flusher {
             bus.set_add(&pending, &account.to_string()).await?;
         }
         Ok(stored)
+    }
+
+    /// Claim buffered messages onto `mine` after `batch` (already claimed) until it holds
+    /// a full batch, and read them.
+    async fn claim(&self, account: Uuid, mine: &str, mut batch: Vec<String>) -> AppResult<Claimed> {
+        while batch.len() < self.batch {
+            let moved = self
+                .state
+                .bus
+                .list_move(
+                    &keys::chat_buffer(account),
+                    mine,
+                    CLAIM.min(self.batch - batch.len()),
+                )
+                .await?;
+            if moved.is_empty() {
+                break;
+            }
+            batch.extend(moved);
+        }
+        let msgs = batch
+            .iter()
+            .filter_map(|item| match serde_json::from_str(item) {
+                Ok(m) => Some(m),
+                Err(e) => {
+                    tracing::error!(error = %e, "dropping an unreadable buffered message");
+                    None
+                }
+            })
+            .collect();
+        Ok(Claimed {
+            claimed: batch.len(),
+            msgs,
+        })
     }
 
     /// Take over the claims of flushers whose heartbeat has expired.

@@ -1,6 +1,6 @@
 //! Queries of the chat pipeline, for both databases.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
@@ -73,6 +73,30 @@ struct Seen<'a> {
     last: &'a ChatMessage,
     first_at: DateTime<Utc>,
     count: i64,
+}
+
+/// The chatters of newly stored messages, in key order (so that concurrent flushes lock
+/// `platform_users` rows in the same order): each with their latest message (the later one
+/// of equal times), the time of their first, and how many.
+fn chatters<'a>(new: impl Iterator<Item = &'a ChatMessage>) -> Vec<Seen<'a>> {
+    let mut users: BTreeMap<(Uuid, &str, &str), Seen> = BTreeMap::new();
+    for m in new {
+        let e = users
+            .entry((m.account_id, m.platform.as_str(), m.user_id.as_str()))
+            .or_insert(Seen {
+                last: m,
+                first_at: m.created_at,
+                count: 0,
+            });
+        e.count += 1;
+        if m.created_at >= e.last.created_at {
+            e.last = m;
+        }
+        if m.created_at < e.first_at {
+            e.first_at = m.created_at;
+        }
+    }
+    users.into_values().collect()
 }
 
 impl Db {
@@ -237,25 +261,8 @@ async fn sqlite_insert_messages(pool: &SqlitePool, msgs: &[ChatMessage]) -> sqlx
         new.extend(ids);
     }
 
-    let mut users: HashMap<(Uuid, &str, &str), Seen> = HashMap::new();
-    for m in msgs.iter().filter(|m| new.contains(&m.id)) {
-        let e = users
-            .entry((m.account_id, m.platform.as_str(), m.user_id.as_str()))
-            .or_insert(Seen {
-                last: m,
-                first_at: m.created_at,
-                count: 0,
-            });
-        e.count += 1;
-        if m.created_at >= e.last.created_at {
-            e.last = m;
-        }
-        if m.created_at < e.first_at {
-            e.first_at = m.created_at;
-        }
-    }
+    let users = chatters(msgs.iter().filter(|m| new.contains(&m.id)));
     let now = crate::store::now();
-    let users: Vec<Seen> = users.into_values().collect();
     // 16 values a row.
     for chunk in users.chunks(2000) {
         let mut qb = QueryBuilder::new(
@@ -309,6 +316,21 @@ async fn pg_copy_messages(pool: &PgPool, msgs: &[ChatMessage]) -> sqlx::Result<u
     let data = pg_copy_csv(msgs);
     let mut tx = pool.begin().await?;
     let conn: &mut sqlx::PgConnection = &mut tx;
+    // Most batches hold only new rows: COPY them straight into the table. A batch replayed
+    // after a crash holds rows already stored, which fail that COPY; it then goes through
+    // the staging table, which skips them.
+    sqlx::Executor::execute(&mut *conn, "SAVEPOINT flush_copy").await?;
+    match pg_copy_direct(conn, &data).await {
+        Ok(()) => {
+            pg_upsert_chatters(conn, &chatters(msgs.iter())).await?;
+            tx.commit().await?;
+            return Ok(msgs.len());
+        }
+        Err(e) if is_unique_violation(&e) => {
+            sqlx::Executor::execute(&mut *conn, "ROLLBACK TO SAVEPOINT flush_copy").await?;
+        }
+        Err(e) => return Err(e),
+    }
     sqlx::Executor::execute(&mut *conn, PG_STAGING).await?;
     let mut copy = conn
         .copy_in_raw(&format!(
@@ -347,6 +369,55 @@ async fn pg_copy_messages(pool: &PgPool, msgs: &[ChatMessage]) -> sqlx::Result<u
         .await?;
     tx.commit().await?;
     Ok(inserted as usize)
+}
+
+async fn pg_copy_direct(conn: &mut sqlx::PgConnection, data: &[u8]) -> sqlx::Result<()> {
+    let mut copy = conn
+        .copy_in_raw(&format!(
+            "COPY platform_messages ({COLS}) FROM STDIN (FORMAT csv)"
+        ))
+        .await?;
+    copy.send(data).await?;
+    copy.finish().await?;
+    Ok(())
+}
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .and_then(|d| d.code())
+        .is_some_and(|c| c == "23505")
+}
+
+/// Upsert the chatters of a batch whose rows are all new: one statement over arrays.
+async fn pg_upsert_chatters(conn: &mut sqlx::PgConnection, users: &[Seen<'_>]) -> sqlx::Result<()> {
+    let col = |f: fn(&Seen) -> Option<String>| users.iter().map(f).collect::<Vec<_>>();
+    let sql = format!(
+        "INSERT INTO platform_users (id, account_id, platform, platform_user_id, \
+           username, display_name, color, is_mod, is_sub, is_vip, sub_tier, \
+           first_seen_at, last_seen_at, message_count, created_at, updated_at) \
+         SELECT gen_random_uuid(), u.*, $14, $14 FROM unnest($1::uuid[], $2::text[], \
+           $3::text[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::bool[], \
+           $9::bool[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::int8[]) \
+           AS u {USERS_UPSERT}"
+    );
+    sqlx::query(&sql)
+        .bind(users.iter().map(|u| u.last.account_id).collect::<Vec<_>>())
+        .bind(col(|u| Some(u.last.platform.clone())))
+        .bind(col(|u| Some(u.last.user_id.clone())))
+        .bind(col(|u| Some(u.last.username.clone())))
+        .bind(col(|u| u.last.display_name.clone()))
+        .bind(col(|u| u.last.color.clone()))
+        .bind(users.iter().map(|u| u.last.is_mod).collect::<Vec<_>>())
+        .bind(users.iter().map(|u| u.last.is_sub).collect::<Vec<_>>())
+        .bind(users.iter().map(|u| u.last.is_vip).collect::<Vec<_>>())
+        .bind(col(|u| u.last.sub_tier.clone()))
+        .bind(users.iter().map(|u| u.first_at).collect::<Vec<_>>())
+        .bind(users.iter().map(|u| u.last.created_at).collect::<Vec<_>>())
+        .bind(users.iter().map(|u| u.count).collect::<Vec<_>>())
+        .bind(crate::store::now())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 /// Messages as `COPY … (FORMAT csv)` rows of `COLS`: every value quoted, NULL unquoted empty.

@@ -30,6 +30,8 @@ pub struct AppState {
     /// WebSockets) close themselves, so graceful shutdown never waits on them and their
     /// clients reconnect elsewhere.
     pub closing: Arc<tokio::sync::watch::Sender<bool>>,
+    /// Chatter look-up cache and badge flags written lately (not rewritten every message).
+    pub chatter_writes: Arc<crate::chatter::service::RecentWrites>,
 }
 
 impl AppState {
@@ -47,6 +49,7 @@ impl AppState {
             schema: graphql::build_schema(),
             auth_cache: Arc::default(),
             closing: Arc::new(tokio::sync::watch::Sender::new(false)),
+            chatter_writes: Arc::default(),
         }
     }
 

@@ -21,6 +21,60 @@ pub const WELCOME_TTL: Duration = Duration::from_secs(10 * 60);
 /// chatter who loses the badge loses the flag at the latest 30 minutes later.
 pub const BADGE_FLAG_TTL: Duration = USER_CACHE_TTL;
 
+/// How often this instance rewrites an unchanged look-up cache entry or badge flag of a
+/// chatter who keeps talking (their TTL on the bus is 30 minutes).
+pub const REFRESH_EVERY: Duration = Duration::from_secs(60);
+/// Most entries [`RecentWrites`] remembers.
+const RECENT_WRITES_MAX: usize = 100_000;
+
+/// The look-up cache entries and badge flags this instance wrote lately, so that every
+/// message of a chatter does not rewrite the same values: an entry is written again once
+/// [`REFRESH_EVERY`] has passed, or at once when its value changed. One per bus (per
+/// [`AppState`]); another instance deleting an entry meanwhile sees it back within a minute.
+#[derive(Default)]
+pub struct RecentWrites {
+    written: std::sync::Mutex<std::collections::HashMap<String, (String, std::time::Instant)>>,
+}
+
+impl RecentWrites {
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, (String, std::time::Instant)>>
+    {
+        match self.written.lock() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        }
+    }
+
+    /// Whether `key` = `value` is due to be written; if so it counts as written from now.
+    pub fn due(&self, key: &str, value: &str) -> bool {
+        let now = std::time::Instant::now();
+        let mut written = self.lock();
+        if let Some((v, at)) = written.get(key) {
+            if v == value && now.duration_since(*at) < REFRESH_EVERY {
+                return false;
+            }
+        }
+        if written.len() >= RECENT_WRITES_MAX {
+            written.retain(|_, (_, at)| now.duration_since(*at) < REFRESH_EVERY);
+            if written.len() >= RECENT_WRITES_MAX {
+                written.clear();
+            }
+        }
+        written.insert(key.to_string(), (value.to_string(), now));
+        true
+    }
+
+    /// Forget entries whose write failed, so that the next message writes them.
+    pub fn forget(&self, keys: &[String]) {
+        let mut written = self.lock();
+        for k in keys {
+            written.remove(k);
+        }
+    }
+}
+
 /// Longest command or item name in `disabledcommands`.
 const MAX_COMMAND_CHARS: usize = 50;
 
@@ -36,12 +90,7 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
     let bus = &state.bus;
     let id = msg.id.to_string();
     let (account, platform, user) = (msg.account_id, msg.platform.as_str(), &msg.user_id);
-    let set = |key: String, value: &str, ttl: Duration| BusOp::Set {
-        key,
-        value: value.to_string(),
-        ttl: Some(ttl),
-    };
-    // One round trip: the answers first, then the refreshes.
+    // One round trip: the answers first, then the refreshes that are due.
     let mut ops = vec![
         BusOp::SetNx {
             key: flag(msg, UserFlag::HasChatted),
@@ -56,31 +105,34 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
         BusOp::Get {
             key: keys::user_treatment(account, platform, user),
         },
-        // Who spoke this stream, so going live can clear their marks (idempotent).
-        BusOp::SetAdd {
-            key: keys::chatted_this_stream(account, platform),
-            member: user.clone(),
-        },
-        set(
-            keys::user_lookup(account, platform, &msg.username.to_lowercase()),
-            user,
-            USER_CACHE_TTL,
-        ),
-        set(
-            keys::user_username(account, platform, user),
-            &msg.username,
-            USER_CACHE_TTL,
-        ),
     ];
+    let mut refreshed = Vec::new();
+    let mut refresh = |key: String, value: &str, ttl: Duration| {
+        if state.chatter_writes.due(&key, value) {
+            refreshed.push(key.clone());
+            ops.push(BusOp::Set {
+                key,
+                value: value.to_string(),
+                ttl: Some(ttl),
+            });
+        }
+    };
+    refresh(
+        keys::user_lookup(account, platform, &msg.username.to_lowercase()),
+        user,
+        USER_CACHE_TTL,
+    );
+    refresh(
+        keys::user_username(account, platform, user),
+        &msg.username,
+        USER_CACHE_TTL,
+    );
     if let Some(display) = &msg.display_name {
-        ops.push(set(
+        refresh(
             keys::user_display_name(account, platform, user),
             display,
             USER_CACHE_TTL,
-        ));
-    }
-    if msg.is_mod {
-        ops.push(set(flag(msg, UserFlag::Mod), "1", BADGE_FLAG_TTL));
+        );
     }
     if msg.is_sub {
         let tier = msg
@@ -89,9 +141,24 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
             .and_then(|t| t.chars().find(|c| ('1'..='3').contains(c)))
             .unwrap_or('1')
             .to_string();
-        ops.push(set(flag(msg, UserFlag::Subbed), &tier, BADGE_FLAG_TTL));
+        refresh(flag(msg, UserFlag::Subbed), &tier, BADGE_FLAG_TTL);
     }
-    let mut replies = bus.batch(ops).await?.into_iter();
+    if msg.is_mod {
+        // Always written: a timeout removes it (re-mod), and mods are few.
+        ops.push(BusOp::Set {
+            key: flag(msg, UserFlag::Mod),
+            value: "1".into(),
+            ttl: Some(BADGE_FLAG_TTL),
+        });
+    }
+    let replies = match bus.batch(ops).await {
+        Ok(r) => r,
+        Err(e) => {
+            state.chatter_writes.forget(&refreshed);
+            return Err(e.into());
+        }
+    };
+    let mut replies = replies.into_iter();
     let mut next = || replies.next().unwrap_or(BusReply::Done);
     let chatted = next().flag();
     let this_stream = next().flag();
@@ -111,6 +178,12 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
             Some(WELCOME_TTL),
         )
         .await?;
+    }
+    if this_stream {
+        // Who spoke this stream, so going live can clear their marks: only those whose
+        // mark was just set need adding.
+        bus.set_add(&keys::chatted_this_stream(account, platform), user)
+            .await?;
     }
     msg.is_first_in_stream = this_stream;
     msg.treatment = treatment.filter(|t| t != "none");

@@ -361,4 +361,16 @@ mod tests {
         assert!(command_name("two words").is_err());
         assert!(command_name(&"x".repeat(51)).is_err());
     }
+
+    #[test]
+    fn an_unchanged_value_is_written_once_a_changed_one_at_once() {
+        let r = RecentWrites::default();
+        assert!(r.due("k", "alice"), "first time");
+        assert!(!r.due("k", "alice"), "unchanged, just written");
+        assert!(r.due("k", "Alice"), "changed");
+        assert!(!r.due("k", "Alice"));
+        assert!(r.due("other", "Alice"), "another key");
+        r.forget(&["k".to_string()]);
+        assert!(r.due("k", "Alice"), "a failed write is retried");
+    }
 }

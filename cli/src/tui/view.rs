@@ -435,6 +435,8 @@ mod tests {
         assert!(s.contains("1TW") && s.contains("5DC"), "{s}");
         assert!(s.contains("demo"), "{s}");
         assert_eq!(s.lines().count(), 24);
+        insta::assert_snapshot!("main_screen_80x24", s);
+        insta::assert_snapshot!("main_screen_120x40", screen(&app, 120, 40));
     }
 
     #[test]
@@ -447,6 +449,9 @@ mod tests {
         let s = screen(&app, 100, 10);
         assert!(s.contains("(deleted by Milo Mod)"), "{s}");
         assert!(s.contains("✦user1"), "first-time mark: {s}");
+        app.update(key('k'));
+        app.update(key('k'));
+        insta::assert_snapshot!("deleted_first_and_selected", screen(&app, 100, 10));
     }
 
     #[test]
@@ -467,6 +472,7 @@ mod tests {
         assert!(s.contains("timed out (9m50s left)"), "{s}");
         assert!(s.contains("restricted"), "{s}");
         assert!(s.contains("Milo Mod: spams links"), "{s}");
+        insta::assert_snapshot!("user_card", s);
 
         app.update(code(KeyCode::Esc));
         app.update(key('?'));
@@ -476,13 +482,16 @@ mod tests {
             s.contains("toggle twitch youtube kick trovo discord"),
             "{s}"
         );
+        insta::assert_snapshot!("help", s);
         app.update(key('x'));
         app.update(key('t'));
         let s = screen(&app, 100, 10);
         assert!(s.contains("timeout: 1) 1m 2) 10m 3) 1h 4) 1d"), "{s}");
+        insta::assert_snapshot!("timeout_prompt", s);
         app.update(code(KeyCode::Esc));
         app.update(key('b'));
         let s = screen(&app, 100, 10);
         assert!(s.contains("Ban user5 on twitch? y/n"), "{s}");
+        insta::assert_snapshot!("ban_confirmation", s);
     }
 }

@@ -92,8 +92,10 @@ async fn demo_in_a_terminal_bans_with_keys() {
             >= 3
     })
     .await;
-    let s = wait_for(&screen, "the status bar", |s| {
-        s.contains("live") && s.contains("msg/s")
+    // The demo seed connects every platform with its bot enabled.
+    let s = wait_for(&screen, "the status bar with the bots", |s| {
+        let bot = |p: &str| s.contains(&format!("{p}✓")) || s.contains(&format!("{p}●✓"));
+        s.contains("live") && s.contains("msg/s") && bot("TW") && bot("DC")
     })
     .await;
     assert!(s.contains(&format!("127.0.0.1:{port}")), "{s}");

@@ -22,7 +22,8 @@ backend_tests!(
     going_live_starts_a_new_stream,
     a_forgetful_bus_does_not_make_old_chatters_new,
     restricted_chatters_are_flagged,
-    settings_change_whole_or_not_at_all
+    settings_change_whole_or_not_at_all,
+    stream_states_show_the_bot_of_each_platform
 );
 
 async fn ingest(api: &Api, t: &str, user: &str, text: &str) -> Value {
@@ -462,4 +463,79 @@ async fn settings_change_whole_or_not_at_all(s: &TestServer) {
     let (st, _) = api.call(Method::GET, "/v1/chat/settings", None, None).await;
     assert_eq!(st, StatusCode::UNAUTHORIZED);
     assert_eq!(settings(&api, &owner).await["timeout_stacking"], false);
+}
+
+/// Seed 001's bot status beside each stream state: active (a connection with bot_enabled),
+/// paused (bot_enabled false), no_connection.
+async fn stream_states_show_the_bot_of_each_platform(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let viewer = api.login("viewer", "lumio-viewer").await;
+    let states = |b: &Value| -> Vec<(String, String, Value)> {
+        b.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| {
+                (
+                    x["platform"].as_str().unwrap().to_string(),
+                    x["bot"].as_str().unwrap().to_string(),
+                    x["channel_name"].clone(),
+                )
+            })
+            .collect()
+    };
+    let (st, b) = api
+        .call(Method::GET, "/v1/chat/streams", Some(&viewer), None)
+        .await;
+    assert_eq!(st, StatusCode::OK, "{b}");
+    let all = states(&b);
+    assert_eq!(all.len(), 5, "{b}");
+    assert!(all.iter().all(|(_, bot, _)| bot == "active"), "{b}");
+    assert!(all.contains(&("twitch".into(), "active".into(), json!("lumio_demo"))));
+
+    // Pause the bot on kick, drop the trovo connection.
+    lumio_server::on_db!(&s.state.db, |pool| {
+        sqlx::query("UPDATE channel_connections SET bot_enabled = false WHERE platform = 'kick'")
+            .execute(pool)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM channel_connections WHERE platform = 'trovo'")
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    let (_, b) = api
+        .call(Method::GET, "/v1/chat/streams", Some(&viewer), None)
+        .await;
+    let all = states(&b);
+    assert!(
+        all.contains(&("kick".into(), "paused".into(), json!("lumio-demo"))),
+        "{b}"
+    );
+    assert!(
+        all.contains(&("trovo".into(), "no_connection".into(), Value::Null)),
+        "{b}"
+    );
+    assert!(
+        all.contains(&("twitch".into(), "active".into(), json!("lumio_demo"))),
+        "{b}"
+    );
+
+    let g = api
+        .gql(
+            Some(&viewer),
+            "{ streamStates { platform bot channelName } }",
+            json!({}),
+        )
+        .await;
+    let kick = g["data"]["streamStates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["platform"] == "kick")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        kick,
+        json!({"platform": "kick", "bot": "paused", "channelName": "lumio-demo"})
+    );
 }

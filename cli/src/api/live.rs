@@ -1,4 +1,5 @@
-//! Live controls over REST: `DELETE /v1/chat/raid|poll|prediction`, `POST /v1/chat/send`.
+//! Live controls over REST: `DELETE /v1/chat/raid|poll|prediction`, `POST /v1/chat/send`;
+//! the channels' stream and bot states, `GET /v1/chat/streams`.
 
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -7,6 +8,13 @@ use super::Client;
 use crate::error::CliResult;
 
 impl Client {
+    /// Each platform's stream state and the status of the account's bot there
+    /// (`GET /v1/chat/streams`).
+    pub async fn stream_states(&self) -> CliResult<Value> {
+        self.rest(Method::GET, "/v1/chat/streams", None::<&()>)
+            .await
+    }
+
     pub async fn cancel_raid(&self) -> CliResult<Value> {
         self.rest(Method::DELETE, "/v1/chat/raid", None::<&()>)
             .await

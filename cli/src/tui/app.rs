@@ -176,6 +176,9 @@ pub enum Input {
     Card(Box<Card>),
     /// The account's moderation log (newest first), at start.
     ModLog(Vec<Value>),
+    /// Each platform's stream state and bot status (`GET /v1/chat/streams`), at start and
+    /// now and then.
+    Streams(Vec<Value>),
 }
 
 pub struct App {
@@ -196,6 +199,8 @@ pub struct App {
     pub card: Option<Card>,
     pub modlog: VecDeque<String>,
     pub live_states: Vec<(String, bool)>,
+    /// The account's bot on each platform: active, paused or no_connection.
+    pub bots: Vec<(String, String)>,
     pub cursor: Option<String>,
     /// Messages per second (a moving count over the last seconds).
     arrivals: VecDeque<Instant>,
@@ -220,6 +225,7 @@ impl App {
             card: None,
             modlog: VecDeque::new(),
             live_states: Vec::new(),
+            bots: Vec::new(),
             cursor: None,
             arrivals: VecDeque::new(),
             keymap: Keymap::default(),
@@ -751,6 +757,20 @@ impl App {
                 let same = self.card_target() == c.target;
                 if same {
                     self.card = Some(*c);
+                }
+                vec![]
+            }
+            Input::Streams(states) => {
+                for st in states {
+                    let Some(p) = st["platform"].as_str() else {
+                        continue;
+                    };
+                    self.live_states.retain(|(x, _)| x != p);
+                    self.live_states.push((p.to_string(), st["live"] == true));
+                    if let Some(bot) = st["bot"].as_str() {
+                        self.bots.retain(|(x, _)| x != p);
+                        self.bots.push((p.to_string(), bot.to_string()));
+                    }
                 }
                 vec![]
             }

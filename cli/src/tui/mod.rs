@@ -33,6 +33,8 @@ use app::{App, Card, Effect, Input};
 
 /// How often the screen may be redrawn (a cap, not a rate: only when something changed).
 pub const FRAME: Duration = Duration::from_millis(33);
+/// How often the stream states and bot statuses are fetched again.
+const STREAMS_EVERY: Duration = Duration::from_secs(30);
 
 pub struct TuiOptions {
     pub server: String,
@@ -124,6 +126,24 @@ async fn run_loop(
                     .filter_map(|e| serde_json::to_value(e).ok())
                     .collect();
                 let _ = tx.send(Input::ModLog(entries)).await;
+            }
+        });
+    }
+
+    // Stream states and the bot on each platform, now and every half minute (a paused or
+    // resumed bot shows within that).
+    {
+        let client = opts.client.clone();
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(STREAMS_EVERY);
+            loop {
+                every.tick().await;
+                if let Ok(Value::Array(states)) = client.stream_states().await {
+                    if tx.send(Input::Streams(states)).await.is_err() {
+                        return;
+                    }
+                }
             }
         });
     }

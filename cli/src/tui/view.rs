@@ -304,8 +304,13 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
                 .fg(Color::DarkGray)
                 .add_modifier(Modifier::CROSSED_OUT)
         };
+        let bot = app
+            .bots
+            .iter()
+            .find(|(x, _)| x == p)
+            .map_or("", |(_, b)| bot_mark(b));
         spans.push(Span::styled(
-            format!(" {}{}{}", i + 1, badge, if live { "●" } else { "" }),
+            format!(" {}{}{}{bot}", i + 1, badge, if live { "●" } else { "" }),
             style,
         ));
     }
@@ -314,6 +319,16 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         Style::default().fg(Color::DarkGray),
     ));
     f.render_widget(Paragraph::new(TLine::from(spans)), area);
+}
+
+/// The status bar's mark for the account's bot on a platform (the help lists them).
+pub fn bot_mark(status: &str) -> &'static str {
+    match status {
+        "active" => "✓",
+        "paused" => "‖",
+        "no_connection" => "×",
+        _ => "?",
+    }
 }
 
 fn draw_prompt(f: &mut Frame, app: &App, area: Rect) {
@@ -363,6 +378,7 @@ pub fn help(k: &Keymap) -> Vec<(String, &'static str)> {
         ("1-5".into(), "toggle twitch youtube kick trovo discord"),
         (c(Action::Send).to_string(), "send a message: PLATFORM TEXT"),
         (c(Action::Command).to_string(), "ban USER [reason] · timeout USER 10m [reason] · note USER TEXT · treat USER restricted"),
+        ("status".into(), "per platform: ● live; bot ✓ active, ‖ paused, × no channel connection"),
         (c(Action::Help).to_string(), "this help"),
         (c(Action::Quit).to_string(), "quit"),
     ]
@@ -436,6 +452,16 @@ mod tests {
         assert!(s.contains("demo"), "{s}");
         assert_eq!(s.lines().count(), 24);
         insta::assert_snapshot!("main_screen_80x24", s);
+        app.update(Input::Streams(vec![
+            json!({"platform": "twitch", "live": true, "bot": "active"}),
+            json!({"platform": "youtube", "live": false, "bot": "paused"}),
+            json!({"platform": "kick", "live": false, "bot": "no_connection"}),
+            json!({"platform": "trovo", "live": false, "bot": "active"}),
+            json!({"platform": "discord", "live": false, "bot": "active"}),
+        ]));
+        let s = screen(&app, 80, 24);
+        let status = s.lines().nth(22).unwrap();
+        assert!(status.contains("1TW●✓ 2YT‖ 3KI× 4TR✓ 5DC✓"), "{status}");
         insta::assert_snapshot!("main_screen_120x40", screen(&app, 120, 40));
     }
 

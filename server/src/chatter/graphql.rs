@@ -14,7 +14,7 @@ pub struct ChatterQuery;
 
 #[Object]
 impl ChatterQuery {
-    /// Whether each platform's channel is live (`chat:read`).
+    /// Whether each platform's channel is live, and the account's bot there (`chat:read`).
     async fn stream_states(
         &self,
         ctx: &Context<'_>,

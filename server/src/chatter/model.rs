@@ -3,11 +3,16 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Whether a channel is live.
+/// Whether a platform's channel is live, and whether the account's bot is there.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
 pub struct StreamState {
     pub platform: String,
     pub live: bool,
+    /// The account's channel on the platform (its first connection), if it has one.
+    pub channel_name: Option<String>,
+    /// The bot on that channel, as seed 001 defines it: `active` (a channel connection with
+    /// `bot_enabled`), `paused` (`bot_enabled` false) or `no_connection`.
+    pub bot: String,
 }
 
 /// A report that a channel went live or offline (bots and connectors send it).

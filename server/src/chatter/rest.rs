@@ -20,7 +20,7 @@ pub fn router() -> Router<AppState> {
         .route("/chat/settings", get(get_settings).patch(patch_settings))
 }
 
-/// Whether each platform's channel is live (`chat:read`).
+/// Whether each platform's channel is live, and the account's bot there (`chat:read`).
 #[utoipa::path(get, path = "/v1/chat/streams", tag = "chatters", security(("bearer" = [])),
     params(("X-Lumio-Account" = Option<String>, Header)),
     responses((status = 200, body = Vec<StreamState>), (status = 401, body = ErrorBody),

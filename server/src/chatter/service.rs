@@ -242,16 +242,26 @@ pub async fn set_stream_live(
     })
 }
 
-/// Whether each platform's channel is live.
+/// Whether each platform's channel is live, and the status of the account's bot there.
 pub async fn stream_states(state: &AppState, ctx: &AccountCtx) -> AppResult<Vec<StreamState>> {
+    let connections = state.db.bot_connections(ctx.account_id).await?;
     let mut out = Vec::new();
     for p in Platform::ALL {
+        // Enabled connections come first: one is enough for the bot to be active.
+        let first = connections.iter().find(|(cp, _, _)| *cp == p.to_string());
         out.push(StreamState {
             platform: p.to_string(),
             live: state
                 .bus
                 .exists(&keys::stream_is_live(ctx.account_id, p))
                 .await?,
+            channel_name: first.map(|(_, name, _)| name.clone()),
+            bot: match first {
+                None => "no_connection",
+                Some((_, _, true)) => "active",
+                Some((_, _, false)) => "paused",
+            }
+            .into(),
         });
     }
     Ok(out)

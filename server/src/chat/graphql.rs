@@ -2,6 +2,7 @@
 //! `chatMessageCount`.
 
 use async_graphql::{Context, Object, Result};
+use serde::Deserialize;
 
 use super::model::*;
 use super::service;
@@ -124,13 +125,16 @@ impl ChatSubscription {
                     Err(e) => Err(e),
                     Ok(super::ws::LiveItem::Event(json)) => {
                         // Published by this server's own code; one that does not read is skipped.
-                        let Ok(event) = serde_json::from_str::<ChatEvent>(&json) else {
+                        let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) else {
+                            continue;
+                        };
+                        let Ok(event) = ChatEvent::deserialize(&value) else {
                             continue;
                         };
                         Ok(ChatEventGql {
                             kind: event.kind().into(),
                             cursor: Some(event.cursor().to_string()),
-                            event: serde_json::from_str(&json).ok().map(async_graphql::Json),
+                            event: Some(async_graphql::Json(value)),
                             message: match event {
                                 ChatEvent::Message { message, .. } => Some(message),
                                 _ => None,

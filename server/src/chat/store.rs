@@ -3,7 +3,6 @@
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use futures::future::BoxFuture;
 use sqlx::types::Json;
 use sqlx::{PgPool, QueryBuilder, SqlitePool};
 use uuid::Uuid;
@@ -104,24 +103,15 @@ impl Db {
     /// message id) are skipped. Returns how many rows were new. `platform_users` is updated
     /// for the new rows only, so a replayed batch changes nothing.
     ///
-    /// PostgreSQL: `COPY` into a per-connection staging table, then one statement moves the
-    /// new rows into `platform_messages` and upserts their users. SQLite: multi-row INSERTs
-    /// in one transaction.
+    /// PostgreSQL: `COPY` (through a staging table when the batch holds rows already stored),
+    /// then one upsert of the batch's chatters. SQLite: multi-row INSERTs.
     pub async fn insert_messages(&self, msgs: &[ChatMessage]) -> sqlx::Result<usize> {
         if msgs.is_empty() {
             return Ok(0);
         }
         match self {
-            // Boxed as `Send` here: the compiler cannot prove it through the flush task's
-            // higher-ranked lifetimes otherwise.
-            Db::Postgres(pool) => {
-                let fut: BoxFuture<'_, _> = Box::pin(pg_copy_messages(pool, msgs));
-                fut.await
-            }
-            Db::Sqlite(pool) => {
-                let fut: BoxFuture<'_, _> = Box::pin(sqlite_insert_messages(pool, msgs));
-                fut.await
-            }
+            Db::Postgres(pool) => pg_copy_messages(pool, msgs).await,
+            Db::Sqlite(pool) => sqlite_insert_messages(pool, msgs).await,
         }
     }
 
@@ -306,8 +296,8 @@ const USERS_UPSERT: &str = "ON CONFLICT (account_id, platform, platform_user_id)
      message_count = platform_users.message_count + excluded.message_count, \
      updated_at = excluded.updated_at";
 
-/// The staging table of a PostgreSQL connection: created on its first flush, emptied at
-/// every commit.
+/// The staging table of a PostgreSQL connection: created on its first replayed batch,
+/// emptied at every commit.
 const PG_STAGING: &str = "SET LOCAL client_min_messages = warning; \
      CREATE TEMP TABLE IF NOT EXISTS platform_messages_staging \
      (LIKE platform_messages INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
@@ -316,80 +306,51 @@ async fn pg_copy_messages(pool: &PgPool, msgs: &[ChatMessage]) -> sqlx::Result<u
     let data = pg_copy_csv(msgs);
     let mut tx = pool.begin().await?;
     let conn: &mut sqlx::PgConnection = &mut tx;
-    // Most batches hold only new rows: COPY them straight into the table. A batch replayed
-    // after a crash holds rows already stored, which fail that COPY; it then goes through
-    // the staging table, which skips them.
+    // Most batches hold only new rows: COPY them straight into the table. A replayed batch
+    // (rows already stored before a crash, or a platform message id seen again) fails that
+    // COPY; it then goes through the staging table, and only its new rows are inserted.
     sqlx::Executor::execute(&mut *conn, "SAVEPOINT flush_copy").await?;
-    match pg_copy_direct(conn, &data).await {
-        Ok(()) => {
-            pg_upsert_chatters(conn, &chatters(msgs.iter())).await?;
-            tx.commit().await?;
-            return Ok(msgs.len());
-        }
-        Err(e) if is_unique_violation(&e) => {
+    let new: Vec<&ChatMessage> = match pg_copy_into(conn, "platform_messages", &data).await {
+        Ok(()) => msgs.iter().collect(),
+        Err(e)
+            if e.as_database_error()
+                .is_some_and(|d| d.is_unique_violation()) =>
+        {
             sqlx::Executor::execute(&mut *conn, "ROLLBACK TO SAVEPOINT flush_copy").await?;
+            sqlx::Executor::execute(&mut *conn, PG_STAGING).await?;
+            pg_copy_into(conn, "platform_messages_staging", &data).await?;
+            let ids: HashSet<Uuid> = sqlx::query_scalar(&format!(
+                "INSERT INTO platform_messages ({COLS}) \
+                 SELECT {COLS} FROM platform_messages_staging ORDER BY id \
+                 ON CONFLICT DO NOTHING RETURNING id"
+            ))
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .collect();
+            msgs.iter().filter(|m| ids.contains(&m.id)).collect()
         }
         Err(e) => return Err(e),
-    }
-    sqlx::Executor::execute(&mut *conn, PG_STAGING).await?;
-    let mut copy = conn
-        .copy_in_raw(&format!(
-            "COPY platform_messages_staging ({COLS}) FROM STDIN (FORMAT csv)"
-        ))
-        .await?;
-    copy.send(data).await?;
-    copy.finish().await?;
-    // One statement: the new rows (a replayed or duplicate row is skipped), then their users,
-    // newest row per user, counted and with the earliest time of the batch.
-    let sql = format!(
-        "WITH ins AS ( \
-           INSERT INTO platform_messages ({COLS}) \
-           SELECT {COLS} FROM platform_messages_staging ORDER BY id \
-           ON CONFLICT DO NOTHING \
-           RETURNING id, account_id, platform, user_id, username, display_name, color, \
-                     is_mod, is_sub, is_vip, sub_tier, created_at), \
-         seen AS ( \
-           SELECT DISTINCT ON (account_id, platform, user_id) *, \
-                  min(created_at) OVER w AS first_at, count(*) OVER w AS n \
-           FROM ins \
-           WINDOW w AS (PARTITION BY account_id, platform, user_id) \
-           ORDER BY account_id, platform, user_id, created_at DESC, id DESC), \
-         users AS ( \
-           INSERT INTO platform_users (id, account_id, platform, platform_user_id, \
-             username, display_name, color, is_mod, is_sub, is_vip, sub_tier, \
-             first_seen_at, last_seen_at, message_count, created_at, updated_at) \
-           SELECT gen_random_uuid(), account_id, platform, user_id, username, display_name, \
-                  color, is_mod, is_sub, is_vip, sub_tier, first_at, created_at, n, $1, $1 \
-           FROM seen {USERS_UPSERT}) \
-         SELECT count(*) FROM ins"
-    );
-    let inserted: i64 = sqlx::query_scalar(&sql)
-        .bind(crate::store::now())
-        .fetch_one(&mut *conn)
-        .await?;
+    };
+    pg_upsert_chatters(conn, &chatters(new.iter().copied())).await?;
     tx.commit().await?;
-    Ok(inserted as usize)
+    Ok(new.len())
 }
 
-async fn pg_copy_direct(conn: &mut sqlx::PgConnection, data: &[u8]) -> sqlx::Result<()> {
+async fn pg_copy_into(conn: &mut sqlx::PgConnection, table: &str, data: &[u8]) -> sqlx::Result<()> {
     let mut copy = conn
-        .copy_in_raw(&format!(
-            "COPY platform_messages ({COLS}) FROM STDIN (FORMAT csv)"
-        ))
+        .copy_in_raw(&format!("COPY {table} ({COLS}) FROM STDIN (FORMAT csv)"))
         .await?;
     copy.send(data).await?;
     copy.finish().await?;
     Ok(())
 }
 
-fn is_unique_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error()
-        .and_then(|d| d.code())
-        .is_some_and(|c| c == "23505")
-}
-
-/// Upsert the chatters of a batch whose rows are all new: one statement over arrays.
+/// Upsert the chatters of a batch's new rows: one statement over arrays.
 async fn pg_upsert_chatters(conn: &mut sqlx::PgConnection, users: &[Seen<'_>]) -> sqlx::Result<()> {
+    if users.is_empty() {
+        return Ok(());
+    }
     let col = |f: fn(&Seen) -> Option<String>| users.iter().map(f).collect::<Vec<_>>();
     let sql = format!(
         "INSERT INTO platform_users (id, account_id, platform, platform_user_id, \

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub struct StreamState {
     pub platform: String,
     pub live: bool,
-    /// The account's channel on the platform (its first connection), if it has one.
+    /// The account's channel on the platform (an enabled connection first), if it has one.
     pub channel_name: Option<String>,
     /// The bot on that channel, as seed 001 defines it: `active` (a channel connection with
     /// `bot_enabled`), `paused` (`bot_enabled` false) or `no_connection`.

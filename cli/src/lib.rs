@@ -8,8 +8,10 @@ pub mod api;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod duration;
 pub mod error;
 pub mod output;
+pub mod platform;
 pub mod tui;
 
 pub use cli::Cli;

@@ -1,53 +1,59 @@
-//! Moderation and profiles over REST: `POST /v1/chat/moderate`, the moderation logs,
-//! treatment, and the chatter profile.
+//! Moderation over REST: `POST /v1/chat/moderate`, the moderation logs, treatment.
 
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 
-use super::notes::encode;
 use super::Client;
-use crate::cli::Platform;
 use crate::error::CliResult;
+use crate::platform::{Platform, UserRef};
 
-/// Who an action is about: a platform user id, or a username lumio has seen (`@name`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UserRef {
-    Id(String),
-    Name(String),
+/// What a moderator does to a chatter or a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Ban,
+    Unban,
+    Timeout,
+    Delete,
 }
 
-impl UserRef {
-    /// `@name` is a username; anything else is a platform user id.
-    pub fn parse(s: &str) -> UserRef {
-        let s = s.trim();
-        match s.strip_prefix('@') {
-            Some(name) => UserRef::Name(name.to_string()),
-            None => UserRef::Id(s.to_string()),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
+impl Action {
+    pub fn as_str(self) -> &'static str {
         match self {
-            UserRef::Id(s) | UserRef::Name(s) => s.is_empty(),
+            Action::Ban => "ban",
+            Action::Unban => "unban",
+            Action::Timeout => "timeout",
+            Action::Delete => "delete",
         }
     }
 }
 
-impl std::fmt::Display for UserRef {
+impl std::fmt::Display for Action {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            UserRef::Id(id) => f.write_str(id),
-            UserRef::Name(n) => write!(f, "@{n}"),
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Action {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Action, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ban" => Ok(Action::Ban),
+            "unban" => Ok(Action::Unban),
+            "timeout" => Ok(Action::Timeout),
+            "delete" => Ok(Action::Delete),
+            other => Err(format!(
+                "unknown action '{other}' (ban, unban, timeout or delete)"
+            )),
         }
     }
 }
 
 /// A moderation action as the server takes it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Moderation {
-    pub platform: String,
-    pub action: String,
+    pub platform: Platform,
+    pub action: Action,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub platform_user_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,19 +67,26 @@ pub struct Moderation {
 }
 
 impl Moderation {
-    pub fn on(platform: Platform, action: &str, user: Option<&UserRef>) -> Moderation {
-        let mut m = Moderation {
-            platform: platform.to_string(),
-            action: action.to_string(),
-            ..Moderation::default()
+    pub fn on(platform: Platform, action: Action, user: Option<&UserRef>) -> Moderation {
+        let (platform_user_id, username) = match user {
+            Some(UserRef::Id(id)) => (Some(id.clone()), None),
+            Some(UserRef::Name(n)) => (None, Some(n.clone())),
+            None => (None, None),
         };
-        match user {
-            Some(UserRef::Id(id)) => m.platform_user_id = Some(id.clone()),
-            Some(UserRef::Name(n)) => m.username = Some(n.clone()),
-            None => {}
+        Moderation {
+            platform,
+            action,
+            platform_user_id,
+            username,
+            message_id: None,
+            duration_seconds: None,
+            reason: None,
         }
-        m
     }
+}
+
+fn changed_by_default() -> bool {
+    true
 }
 
 /// What the server did.
@@ -90,6 +103,10 @@ pub struct ModerationResult {
     pub delivery: String,
     pub channel: String,
     pub warnings: Vec<String>,
+    /// False when nothing was done (a ban of a banned chatter, an unban of one who is not):
+    /// `warnings` says why. Servers from before this field changed something every time.
+    #[serde(default = "changed_by_default")]
+    pub changed: bool,
 }
 
 /// One `moderation_log` row.
@@ -116,10 +133,29 @@ pub struct LogPage {
     pub total: i64,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TreatmentResult {
+    pub platform: String,
+    pub platform_user_id: String,
+    pub treatment: String,
+}
+
+#[derive(Serialize)]
+struct PageQuery {
+    page: u32,
+    limit: u32,
+}
+
+#[derive(Serialize)]
+struct TreatmentInput<'a> {
+    treatment: &'a str,
+}
+
 impl Client {
     /// Ban, unban, time out or delete.
     pub async fn moderate(&self, m: &Moderation) -> CliResult<ModerationResult> {
-        self.rest(Method::POST, "/v1/chat/moderate", Some(m)).await
+        self.call(self.v1(Method::POST, &["chat", "moderate"])?.json(m))
+            .await
     }
 
     /// A page of one chatter's moderation log, or of the whole account's.
@@ -129,82 +165,30 @@ impl Client {
         page: u32,
         limit: u32,
     ) -> CliResult<LogPage> {
-        let path = match user {
-            Some((p, id)) => format!("/v1/chat/users/{p}/{}/moderation-log", encode(id)),
-            None => "/v1/chat/moderation-log".to_string(),
+        let req = match user {
+            Some((p, id)) => self.v1(
+                Method::GET,
+                &["chat", "users", p.as_str(), id, "moderation-log"],
+            )?,
+            None => self.v1(Method::GET, &["chat", "moderation-log"])?,
         };
-        self.rest(
-            Method::GET,
-            &format!("{path}?page={page}&limit={limit}"),
-            None::<&()>,
-        )
-        .await
+        self.call(req.query(&PageQuery { page, limit })).await
     }
 
     /// Set a chatter's treatment.
     pub async fn set_treatment(
         &self,
         platform: Platform,
-        user: &str,
+        user_id: &str,
         treatment: &str,
-    ) -> CliResult<Value> {
-        self.rest(
-            Method::PUT,
-            &format!("/v1/chat/users/{platform}/{}/treatment", encode(user)),
-            Some(&json!({ "treatment": treatment })),
+    ) -> CliResult<TreatmentResult> {
+        self.call(
+            self.v1(
+                Method::PUT,
+                &["chat", "users", platform.as_str(), user_id, "treatment"],
+            )?
+            .json(&TreatmentInput { treatment }),
         )
         .await
-    }
-
-    /// A chatter's profile, as the server sends it.
-    pub async fn profile(&self, platform: Platform, user: &str) -> CliResult<Value> {
-        self.rest(
-            Method::GET,
-            &format!("/v1/chat/users/{platform}/{}", encode(user)),
-            None::<&()>,
-        )
-        .await
-    }
-
-    /// The platform user id of a username lumio has seen on a platform (from the newest
-    /// message of that name), if any.
-    pub async fn resolve_username(
-        &self,
-        platform: Platform,
-        name: &str,
-    ) -> CliResult<Option<String>> {
-        let page: Value = self
-            .rest(
-                Method::GET,
-                &format!(
-                    "/v1/chat/history?platform={platform}&user={}&include_deleted=true&limit=20",
-                    encode(name)
-                ),
-                None::<&()>,
-            )
-            .await?;
-        Ok(page["messages"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .find(|m| {
-                m["username"]
-                    .as_str()
-                    .is_some_and(|u| u.eq_ignore_ascii_case(name))
-            })
-            .and_then(|m| m["user_id"].as_str())
-            .map(String::from))
-    }
-
-    /// A user reference as a platform user id (`@name` resolved through what lumio has seen).
-    pub async fn user_id(&self, platform: Platform, user: &UserRef) -> CliResult<String> {
-        match user {
-            UserRef::Id(id) => Ok(id.clone()),
-            UserRef::Name(n) => self.resolve_username(platform, n).await?.ok_or_else(|| {
-                crate::error::CliError::not_found(format!(
-                    "no {platform} chatter named '{n}' has been seen; give their platform user id"
-                ))
-            }),
-        }
     }
 }

@@ -25,7 +25,7 @@ async fn ingest(s: &TestServer, token: &str, text: &str) {
         .post(format!("{}/v1/chat/message", s.url))
         .bearer_auth(token)
         .json(
-            &json!({"platform": "twitch", "channel_name": "c", "user_id": "id-ann",
+            &json!({"platform": "twitch", "channel_name": "c", "user_id": "8675309",
             "username": "ann", "message": text}),
         )
         .send()

@@ -134,9 +134,14 @@ Examples:
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff): `lumio man | man -l -`.
+    /// Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page
+    /// per command there (`lumio.1`, `lumio-mod-ban.1` …).
     #[command(hide = true)]
-    Man,
+    Man {
+        /// Write every page into this directory instead.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<std::path::PathBuf>,
+    },
 }
 
 #[cfg(test)]

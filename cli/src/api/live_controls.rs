@@ -1,9 +1,11 @@
-//! Live controls: `DELETE /v1/chat/raid|poll|prediction`, `POST /v1/chat/send`; and each
-//! platform's stream and bot state, `GET /v1/chat/streams`.
+//! Live controls: Twitch raids, polls and predictions over GraphQL (`cancelRaid`,
+//! `endPoll`, `endPrediction`), sending as the bot (`POST /v1/chat/send`), and each
+//! platform's stream and bot state (`GET /v1/chat/streams`).
 
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
+use super::ops::{cancel_raid, end_poll, end_prediction, CancelRaid, EndPoll, EndPrediction};
 use super::Client;
 use crate::error::CliResult;
 use crate::platform::Platform;
@@ -68,20 +70,6 @@ pub struct StreamState {
 }
 
 #[derive(Serialize)]
-struct EndPoll<'a> {
-    poll_id: &'a str,
-    status: &'a str,
-}
-
-#[derive(Serialize)]
-struct EndPrediction<'a> {
-    prediction_id: &'a str,
-    status: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    winning_outcome_id: Option<&'a str>,
-}
-
-#[derive(Serialize)]
 struct SendToPlatform<'a> {
     platform: &'a str,
     message: &'a str,
@@ -96,13 +84,42 @@ impl Client {
     }
 
     pub async fn cancel_raid(&self) -> CliResult<RaidResult> {
-        self.call(self.v1(Method::DELETE, &["chat", "raid"])?).await
+        let r = self
+            .graphql::<CancelRaid>(cancel_raid::Variables {
+                account_id: self.account(),
+            })
+            .await?
+            .cancel_raid;
+        Ok(RaidResult {
+            platform: r.platform,
+            broadcaster_id: r.broadcaster_id,
+            cancelled: r.cancelled,
+        })
     }
 
     pub async fn end_poll(&self, poll_id: &str, status: &str) -> CliResult<PollResult> {
-        let body = EndPoll { poll_id, status };
-        self.call(self.v1(Method::DELETE, &["chat", "poll"])?.json(&body))
-            .await
+        let p = self
+            .graphql::<EndPoll>(end_poll::Variables {
+                poll_id: poll_id.to_string(),
+                status: Some(status.to_string()),
+                account_id: self.account(),
+            })
+            .await?
+            .end_poll;
+        Ok(PollResult {
+            id: p.id,
+            title: p.title,
+            status: p.status,
+            choices: p
+                .choices
+                .into_iter()
+                .map(|c| PollChoice {
+                    id: c.id,
+                    title: c.title,
+                    votes: c.votes,
+                })
+                .collect(),
+        })
     }
 
     pub async fn end_prediction(
@@ -111,16 +128,31 @@ impl Client {
         status: &str,
         winning_outcome_id: Option<&str>,
     ) -> CliResult<PredictionResult> {
-        let body = EndPrediction {
-            prediction_id,
-            status,
-            winning_outcome_id,
-        };
-        self.call(
-            self.v1(Method::DELETE, &["chat", "prediction"])?
-                .json(&body),
-        )
-        .await
+        let p = self
+            .graphql::<EndPrediction>(end_prediction::Variables {
+                prediction_id: prediction_id.to_string(),
+                status: status.to_string(),
+                winning_outcome_id: winning_outcome_id.map(String::from),
+                account_id: self.account(),
+            })
+            .await?
+            .end_prediction;
+        Ok(PredictionResult {
+            id: p.id,
+            title: p.title,
+            status: p.status,
+            winning_outcome_id: p.winning_outcome_id,
+            outcomes: p
+                .outcomes
+                .into_iter()
+                .map(|o| PredictionOutcome {
+                    id: o.id,
+                    title: o.title,
+                    users: o.users,
+                    channel_points: o.channel_points,
+                })
+                .collect(),
+        })
     }
 
     pub async fn send_to_platform(

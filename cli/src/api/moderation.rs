@@ -3,6 +3,8 @@
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
+use super::ops::{account_moderation_log, moderation_log, update_user_treatment};
+use super::ops::{AccountModerationLog, ModerationLog, UpdateUserTreatment};
 use super::Client;
 use crate::error::CliResult;
 use crate::platform::{Platform, UserRef};
@@ -140,16 +142,30 @@ pub struct TreatmentResult {
     pub treatment: String,
 }
 
-#[derive(Serialize)]
-struct PageQuery {
-    page: u32,
-    limit: u32,
+macro_rules! log_entry_from {
+    ($t:ty) => {
+        impl From<$t> for LogEntry {
+            fn from(e: $t) -> LogEntry {
+                LogEntry {
+                    id: e.id,
+                    platform: e.platform,
+                    platform_user_id: e.platform_user_id,
+                    target_username: e.target_username,
+                    target_message_id: e.target_message_id,
+                    action: e.action,
+                    reason: e.reason,
+                    duration_seconds: e.duration_seconds,
+                    moderator_id: e.moderator_id,
+                    moderator_name: e.moderator_name,
+                    created_at: e.created_at,
+                }
+            }
+        }
+    };
 }
 
-#[derive(Serialize)]
-struct TreatmentInput<'a> {
-    treatment: &'a str,
-}
+log_entry_from!(moderation_log::LogEntryFields);
+log_entry_from!(account_moderation_log::LogEntryFields);
 
 impl Client {
     /// Ban, unban, time out or delete.
@@ -158,37 +174,74 @@ impl Client {
             .await
     }
 
-    /// A page of one chatter's moderation log, or of the whole account's.
+    /// A page of one chatter's moderation log, or of the whole account's (GraphQL
+    /// `moderationLog`, `accountModerationLog`).
     pub async fn moderation_log(
         &self,
         user: Option<(Platform, &str)>,
         page: u32,
         limit: u32,
     ) -> CliResult<LogPage> {
-        let req = match user {
-            Some((p, id)) => self.v1(
-                Method::GET,
-                &["chat", "users", p.as_str(), id, "moderation-log"],
-            )?,
-            None => self.v1(Method::GET, &["chat", "moderation-log"])?,
-        };
-        self.call(req.query(&PageQuery { page, limit })).await
+        let (page, limit) = (Some(i64::from(page)), Some(i64::from(limit)));
+        let account_id = self.account();
+        Ok(match user {
+            Some((p, id)) => {
+                let l = self
+                    .graphql::<ModerationLog>(moderation_log::Variables {
+                        platform: p.as_str().to_string(),
+                        platform_user_id: id.to_string(),
+                        page,
+                        limit,
+                        account_id,
+                    })
+                    .await?
+                    .moderation_log;
+                LogPage {
+                    entries: l.entries.into_iter().map(LogEntry::from).collect(),
+                    page: l.page,
+                    limit: l.limit,
+                    total: l.total,
+                }
+            }
+            None => {
+                let l = self
+                    .graphql::<AccountModerationLog>(account_moderation_log::Variables {
+                        page,
+                        limit,
+                        account_id,
+                    })
+                    .await?
+                    .account_moderation_log;
+                LogPage {
+                    entries: l.entries.into_iter().map(LogEntry::from).collect(),
+                    page: l.page,
+                    limit: l.limit,
+                    total: l.total,
+                }
+            }
+        })
     }
 
-    /// Set a chatter's treatment.
+    /// Set a chatter's treatment (GraphQL `updateUserTreatment`).
     pub async fn set_treatment(
         &self,
         platform: Platform,
         user_id: &str,
         treatment: &str,
     ) -> CliResult<TreatmentResult> {
-        self.call(
-            self.v1(
-                Method::PUT,
-                &["chat", "users", platform.as_str(), user_id, "treatment"],
-            )?
-            .json(&TreatmentInput { treatment }),
-        )
-        .await
+        let t = self
+            .graphql::<UpdateUserTreatment>(update_user_treatment::Variables {
+                platform: platform.as_str().to_string(),
+                platform_user_id: user_id.to_string(),
+                treatment: treatment.to_string(),
+                account_id: self.account(),
+            })
+            .await?
+            .update_user_treatment;
+        Ok(TreatmentResult {
+            platform: t.platform,
+            platform_user_id: t.platform_user_id,
+            treatment: t.treatment,
+        })
     }
 }

@@ -79,16 +79,12 @@ async fn login_status_and_config_file(s: &TestServer) {
 
 async fn login_with_token(s: &TestServer) {
     let cli = Cli::new(s);
-    let api = reqwest::Client::new();
-    let login: Value = api
-        .post(format!("{}/v1/auth/login", s.url))
-        .json(&serde_json::json!({"username": "owner", "password": "lumio-owner"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let login = common::post_json(
+        &format!("{}/v1/auth/login", s.url),
+        None,
+        &serde_json::json!({"username": "owner", "password": "lumio-owner"}),
+    )
+    .await;
     let token = login["token"].as_str().unwrap();
     cli.ok(
         &["auth", "login", "--with-token"],

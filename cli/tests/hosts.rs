@@ -6,8 +6,6 @@
 
 mod common;
 
-use std::process::Stdio;
-
 use common::{front, Cli, Recorder};
 use lumio_server::testing::TestServer;
 
@@ -218,18 +216,7 @@ async fn the_websocket_token_is_a_header_not_in_the_url(s: &TestServer) {
     assert!(tui.contains(&format!("Bearer {token}")), "{tui}");
 
     // And against the real server the live tail works with the header alone.
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumio"))
-        .args(["chat", "tail", "--json", "--count", "1"])
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("LUMIO_CONFIG_DIR", cli.config.path())
-        .env("LUMIO_SERVER", &cli.server)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
+    let mut child = cli.spawn(&["chat", "tail", "--json", "--count", "1"], &[]);
     let mut done = None;
     for i in 0..50 {
         cli.ok(

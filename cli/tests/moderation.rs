@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{message_line, uid, Cli};
+use common::{message_line, post_json, uid, Cli};
 use lumio_server::testing::TestServer;
 use serde_json::Value;
 
@@ -398,16 +398,12 @@ async fn a_bare_name_is_a_username_never_a_made_up_id(s: &TestServer) {
     // Banning the banned, unbanning the unbanned: said on stderr, gh-style, exit 0 — once
     // the server reports `changed` (servers before it change something every time).
     let token = cli.ok(&["auth", "token"], None).await.trim().to_string();
-    let raw: Value = reqwest::Client::new()
-        .post(format!("{}/v1/chat/moderate", s.url))
-        .bearer_auth(&token)
-        .json(&serde_json::json!({"platform": "twitch", "action": "ban", "platform_user_id": loudguy}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let raw = post_json(
+        &format!("{}/v1/chat/moderate", s.url),
+        Some(&token),
+        &serde_json::json!({"platform": "twitch", "action": "ban", "platform_user_id": loudguy}),
+    )
+    .await;
     if raw.get("changed").is_some() {
         let again = cli.run(&["mod", "ban", "twitch", &loudguy], None).await;
         assert_eq!(again.code, 0, "{}", again.stderr);

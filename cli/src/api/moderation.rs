@@ -142,10 +142,22 @@ pub struct TreatmentResult {
     pub treatment: String,
 }
 
-macro_rules! log_entry_from {
-    ($t:ty) => {
-        impl From<$t> for LogEntry {
-            fn from(e: $t) -> LogEntry {
+/// A page of either log query (each has its own generated types of the same fragments).
+macro_rules! log_page_from {
+    ($m:ident) => {
+        impl From<$m::LogPageFields> for LogPage {
+            fn from(l: $m::LogPageFields) -> LogPage {
+                LogPage {
+                    entries: l.entries.into_iter().map(LogEntry::from).collect(),
+                    page: l.page,
+                    limit: l.limit,
+                    total: l.total,
+                }
+            }
+        }
+
+        impl From<$m::LogEntryFields> for LogEntry {
+            fn from(e: $m::LogEntryFields) -> LogEntry {
                 LogEntry {
                     id: e.id,
                     platform: e.platform,
@@ -164,8 +176,8 @@ macro_rules! log_entry_from {
     };
 }
 
-log_entry_from!(moderation_log::LogEntryFields);
-log_entry_from!(account_moderation_log::LogEntryFields);
+log_page_from!(moderation_log);
+log_page_from!(account_moderation_log);
 
 impl Client {
     /// Ban, unban, time out or delete.
@@ -185,40 +197,26 @@ impl Client {
         let (page, limit) = (Some(i64::from(page)), Some(i64::from(limit)));
         let account_id = self.account();
         Ok(match user {
-            Some((p, id)) => {
-                let l = self
-                    .graphql::<ModerationLog>(moderation_log::Variables {
-                        platform: p.as_str().to_string(),
-                        platform_user_id: id.to_string(),
-                        page,
-                        limit,
-                        account_id,
-                    })
-                    .await?
-                    .moderation_log;
-                LogPage {
-                    entries: l.entries.into_iter().map(LogEntry::from).collect(),
-                    page: l.page,
-                    limit: l.limit,
-                    total: l.total,
-                }
-            }
-            None => {
-                let l = self
-                    .graphql::<AccountModerationLog>(account_moderation_log::Variables {
-                        page,
-                        limit,
-                        account_id,
-                    })
-                    .await?
-                    .account_moderation_log;
-                LogPage {
-                    entries: l.entries.into_iter().map(LogEntry::from).collect(),
-                    page: l.page,
-                    limit: l.limit,
-                    total: l.total,
-                }
-            }
+            Some((p, id)) => self
+                .graphql::<ModerationLog>(moderation_log::Variables {
+                    platform: p.as_str().to_string(),
+                    platform_user_id: id.to_string(),
+                    page,
+                    limit,
+                    account_id,
+                })
+                .await?
+                .moderation_log
+                .into(),
+            None => self
+                .graphql::<AccountModerationLog>(account_moderation_log::Variables {
+                    page,
+                    limit,
+                    account_id,
+                })
+                .await?
+                .account_moderation_log
+                .into(),
         })
     }
 

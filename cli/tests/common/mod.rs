@@ -65,6 +65,23 @@ impl Cli {
         }
     }
 
+    /// Start `lumio ARGS` (no stdin, stdout and stderr piped) without waiting for it.
+    pub fn spawn(&self, args: &[&str], env: &[(&str, &str)]) -> tokio::process::Child {
+        tokio::process::Command::new(env!("CARGO_BIN_EXE_lumio"))
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("LUMIO_CONFIG_DIR", self.config.path())
+            .env("LUMIO_SERVER", &self.server)
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap()
+    }
+
     pub async fn ok(&self, args: &[&str], stdin: Option<&str>) -> String {
         let r = self.run(args, stdin).await;
         assert_eq!(r.code, 0, "lumio {args:?}: {}{}", r.stdout, r.stderr);
@@ -79,6 +96,19 @@ impl Cli {
         )
         .await;
     }
+}
+
+/// `POST url` with a JSON body (and a bearer token): the answer's JSON.
+pub async fn post_json(
+    url: &str,
+    token: Option<&str>,
+    body: &serde_json::Value,
+) -> serde_json::Value {
+    let mut req = reqwest::Client::new().post(url).json(body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    req.send().await.unwrap().json().await.unwrap()
 }
 
 /// Serve the test server's state on `listener` (a second front door, or the same address

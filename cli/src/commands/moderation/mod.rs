@@ -73,7 +73,8 @@ Examples:
     /// and the others are applied. Rows of one chatter run in file order; different
     /// chatters are worked on side by side (--concurrency). A ban of a banned chatter or a
     /// timeout of one already timed out at least as long is skipped, so running a file
-    /// twice does no harm. Exits 1 when any row failed.
+    /// twice does no harm. Exits 1 when any row failed. With --json: an array of row results
+    /// (row, status, action, platform, user, message); the summary goes to stderr.
     #[command(after_help = "\
 Examples:
   lumio mod apply --file bans.csv --dry-run

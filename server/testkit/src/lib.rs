@@ -78,6 +78,13 @@
 //! `internal/events/websocket/mock_server`); and the example payloads that
 //! `twitch-rs/twitch_api` and `twitch-rs/twitch_oauth2` copy from the docs into their tests.
 //!
+//! ## Cross-checked against twitch_api
+//!
+//! `tests/twitch_api_crosscheck.rs` parses every EventSub message the fake sends with
+//! `twitch_api`'s own `Event::parse_websocket` (built with `deny_unknown_fields`, so an extra or
+//! misspelt field fails as surely as a missing one) and deserializes Helix bodies into its Helix
+//! types. `twitch_api` is a dev-dependency only.
+//!
 //! ## Not faithful (on purpose or not yet)
 //!
 //! - Only the WebSocket transport; webhooks and conduits are not faked.

@@ -147,6 +147,7 @@ async fn run_session(st: State, socket: WebSocket, q: HashMap<String, String>) {
             reconnecting: None,
         },
     );
+    tracing::debug!(session = %id, keepalive, "fake eventsub session connected");
     let welcome = p::welcome(&id, keepalive, connected_at).to_string();
     if sink.send(Message::Text(welcome.into())).await.is_err() {
         end_session(&st, &id, None);
@@ -236,6 +237,7 @@ async fn run_session(st: State, socket: WebSocket, q: HashMap<String, String>) {
 }
 
 fn end_session(st: &State, id: &str, close_code: Option<u16>) {
+    tracing::debug!(session = %id, ?close_code, "fake eventsub session ended");
     let mut w = st.lock();
     w.sessions.remove(id);
     let now = Utc::now();

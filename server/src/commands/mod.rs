@@ -47,9 +47,20 @@
 //! and bumps the account's command version on the bus, which the engine reads before each
 //! execution to reload its cache.
 
+pub mod dry_run;
 pub mod engine;
+pub mod exec;
+pub mod flags;
+pub mod graphql;
+pub mod import;
 pub mod model;
+pub mod rest;
 pub mod role;
+pub mod service;
+pub mod store;
 pub mod template;
 pub mod translate;
+pub mod usage;
+pub mod validate;
 pub mod variables;
+pub mod views;

@@ -3,6 +3,7 @@
 //! becomes a [`CliError`] with the exit code its `code` means.
 
 pub mod auth;
+pub mod bot_commands;
 pub mod live;
 pub mod model;
 pub mod moderation;

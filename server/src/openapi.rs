@@ -37,6 +37,7 @@ use utoipa::{Modify, OpenApi};
         crate::commands::rest::chatter_flags,
         crate::commands::rest::set_flag,
         crate::commands::rest::clear_flag,
+        crate::commands::rest::set_welcome,
         crate::emotes::rest::emotes,
         crate::emotes::rest::user_emotes,
         crate::live_controls::rest::cancel_raid,

@@ -112,6 +112,15 @@ async fn load(
         .features(account)
         .await
         .map_err(store_err)?;
+    // Seed 002: `anivmessages` always exists.
+    state
+        .bus
+        .set_nx(
+            &keys::aniv_messages(account),
+            r#"{"aniv":null,"aneev":null}"#,
+            None,
+        )
+        .await?;
     let commands = AccountCommands::new(&views, features, registry());
     Ok(state.commands.put(
         account,

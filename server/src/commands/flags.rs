@@ -69,6 +69,40 @@ pub async fn set_flag(
     flags_of(state, ctx, user).await
 }
 
+/// The longest welcome message, in characters.
+pub const MAX_WELCOME_CHARS: usize = 500;
+
+/// Set (or, with `None` or "", clear) a chatter's `welcomemessagetext`: sent for them on
+/// their first message of each stream. It has no expiry (seed 002).
+pub async fn set_welcome(
+    state: &AppState,
+    ctx: &AccountCtx,
+    user: &PlatformUserRef,
+    text: Option<&str>,
+) -> AppResult<Option<String>> {
+    let key = keys::user_flag(
+        ctx.account_id,
+        user.platform,
+        &user.platform_user_id,
+        UserFlag::WelcomeMessageText,
+    );
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => {
+            state.bus.del(&key).await?;
+            Ok(None)
+        }
+        Some(t) => {
+            if t.chars().count() > MAX_WELCOME_CHARS || t.chars().any(char::is_control) {
+                return Err(AppError::Validation(format!(
+                    "text: 1 to {MAX_WELCOME_CHARS} characters on one line"
+                )));
+            }
+            state.bus.set(&key, t, None).await?;
+            Ok(Some(t.to_string()))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -249,4 +249,24 @@ impl CommandsMutation {
         let user = PlatformUserRef::parse(&platform, &platform_user_id).gql()?;
         flags::set_flag(state, &actx, &user, &flag, on).await.gql()
     }
+
+    /// Set or clear (null or "") a chatter's welcome message, sent on their first message
+    /// of each stream (`bot-commands:edit`).
+    async fn set_welcome_message(
+        &self,
+        ctx: &Context<'_>,
+        platform: String,
+        platform_user_id: String,
+        text: Option<String>,
+        account_id: Option<String>,
+    ) -> Result<Option<String>> {
+        let (state, auth) = caller(ctx)?;
+        let actx = auth
+            .require_in(Permission::BotCommandsEdit, account_id.as_deref())
+            .gql()?;
+        let user = PlatformUserRef::parse(&platform, &platform_user_id).gql()?;
+        flags::set_welcome(state, &actx, &user, text.as_deref())
+            .await
+            .gql()
+    }
 }

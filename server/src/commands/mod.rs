@@ -47,6 +47,7 @@
 //! and bumps the account's command version on the bus, which the engine reads before each
 //! execution to reload its cache.
 
+pub mod chat_hook;
 pub mod dry_run;
 pub mod engine;
 pub mod exec;

@@ -488,3 +488,11 @@ pub struct ChatterFlags {
     /// The flags that are set, in seed 002's spelling.
     pub flags: Vec<String>,
 }
+
+/// A chatter's welcome message (`PUT /v1/chat/users/{platform}/{id}/welcome-message`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WelcomeMessage {
+    /// Sent for the chatter on their first message of a stream; null or "" clears it.
+    pub text: Option<String>,
+}

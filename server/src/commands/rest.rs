@@ -38,6 +38,10 @@ pub fn router() -> Router<AppState> {
             "/chat/users/{platform}/{platform_user_id}/flags/{flag}",
             put(set_flag).delete(clear_flag),
         )
+        .route(
+            "/chat/users/{platform}/{platform_user_id}/welcome-message",
+            put(set_welcome),
+        )
 }
 
 /// Filters of `GET /v1/bot-commands`.
@@ -287,4 +291,24 @@ pub async fn clear_flag(
     Ok(Json(
         flags::set_flag(&state, &ctx, &user, &flag, false).await?,
     ))
+}
+
+/// Set or clear a chatter's welcome message, sent on their first message of each stream
+/// (`bot-commands:edit`).
+#[utoipa::path(put, path = "/v1/chat/users/{platform}/{platform_user_id}/welcome-message",
+    tag = "chatters", security(("bearer" = [])), request_body = WelcomeMessage,
+    params(("platform" = String, Path), ("platform_user_id" = String, Path),
+        ("X-Lumio-Account" = Option<String>, Header)),
+    responses((status = 200, body = WelcomeMessage), (status = 400, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_welcome(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath((platform, user_id)): ApiPath<(String, String)>,
+    ApiJson(input): ApiJson<WelcomeMessage>,
+) -> AppResult<Json<WelcomeMessage>> {
+    let ctx = auth.require(Permission::BotCommandsEdit)?;
+    let user = PlatformUserRef::parse(&platform, &user_id)?;
+    let text = flags::set_welcome(&state, &ctx, &user, input.text.as_deref()).await?;
+    Ok(Json(WelcomeMessage { text }))
 }

@@ -570,3 +570,9 @@ pub async fn command_history(
     }
     Ok(entries)
 }
+
+/// The one call chat ingest makes for each message it buffered: seed 002's chatter
+/// behaviours and the commands it calls (`chat_hook`). Never fails ingest.
+pub async fn on_message(state: &AppState, msg: &crate::chat::model::ChatMessage) {
+    super::chat_hook::on_message(state, msg).await
+}

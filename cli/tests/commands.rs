@@ -724,7 +724,10 @@ async fn exports_round_trip_in_json_and_yaml(s: &TestServer) {
     }
     cli.ok(&["commands", "unoverride", "tnt"], None).await;
     let r = import(&cli, jf.to_str().unwrap(), "lumio", &[]).await;
-    assert_eq!(r["result"]["created"], 4, "three commands and an override: {r}");
+    assert_eq!(
+        r["result"]["created"], 4,
+        "three commands and an override: {r}"
+    );
     assert_eq!(
         cli.ok(&["commands", "export"], None).await,
         export,

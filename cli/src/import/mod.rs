@@ -222,3 +222,27 @@ pub fn timer_row(source_id: String, name: &str, message: String, how: &str) -> I
         ..Default::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_lose_their_bom_and_json_errors_name_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bom.csv");
+        std::fs::write(&p, "\u{feff}Command,Response\n!a,b\n").unwrap();
+        let path = p.to_str().unwrap();
+        let t = text(path).unwrap();
+        assert!(t.starts_with("Command"), "{t:?}");
+        let c = streamlabs::convert(path, &t).unwrap();
+        assert_eq!(c.commands[0].name, "a");
+        let e = json("x.json", "{\n\"a\": 1,\n}").unwrap_err().message;
+        assert!(e.starts_with("x.json:3:"), "{e}");
+        assert_eq!(name_of(" !So "), "so");
+        assert_eq!(
+            text("/no/such/file").unwrap_err().code,
+            crate::error::ExitCode::NotFound
+        );
+    }
+}

@@ -272,3 +272,67 @@ fn csv_convert(file: &str, text: &str) -> CliResult<Converted> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_with_semicolons_quoted_newlines_and_odd_permissions() {
+        let text = "Command;Permission;Info;Response;Cooldown;UserCooldown;Enabled;Usage\n\
+                    !a;Min_Points;500;\"x;\ny\";1,5;0;True;DB\n\
+                    !b;Caster;;z;;;False;A\n";
+        let c = convert("f.csv", text).unwrap();
+        assert_eq!(c.commands.len(), 2);
+        let a = &c.commands[0];
+        assert_eq!((a.name.as_str(), a.response.as_str()), ("a", "x;\ny"));
+        assert_eq!(
+            (a.global_cooldown_seconds, a.enabled),
+            (Some(2), Some(false))
+        );
+        assert_eq!(a.platforms.as_deref(), Some(&["discord".to_string()][..]));
+        assert!(
+            a.notes.iter().any(|n| n.contains("Min_Points 500")),
+            "{:?}",
+            a.notes
+        );
+        assert!(
+            a.notes.iter().any(|n| n.contains("whispers")),
+            "{:?}",
+            a.notes
+        );
+        let b = &c.commands[1];
+        assert_eq!(
+            (b.min_role.as_deref(), b.enabled),
+            (Some("broadcaster"), Some(false))
+        );
+        let e = convert("f.csv", "Command,Permission,Response\n!x,Overlord,y\n")
+            .unwrap_err()
+            .message;
+        assert_eq!(
+            e,
+            "f.csv: line 2: Permission: unknown permission 'Overlord'"
+        );
+        let e = convert("f.csv", "Name,Points\nbob,5\n")
+            .unwrap_err()
+            .message;
+        assert!(e.starts_with("f.csv: line 1: header:"), "{e}");
+    }
+
+    #[test]
+    fn one_exported_command_is_an_object() {
+        let c = convert(
+            "one.abcom",
+            r#"{"Command": "!x", "Permission": "VIP Exclusive", "Response": "hi", "Usage": "SC"}"#,
+        )
+        .unwrap();
+        assert_eq!(c.commands[0].min_role.as_deref(), Some("vip"));
+        let e = convert("g.abcomg", r#"[{"Command": "!x", "Cooldown": "soon"}]"#)
+            .unwrap_err()
+            .message;
+        assert!(
+            e.starts_with("g.abcomg: commands[0]: Cooldown: expected a number"),
+            "{e}"
+        );
+    }
+}

@@ -176,8 +176,8 @@ pub async fn import(
         }
         row.source = Some(source.clone());
         row.source_id = Some(key);
-        let others: Vec<CommandRow> = finals.iter().filter(|c| c.id != row.id).cloned().collect();
-        if let Some(clash) = service::name_clash(&row, &others) {
+        // (name_clash skips the row itself.)
+        if let Some(clash) = service::name_clash(&row, &finals) {
             res.error = Some(clash);
             rows.push(res);
             continue;

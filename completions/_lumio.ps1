@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in and out, see who you are and what you may do, print your token')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending')
+            [CompletionResult]::new('commands', 'commands', [CompletionResultType]::ParameterValue, 'Bot commands: list, create, edit, override global ones, dry-run a message, stats, history, and import / export (Nightbot, StreamElements, Streamlabs, PhantomBot, Firebot, lumio)')
             [CompletionResult]::new('notes', 'notes', [CompletionResultType]::ParameterValue, 'Moderator notes on platform users: list, add, edit, remove')
             [CompletionResult]::new('emotes', 'emotes', [CompletionResultType]::ParameterValue, 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`')
@@ -262,6 +263,308 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;chat;help;help' {
+            break
+        }
+        'lumio;commands' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the account''s commands and the global ones it inherits')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the account''s commands and the global ones it inherits')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one command (by name, alias or id)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a command')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a command; what is not given stays')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a command (asks on a terminal; --yes otherwise)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a command (asks on a terminal; --yes otherwise)')
+            [CompletionResult]::new('override', 'override', [CompletionResultType]::ParameterValue, 'Override a global command for this account: response, platforms, cooldowns, a stricter min role, or disable it. What is not given stays as overridden before')
+            [CompletionResult]::new('unoverride', 'unoverride', [CompletionResultType]::ParameterValue, 'Remove this account''s override of a global command')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'What a chat message would do, without consuming anything: prints the reply, or why it would not run (exit 1), with cooldowns and unknown variables')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'How often each command was used, most used first')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Every change of a command and of this account''s override of it')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import commands from another bot (or lumio''s own export) in one transaction')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print the account''s commands and overrides as lumio''s versioned export')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lumio;commands;list' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only commands active on this platform')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--global', '--global', [CompletionResultType]::ParameterName, 'Only the global commands (admins)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'lumio;commands;ls' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only commands active on this platform')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--global', '--global', [CompletionResultType]::ParameterName, 'Only the global commands (admins)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'lumio;commands;show' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;commands;create' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Where it answers (repeatable; default: every platform)')
+            [CompletionResult]::new('--discord-style', '--discord-style', [CompletionResultType]::ParameterName, 'On Discord: answer to !name (prefix) or /name (slash)')
+            [CompletionResult]::new('--min-role', '--min-role', [CompletionResultType]::ParameterName, 'The lowest role that may use it')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Global cooldown, seconds')
+            [CompletionResult]::new('--user-cooldown', '--user-cooldown', [CompletionResultType]::ParameterName, 'Per-user cooldown, seconds')
+            [CompletionResult]::new('--cooldown-reply', '--cooldown-reply', [CompletionResultType]::ParameterName, 'Sent when on cooldown ({user}, {remaining}); "" for silence (the default)')
+            [CompletionResult]::new('--alias', '--alias', [CompletionResultType]::ParameterName, 'Another name that calls it (repeatable)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'text, template or automation (default: template when the response has variables)')
+            [CompletionResult]::new('--automation', '--automation', [CompletionResultType]::ParameterName, 'The automation an automation command triggers')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--mods-wait', '--mods-wait', [CompletionResultType]::ParameterName, 'Moderators wait for cooldowns too (default: they skip them)')
+            [CompletionResult]::new('--enable', '--enable', [CompletionResultType]::ParameterName, 'enable')
+            [CompletionResult]::new('--disable', '--disable', [CompletionResultType]::ParameterName, 'disable')
+            [CompletionResult]::new('--global', '--global', [CompletionResultType]::ParameterName, 'A global command, inherited by every account (admins)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;commands;edit' {
+            [CompletionResult]::new('--response', '--response', [CompletionResultType]::ParameterName, 'A new response (`-` reads it from standard input)')
+            [CompletionResult]::new('--rename', '--rename', [CompletionResultType]::ParameterName, 'A new name')
+            [CompletionResult]::new('--alias', '--alias', [CompletionResultType]::ParameterName, 'The aliases (repeatable; replaces them all)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'type')
+            [CompletionResult]::new('--automation', '--automation', [CompletionResultType]::ParameterName, 'automation')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Where it answers (repeatable; default: every platform)')
+            [CompletionResult]::new('--discord-style', '--discord-style', [CompletionResultType]::ParameterName, 'On Discord: answer to !name (prefix) or /name (slash)')
+            [CompletionResult]::new('--min-role', '--min-role', [CompletionResultType]::ParameterName, 'The lowest role that may use it')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Global cooldown, seconds')
+            [CompletionResult]::new('--user-cooldown', '--user-cooldown', [CompletionResultType]::ParameterName, 'Per-user cooldown, seconds')
+            [CompletionResult]::new('--cooldown-reply', '--cooldown-reply', [CompletionResultType]::ParameterName, 'Sent when on cooldown ({user}, {remaining}); "" for silence (the default)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--mods-wait', '--mods-wait', [CompletionResultType]::ParameterName, 'Moderators wait for cooldowns too (default: they skip them)')
+            [CompletionResult]::new('--enable', '--enable', [CompletionResultType]::ParameterName, 'enable')
+            [CompletionResult]::new('--disable', '--disable', [CompletionResultType]::ParameterName, 'disable')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;commands;rm' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'y')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'yes')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;commands;delete' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'y')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'yes')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;commands;override' {
+            [CompletionResult]::new('--response', '--response', [CompletionResultType]::ParameterName, 'response')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Where it answers (repeatable; default: every platform)')
+            [CompletionResult]::new('--discord-style', '--discord-style', [CompletionResultType]::ParameterName, 'On Discord: answer to !name (prefix) or /name (slash)')
+            [CompletionResult]::new('--min-role', '--min-role', [CompletionResultType]::ParameterName, 'The lowest role that may use it')
+            [CompletionResult]::new('--cooldown', '--cooldown', [CompletionResultType]::ParameterName, 'Global cooldown, seconds')
+            [CompletionResult]::new('--user-cooldown', '--user-cooldown', [CompletionResultType]::ParameterName, 'Per-user cooldown, seconds')
+            [CompletionResult]::new('--cooldown-reply', '--cooldown-reply', [CompletionResultType]::ParameterName, 'Sent when on cooldown ({user}, {remaining}); "" for silence (the default)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--mods-wait', '--mods-wait', [CompletionResultType]::ParameterName, 'Moderators wait for cooldowns too (default: they skip them)')
+            [CompletionResult]::new('--enable', '--enable', [CompletionResultType]::ParameterName, 'enable')
+            [CompletionResult]::new('--disable', '--disable', [CompletionResultType]::ParameterName, 'disable')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;commands;unoverride' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;commands;test' {
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The invoker''s role')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'platform')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The invoker''s name')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;commands;stats' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;commands;history' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;commands;import' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'from')
+            [CompletionResult]::new('--on-conflict', '--on-conflict', [CompletionResultType]::ParameterName, 'When a name is taken by a command not from this source')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Report only; write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'lumio;commands;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;commands;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the account''s commands and the global ones it inherits')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one command (by name, alias or id)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a command')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a command; what is not given stays')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a command (asks on a terminal; --yes otherwise)')
+            [CompletionResult]::new('override', 'override', [CompletionResultType]::ParameterValue, 'Override a global command for this account: response, platforms, cooldowns, a stricter min role, or disable it. What is not given stays as overridden before')
+            [CompletionResult]::new('unoverride', 'unoverride', [CompletionResultType]::ParameterValue, 'Remove this account''s override of a global command')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'What a chat message would do, without consuming anything: prints the reply, or why it would not run (exit 1), with cooldowns and unknown variables')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'How often each command was used, most used first')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Every change of a command and of this account''s override of it')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import commands from another bot (or lumio''s own export) in one transaction')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print the account''s commands and overrides as lumio''s versioned export')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lumio;commands;help;list' {
+            break
+        }
+        'lumio;commands;help;show' {
+            break
+        }
+        'lumio;commands;help;create' {
+            break
+        }
+        'lumio;commands;help;edit' {
+            break
+        }
+        'lumio;commands;help;rm' {
+            break
+        }
+        'lumio;commands;help;override' {
+            break
+        }
+        'lumio;commands;help;unoverride' {
+            break
+        }
+        'lumio;commands;help;test' {
+            break
+        }
+        'lumio;commands;help;stats' {
+            break
+        }
+        'lumio;commands;help;history' {
+            break
+        }
+        'lumio;commands;help;import' {
+            break
+        }
+        'lumio;commands;help;export' {
+            break
+        }
+        'lumio;commands;help;help' {
             break
         }
         'lumio;notes' {
@@ -581,6 +884,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A chatter''s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform''s own profile')
+            [CompletionResult]::new('flag', 'flag', [CompletionResultType]::ParameterValue, 'Set, clear or list a chatter''s flags (seed 002): invulnerable (no bot timeouts), vulnerable (grenade / tnt / silverbullet may hit them), greedy, itemlock (no items)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -596,12 +900,29 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'lumio;user;flag' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--off', '--off', [CompletionResultType]::ParameterName, 'Clear the flag instead of setting it')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'lumio;user;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A chatter''s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform''s own profile')
+            [CompletionResult]::new('flag', 'flag', [CompletionResultType]::ParameterValue, 'Set, clear or list a chatter''s flags (seed 002): invulnerable (no bot timeouts), vulnerable (grenade / tnt / silverbullet may hit them), greedy, itemlock (no items)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'lumio;user;help;show' {
+            break
+        }
+        'lumio;user;help;flag' {
             break
         }
         'lumio;user;help;help' {
@@ -749,6 +1070,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
         'lumio;help' {
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in and out, see who you are and what you may do, print your token')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending')
+            [CompletionResult]::new('commands', 'commands', [CompletionResultType]::ParameterValue, 'Bot commands: list, create, edit, override global ones, dry-run a message, stats, history, and import / export (Nightbot, StreamElements, Streamlabs, PhantomBot, Firebot, lumio)')
             [CompletionResult]::new('notes', 'notes', [CompletionResultType]::ParameterValue, 'Moderator notes on platform users: list, add, edit, remove')
             [CompletionResult]::new('emotes', 'emotes', [CompletionResultType]::ParameterValue, 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`')
@@ -802,6 +1124,57 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;help;chat;send' {
+            break
+        }
+        'lumio;help;commands' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the account''s commands and the global ones it inherits')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one command (by name, alias or id)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a command')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a command; what is not given stays')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a command (asks on a terminal; --yes otherwise)')
+            [CompletionResult]::new('override', 'override', [CompletionResultType]::ParameterValue, 'Override a global command for this account: response, platforms, cooldowns, a stricter min role, or disable it. What is not given stays as overridden before')
+            [CompletionResult]::new('unoverride', 'unoverride', [CompletionResultType]::ParameterValue, 'Remove this account''s override of a global command')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'What a chat message would do, without consuming anything: prints the reply, or why it would not run (exit 1), with cooldowns and unknown variables')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'How often each command was used, most used first')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Every change of a command and of this account''s override of it')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import commands from another bot (or lumio''s own export) in one transaction')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print the account''s commands and overrides as lumio''s versioned export')
+            break
+        }
+        'lumio;help;commands;list' {
+            break
+        }
+        'lumio;help;commands;show' {
+            break
+        }
+        'lumio;help;commands;create' {
+            break
+        }
+        'lumio;help;commands;edit' {
+            break
+        }
+        'lumio;help;commands;rm' {
+            break
+        }
+        'lumio;help;commands;override' {
+            break
+        }
+        'lumio;help;commands;unoverride' {
+            break
+        }
+        'lumio;help;commands;test' {
+            break
+        }
+        'lumio;help;commands;stats' {
+            break
+        }
+        'lumio;help;commands;history' {
+            break
+        }
+        'lumio;help;commands;import' {
+            break
+        }
+        'lumio;help;commands;export' {
             break
         }
         'lumio;help;notes' {
@@ -862,9 +1235,13 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
         }
         'lumio;help;user' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A chatter''s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform''s own profile')
+            [CompletionResult]::new('flag', 'flag', [CompletionResultType]::ParameterValue, 'Set, clear or list a chatter''s flags (seed 002): invulnerable (no bot timeouts), vulnerable (grenade / tnt / silverbullet may hit them), greedy, itemlock (no items)')
             break
         }
         'lumio;help;user;show' {
+            break
+        }
+        'lumio;help;user;flag' {
             break
         }
         'lumio;help;raid' {

@@ -22,6 +22,9 @@ _lumio() {
             lumio,chat)
                 cmd="lumio__subcmd__chat"
                 ;;
+            lumio,commands)
+                cmd="lumio__subcmd__commands"
+                ;;
             lumio,completions)
                 cmd="lumio__subcmd__completions"
                 ;;
@@ -121,11 +124,98 @@ _lumio() {
             lumio__subcmd__chat__subcmd__help,tail)
                 cmd="lumio__subcmd__chat__subcmd__help__subcmd__tail"
                 ;;
+            lumio__subcmd__commands,create)
+                cmd="lumio__subcmd__commands__subcmd__create"
+                ;;
+            lumio__subcmd__commands,delete)
+                cmd="lumio__subcmd__commands__subcmd__rm"
+                ;;
+            lumio__subcmd__commands,edit)
+                cmd="lumio__subcmd__commands__subcmd__edit"
+                ;;
+            lumio__subcmd__commands,export)
+                cmd="lumio__subcmd__commands__subcmd__export"
+                ;;
+            lumio__subcmd__commands,help)
+                cmd="lumio__subcmd__commands__subcmd__help"
+                ;;
+            lumio__subcmd__commands,history)
+                cmd="lumio__subcmd__commands__subcmd__history"
+                ;;
+            lumio__subcmd__commands,import)
+                cmd="lumio__subcmd__commands__subcmd__import"
+                ;;
+            lumio__subcmd__commands,list)
+                cmd="lumio__subcmd__commands__subcmd__list"
+                ;;
+            lumio__subcmd__commands,ls)
+                cmd="lumio__subcmd__commands__subcmd__list"
+                ;;
+            lumio__subcmd__commands,override)
+                cmd="lumio__subcmd__commands__subcmd__override"
+                ;;
+            lumio__subcmd__commands,rm)
+                cmd="lumio__subcmd__commands__subcmd__rm"
+                ;;
+            lumio__subcmd__commands,show)
+                cmd="lumio__subcmd__commands__subcmd__show"
+                ;;
+            lumio__subcmd__commands,stats)
+                cmd="lumio__subcmd__commands__subcmd__stats"
+                ;;
+            lumio__subcmd__commands,test)
+                cmd="lumio__subcmd__commands__subcmd__test"
+                ;;
+            lumio__subcmd__commands,unoverride)
+                cmd="lumio__subcmd__commands__subcmd__unoverride"
+                ;;
+            lumio__subcmd__commands__subcmd__help,create)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__create"
+                ;;
+            lumio__subcmd__commands__subcmd__help,edit)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__edit"
+                ;;
+            lumio__subcmd__commands__subcmd__help,export)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__export"
+                ;;
+            lumio__subcmd__commands__subcmd__help,help)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__help"
+                ;;
+            lumio__subcmd__commands__subcmd__help,history)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__history"
+                ;;
+            lumio__subcmd__commands__subcmd__help,import)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__import"
+                ;;
+            lumio__subcmd__commands__subcmd__help,list)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__list"
+                ;;
+            lumio__subcmd__commands__subcmd__help,override)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__override"
+                ;;
+            lumio__subcmd__commands__subcmd__help,rm)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__rm"
+                ;;
+            lumio__subcmd__commands__subcmd__help,show)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__show"
+                ;;
+            lumio__subcmd__commands__subcmd__help,stats)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__stats"
+                ;;
+            lumio__subcmd__commands__subcmd__help,test)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__test"
+                ;;
+            lumio__subcmd__commands__subcmd__help,unoverride)
+                cmd="lumio__subcmd__commands__subcmd__help__subcmd__unoverride"
+                ;;
             lumio__subcmd__help,auth)
                 cmd="lumio__subcmd__help__subcmd__auth"
                 ;;
             lumio__subcmd__help,chat)
                 cmd="lumio__subcmd__help__subcmd__chat"
+                ;;
+            lumio__subcmd__help,commands)
+                cmd="lumio__subcmd__help__subcmd__commands"
                 ;;
             lumio__subcmd__help,completions)
                 cmd="lumio__subcmd__help__subcmd__completions"
@@ -187,6 +277,42 @@ _lumio() {
             lumio__subcmd__help__subcmd__chat,tail)
                 cmd="lumio__subcmd__help__subcmd__chat__subcmd__tail"
                 ;;
+            lumio__subcmd__help__subcmd__commands,create)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__create"
+                ;;
+            lumio__subcmd__help__subcmd__commands,edit)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__edit"
+                ;;
+            lumio__subcmd__help__subcmd__commands,export)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__export"
+                ;;
+            lumio__subcmd__help__subcmd__commands,history)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__history"
+                ;;
+            lumio__subcmd__help__subcmd__commands,import)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__import"
+                ;;
+            lumio__subcmd__help__subcmd__commands,list)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__list"
+                ;;
+            lumio__subcmd__help__subcmd__commands,override)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__override"
+                ;;
+            lumio__subcmd__help__subcmd__commands,rm)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__rm"
+                ;;
+            lumio__subcmd__help__subcmd__commands,show)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__show"
+                ;;
+            lumio__subcmd__help__subcmd__commands,stats)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__stats"
+                ;;
+            lumio__subcmd__help__subcmd__commands,test)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__test"
+                ;;
+            lumio__subcmd__help__subcmd__commands,unoverride)
+                cmd="lumio__subcmd__help__subcmd__commands__subcmd__unoverride"
+                ;;
             lumio__subcmd__help__subcmd__mod,apply)
                 cmd="lumio__subcmd__help__subcmd__mod__subcmd__apply"
                 ;;
@@ -228,6 +354,9 @@ _lumio() {
                 ;;
             lumio__subcmd__help__subcmd__raid,cancel)
                 cmd="lumio__subcmd__help__subcmd__raid__subcmd__cancel"
+                ;;
+            lumio__subcmd__help__subcmd__user,flag)
+                cmd="lumio__subcmd__help__subcmd__user__subcmd__flag"
                 ;;
             lumio__subcmd__help__subcmd__user,show)
                 cmd="lumio__subcmd__help__subcmd__user__subcmd__show"
@@ -352,11 +481,17 @@ _lumio() {
             lumio__subcmd__raid__subcmd__help,help)
                 cmd="lumio__subcmd__raid__subcmd__help__subcmd__help"
                 ;;
+            lumio__subcmd__user,flag)
+                cmd="lumio__subcmd__user__subcmd__flag"
+                ;;
             lumio__subcmd__user,help)
                 cmd="lumio__subcmd__user__subcmd__help"
                 ;;
             lumio__subcmd__user,show)
                 cmd="lumio__subcmd__user__subcmd__show"
+                ;;
+            lumio__subcmd__user__subcmd__help,flag)
+                cmd="lumio__subcmd__user__subcmd__help__subcmd__flag"
                 ;;
             lumio__subcmd__user__subcmd__help,help)
                 cmd="lumio__subcmd__user__subcmd__help__subcmd__help"
@@ -371,7 +506,7 @@ _lumio() {
 
     case "${cmd}" in
         lumio)
-            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat notes emotes demo mod user raid poll prediction completions man help"
+            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat commands notes emotes demo mod user raid poll prediction completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -940,6 +1075,676 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__commands)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help list ls show create edit rm delete override unoverride test stats history import export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__create)
+            opts="-q -h --platform --discord-style --min-role --cooldown --user-cooldown --mods-wait --cooldown-reply --enable --disable --alias --type --automation --global --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --platform)
+                    COMPREPLY=($(compgen -W "twitch youtube kick trovo discord" -- "${cur}"))
+                    return 0
+                    ;;
+                --discord-style)
+                    COMPREPLY=($(compgen -W "prefix slash" -- "${cur}"))
+                    return 0
+                    ;;
+                --min-role)
+                    COMPREPLY=($(compgen -W "everyone follower subscriber vip moderator broadcaster" -- "${cur}"))
+                    return 0
+                    ;;
+                --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cooldown-reply)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --automation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__edit)
+            opts="-q -h --response --rename --alias --type --automation --platform --discord-style --min-role --cooldown --user-cooldown --mods-wait --cooldown-reply --enable --disable --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --response)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --automation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "twitch youtube kick trovo discord" -- "${cur}"))
+                    return 0
+                    ;;
+                --discord-style)
+                    COMPREPLY=($(compgen -W "prefix slash" -- "${cur}"))
+                    return 0
+                    ;;
+                --min-role)
+                    COMPREPLY=($(compgen -W "everyone follower subscriber vip moderator broadcaster" -- "${cur}"))
+                    return 0
+                    ;;
+                --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cooldown-reply)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__export)
+            opts="-q -h --format --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help)
+            opts="list show create edit rm override unoverride test stats history import export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__override)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__help__subcmd__unoverride)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__history)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__import)
+            opts="-q -h --from --dry-run --on-conflict --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -W "lumio nightbot streamelements streamlabs phantombot firebot" -- "${cur}"))
+                    return 0
+                    ;;
+                --on-conflict)
+                    COMPREPLY=($(compgen -W "error skip replace" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__list)
+            opts="-q -h --platform --global --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --platform)
+                    COMPREPLY=($(compgen -W "twitch youtube kick trovo discord" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__override)
+            opts="-q -h --response --platform --discord-style --min-role --cooldown --user-cooldown --mods-wait --cooldown-reply --enable --disable --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --response)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "twitch youtube kick trovo discord" -- "${cur}"))
+                    return 0
+                    ;;
+                --discord-style)
+                    COMPREPLY=($(compgen -W "prefix slash" -- "${cur}"))
+                    return 0
+                    ;;
+                --min-role)
+                    COMPREPLY=($(compgen -W "everyone follower subscriber vip moderator broadcaster" -- "${cur}"))
+                    return 0
+                    ;;
+                --cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-cooldown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cooldown-reply)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__rm)
+            opts="-y -q -h --yes --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__show)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__stats)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__test)
+            opts="-q -h --as --platform --user --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as)
+                    COMPREPLY=($(compgen -W "everyone follower subscriber vip moderator broadcaster" -- "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "twitch youtube kick trovo discord" -- "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__commands__subcmd__unoverride)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__completions)
             opts="-q -h --server --account --profile --json --no-color --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1039,7 +1844,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help)
-            opts="auth chat notes emotes demo mod user raid poll prediction completions man help"
+            opts="auth chat commands notes emotes demo mod user raid poll prediction completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1193,6 +1998,188 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__chat__subcmd__tail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands)
+            opts="list show create edit rm override unoverride test stats history import export"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__override)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__commands__subcmd__unoverride)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1543,8 +2530,22 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__user)
-            opts="show"
+            opts="show flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__user__subcmd__flag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2507,7 +3508,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__user)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help show help"
+            opts="-q -h --server --account --profile --json --no-color --quiet --help show flag help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2532,9 +3533,49 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        lumio__subcmd__user__subcmd__help)
-            opts="show help"
+        lumio__subcmd__user__subcmd__flag)
+            opts="-q -h --off --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord invulnerable vulnerable greedy itemlock"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__user__subcmd__help)
+            opts="show flag help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__user__subcmd__help__subcmd__flag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -31,6 +31,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --version 'Print version'
             cand auth 'Log in and out, see who you are and what you may do, print your token'
             cand chat 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending'
+            cand commands 'Bot commands: list, create, edit, override global ones, dry-run a message, stats, history, and import / export (Nightbot, StreamElements, Streamlabs, PhantomBot, Firebot, lumio)'
             cand notes 'Moderator notes on platform users: list, add, edit, remove'
             cand emotes 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
             cand demo 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`'
@@ -235,6 +236,279 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;chat;help;send'= {
         }
         &'lumio;chat;help;help'= {
+        }
+        &'lumio;commands'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List the account''s commands and the global ones it inherits'
+            cand ls 'List the account''s commands and the global ones it inherits'
+            cand show 'Show one command (by name, alias or id)'
+            cand create 'Create a command'
+            cand edit 'Change a command; what is not given stays'
+            cand rm 'Delete a command (asks on a terminal; --yes otherwise)'
+            cand delete 'Delete a command (asks on a terminal; --yes otherwise)'
+            cand override 'Override a global command for this account: response, platforms, cooldowns, a stricter min role, or disable it. What is not given stays as overridden before'
+            cand unoverride 'Remove this account''s override of a global command'
+            cand test 'What a chat message would do, without consuming anything: prints the reply, or why it would not run (exit 1), with cooldowns and unknown variables'
+            cand stats 'How often each command was used, most used first'
+            cand history 'Every change of a command and of this account''s override of it'
+            cand import 'Import commands from another bot (or lumio''s own export) in one transaction'
+            cand export 'Print the account''s commands and overrides as lumio''s versioned export'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;commands;list'= {
+            cand --platform 'Only commands active on this platform'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --global 'Only the global commands (admins)'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;commands;ls'= {
+            cand --platform 'Only commands active on this platform'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --global 'Only the global commands (admins)'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;commands;show'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;commands;create'= {
+            cand --platform 'Where it answers (repeatable; default: every platform)'
+            cand --discord-style 'On Discord: answer to !name (prefix) or /name (slash)'
+            cand --min-role 'The lowest role that may use it'
+            cand --cooldown 'Global cooldown, seconds'
+            cand --user-cooldown 'Per-user cooldown, seconds'
+            cand --cooldown-reply 'Sent when on cooldown ({user}, {remaining}); "" for silence (the default)'
+            cand --alias 'Another name that calls it (repeatable)'
+            cand --type 'text, template or automation (default: template when the response has variables)'
+            cand --automation 'The automation an automation command triggers'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --mods-wait 'Moderators wait for cooldowns too (default: they skip them)'
+            cand --enable 'enable'
+            cand --disable 'disable'
+            cand --global 'A global command, inherited by every account (admins)'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;commands;edit'= {
+            cand --response 'A new response (`-` reads it from standard input)'
+            cand --rename 'A new name'
+            cand --alias 'The aliases (repeatable; replaces them all)'
+            cand --type 'type'
+            cand --automation 'automation'
+            cand --platform 'Where it answers (repeatable; default: every platform)'
+            cand --discord-style 'On Discord: answer to !name (prefix) or /name (slash)'
+            cand --min-role 'The lowest role that may use it'
+            cand --cooldown 'Global cooldown, seconds'
+            cand --user-cooldown 'Per-user cooldown, seconds'
+            cand --cooldown-reply 'Sent when on cooldown ({user}, {remaining}); "" for silence (the default)'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --mods-wait 'Moderators wait for cooldowns too (default: they skip them)'
+            cand --enable 'enable'
+            cand --disable 'disable'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;commands;rm'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand -y 'y'
+            cand --yes 'yes'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;commands;delete'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand -y 'y'
+            cand --yes 'yes'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;commands;override'= {
+            cand --response 'response'
+            cand --platform 'Where it answers (repeatable; default: every platform)'
+            cand --discord-style 'On Discord: answer to !name (prefix) or /name (slash)'
+            cand --min-role 'The lowest role that may use it'
+            cand --cooldown 'Global cooldown, seconds'
+            cand --user-cooldown 'Per-user cooldown, seconds'
+            cand --cooldown-reply 'Sent when on cooldown ({user}, {remaining}); "" for silence (the default)'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --mods-wait 'Moderators wait for cooldowns too (default: they skip them)'
+            cand --enable 'enable'
+            cand --disable 'disable'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;commands;unoverride'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;commands;test'= {
+            cand --as 'The invoker''s role'
+            cand --platform 'platform'
+            cand --user 'The invoker''s name'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;commands;stats'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;commands;history'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;commands;import'= {
+            cand --from 'from'
+            cand --on-conflict 'When a name is taken by a command not from this source'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --dry-run 'Report only; write nothing'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;commands;export'= {
+            cand --format 'format'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;commands;help'= {
+            cand list 'List the account''s commands and the global ones it inherits'
+            cand show 'Show one command (by name, alias or id)'
+            cand create 'Create a command'
+            cand edit 'Change a command; what is not given stays'
+            cand rm 'Delete a command (asks on a terminal; --yes otherwise)'
+            cand override 'Override a global command for this account: response, platforms, cooldowns, a stricter min role, or disable it. What is not given stays as overridden before'
+            cand unoverride 'Remove this account''s override of a global command'
+            cand test 'What a chat message would do, without consuming anything: prints the reply, or why it would not run (exit 1), with cooldowns and unknown variables'
+            cand stats 'How often each command was used, most used first'
+            cand history 'Every change of a command and of this account''s override of it'
+            cand import 'Import commands from another bot (or lumio''s own export) in one transaction'
+            cand export 'Print the account''s commands and overrides as lumio''s versioned export'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;commands;help;list'= {
+        }
+        &'lumio;commands;help;show'= {
+        }
+        &'lumio;commands;help;create'= {
+        }
+        &'lumio;commands;help;edit'= {
+        }
+        &'lumio;commands;help;rm'= {
+        }
+        &'lumio;commands;help;override'= {
+        }
+        &'lumio;commands;help;unoverride'= {
+        }
+        &'lumio;commands;help;test'= {
+        }
+        &'lumio;commands;help;stats'= {
+        }
+        &'lumio;commands;help;history'= {
+        }
+        &'lumio;commands;help;import'= {
+        }
+        &'lumio;commands;help;export'= {
+        }
+        &'lumio;commands;help;help'= {
         }
         &'lumio;notes'= {
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
@@ -521,6 +795,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand show 'A chatter''s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform''s own profile'
+            cand flag 'Set, clear or list a chatter''s flags (seed 002): invulnerable (no bot timeouts), vulnerable (grenade / tnt / silverbullet may hit them), greedy, itemlock (no items)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lumio;user;show'= {
@@ -534,11 +809,26 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'lumio;user;flag'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --off 'Clear the flag instead of setting it'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'lumio;user;help'= {
             cand show 'A chatter''s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform''s own profile'
+            cand flag 'Set, clear or list a chatter''s flags (seed 002): invulnerable (no bot timeouts), vulnerable (grenade / tnt / silverbullet may hit them), greedy, itemlock (no items)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lumio;user;help;show'= {
+        }
+        &'lumio;user;help;flag'= {
         }
         &'lumio;user;help;help'= {
         }
@@ -667,6 +957,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;help'= {
             cand auth 'Log in and out, see who you are and what you may do, print your token'
             cand chat 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending'
+            cand commands 'Bot commands: list, create, edit, override global ones, dry-run a message, stats, history, and import / export (Nightbot, StreamElements, Streamlabs, PhantomBot, Firebot, lumio)'
             cand notes 'Moderator notes on platform users: list, add, edit, remove'
             cand emotes 'A channel''s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
             cand demo 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`'
@@ -709,6 +1000,44 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;help;chat;ingest'= {
         }
         &'lumio;help;chat;send'= {
+        }
+        &'lumio;help;commands'= {
+            cand list 'List the account''s commands and the global ones it inherits'
+            cand show 'Show one command (by name, alias or id)'
+            cand create 'Create a command'
+            cand edit 'Change a command; what is not given stays'
+            cand rm 'Delete a command (asks on a terminal; --yes otherwise)'
+            cand override 'Override a global command for this account: response, platforms, cooldowns, a stricter min role, or disable it. What is not given stays as overridden before'
+            cand unoverride 'Remove this account''s override of a global command'
+            cand test 'What a chat message would do, without consuming anything: prints the reply, or why it would not run (exit 1), with cooldowns and unknown variables'
+            cand stats 'How often each command was used, most used first'
+            cand history 'Every change of a command and of this account''s override of it'
+            cand import 'Import commands from another bot (or lumio''s own export) in one transaction'
+            cand export 'Print the account''s commands and overrides as lumio''s versioned export'
+        }
+        &'lumio;help;commands;list'= {
+        }
+        &'lumio;help;commands;show'= {
+        }
+        &'lumio;help;commands;create'= {
+        }
+        &'lumio;help;commands;edit'= {
+        }
+        &'lumio;help;commands;rm'= {
+        }
+        &'lumio;help;commands;override'= {
+        }
+        &'lumio;help;commands;unoverride'= {
+        }
+        &'lumio;help;commands;test'= {
+        }
+        &'lumio;help;commands;stats'= {
+        }
+        &'lumio;help;commands;history'= {
+        }
+        &'lumio;help;commands;import'= {
+        }
+        &'lumio;help;commands;export'= {
         }
         &'lumio;help;notes'= {
             cand list 'List the notes on a user, newest first'
@@ -753,8 +1082,11 @@ set edit:completion:arg-completer[lumio] = {|@words|
         }
         &'lumio;help;user'= {
             cand show 'A chatter''s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform''s own profile'
+            cand flag 'Set, clear or list a chatter''s flags (seed 002): invulnerable (no bot timeouts), vulnerable (grenade / tnt / silverbullet may hit them), greedy, itemlock (no items)'
         }
         &'lumio;help;user;show'= {
+        }
+        &'lumio;help;user;flag'= {
         }
         &'lumio;help;raid'= {
             cand cancel 'Cancel the channel''s pending Twitch raid (needs chat:raid)'

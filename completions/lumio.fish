@@ -34,6 +34,7 @@ complete -c lumio -n "__fish_lumio_needs_command" -s h -l help -d 'Print help (s
 complete -c lumio -n "__fish_lumio_needs_command" -s V -l version -d 'Print version'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "chat" -d 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "commands" -d 'Bot commands: list, create, edit, override global ones, dry-run a message, stats, history, and import / export (Nightbot, StreamElements, Streamlabs, PhantomBot, Firebot, lumio)'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "emotes" -d 'A channel\'s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "demo" -d 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`'
@@ -174,6 +175,244 @@ complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "ingest" -d 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send a message to a platform\'s chat (twitch, kick, trovo) as the channel\'s bot'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "list" -d 'List the account\'s commands and the global ones it inherits'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "ls" -d 'List the account\'s commands and the global ones it inherits'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "show" -d 'Show one command (by name, alias or id)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "create" -d 'Create a command'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "edit" -d 'Change a command; what is not given stays'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "rm" -d 'Delete a command (asks on a terminal; --yes otherwise)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "delete" -d 'Delete a command (asks on a terminal; --yes otherwise)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "override" -d 'Override a global command for this account: response, platforms, cooldowns, a stricter min role, or disable it. What is not given stays as overridden before'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "unoverride" -d 'Remove this account\'s override of a global command'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "test" -d 'What a chat message would do, without consuming anything: prints the reply, or why it would not run (exit 1), with cooldowns and unknown variables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "stats" -d 'How often each command was used, most used first'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "history" -d 'Every change of a command and of this account\'s override of it'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "import" -d 'Import commands from another bot (or lumio\'s own export) in one transaction'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "export" -d 'Print the account\'s commands and overrides as lumio\'s versioned export'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and not __fish_seen_subcommand_from list ls show create edit rm delete override unoverride test stats history import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from list" -l platform -d 'Only commands active on this platform' -r -f -a "twitch\t''
+youtube\t''
+kick\t''
+trovo\t''
+discord\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from list" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from list" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from list" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from list" -l global -d 'Only the global commands (admins)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from list" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from ls" -l platform -d 'Only commands active on this platform' -r -f -a "twitch\t''
+youtube\t''
+kick\t''
+trovo\t''
+discord\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from ls" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from ls" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from ls" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from ls" -l global -d 'Only the global commands (admins)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from ls" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from ls" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from show" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from show" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from show" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from show" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l platform -d 'Where it answers (repeatable; default: every platform)' -r -f -a "twitch\t''
+youtube\t''
+kick\t''
+trovo\t''
+discord\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l discord-style -d 'On Discord: answer to !name (prefix) or /name (slash)' -r -f -a "prefix\t''
+slash\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l min-role -d 'The lowest role that may use it' -r -f -a "everyone\t''
+follower\t''
+subscriber\t''
+vip\t''
+moderator\t''
+broadcaster\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l cooldown -d 'Global cooldown, seconds' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l user-cooldown -d 'Per-user cooldown, seconds' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l cooldown-reply -d 'Sent when on cooldown ({user}, {remaining}); "" for silence (the default)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l alias -d 'Another name that calls it (repeatable)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l type -d 'text, template or automation (default: template when the response has variables)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l automation -d 'The automation an automation command triggers' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l mods-wait -d 'Moderators wait for cooldowns too (default: they skip them)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l enable
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l disable
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l global -d 'A global command, inherited by every account (admins)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l response -d 'A new response (`-` reads it from standard input)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l rename -d 'A new name' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l alias -d 'The aliases (repeatable; replaces them all)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l type -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l automation -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l platform -d 'Where it answers (repeatable; default: every platform)' -r -f -a "twitch\t''
+youtube\t''
+kick\t''
+trovo\t''
+discord\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l discord-style -d 'On Discord: answer to !name (prefix) or /name (slash)' -r -f -a "prefix\t''
+slash\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l min-role -d 'The lowest role that may use it' -r -f -a "everyone\t''
+follower\t''
+subscriber\t''
+vip\t''
+moderator\t''
+broadcaster\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l cooldown -d 'Global cooldown, seconds' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l user-cooldown -d 'Per-user cooldown, seconds' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l cooldown-reply -d 'Sent when on cooldown ({user}, {remaining}); "" for silence (the default)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l mods-wait -d 'Moderators wait for cooldowns too (default: they skip them)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l enable
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l disable
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from rm" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from rm" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from rm" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from rm" -s y -l yes
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from rm" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from delete" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from delete" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from delete" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from delete" -s y -l yes
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from delete" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from delete" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l response -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l platform -d 'Where it answers (repeatable; default: every platform)' -r -f -a "twitch\t''
+youtube\t''
+kick\t''
+trovo\t''
+discord\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l discord-style -d 'On Discord: answer to !name (prefix) or /name (slash)' -r -f -a "prefix\t''
+slash\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l min-role -d 'The lowest role that may use it' -r -f -a "everyone\t''
+follower\t''
+subscriber\t''
+vip\t''
+moderator\t''
+broadcaster\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l cooldown -d 'Global cooldown, seconds' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l user-cooldown -d 'Per-user cooldown, seconds' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l cooldown-reply -d 'Sent when on cooldown ({user}, {remaining}); "" for silence (the default)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l mods-wait -d 'Moderators wait for cooldowns too (default: they skip them)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l enable
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l disable
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from override" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from unoverride" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from unoverride" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from unoverride" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from unoverride" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from unoverride" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from unoverride" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from unoverride" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from test" -l as -d 'The invoker\'s role' -r -f -a "everyone\t''
+follower\t''
+subscriber\t''
+vip\t''
+moderator\t''
+broadcaster\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from test" -l platform -r -f -a "twitch\t''
+youtube\t''
+kick\t''
+trovo\t''
+discord\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from test" -l user -d 'The invoker\'s name' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from test" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from test" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from test" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from test" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from test" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from stats" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from stats" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from stats" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from stats" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from stats" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from history" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from history" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from history" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from history" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from history" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from import" -l from -r -f -a "lumio\t''
+nightbot\t''
+streamelements\t''
+streamlabs\t''
+phantombot\t''
+firebot\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from import" -l on-conflict -d 'When a name is taken by a command not from this source' -r -f -a "error\t''
+skip\t''
+replace\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from import" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from import" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from import" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from import" -l dry-run -d 'Report only; write nothing'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from import" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from import" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from export" -l format -r -f -a "json\t''
+yaml\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from export" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from export" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from export" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from export" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from export" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the account\'s commands and the global ones it inherits'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one command (by name, alias or id)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a command'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a command; what is not given stays'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a command (asks on a terminal; --yes otherwise)'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "override" -d 'Override a global command for this account: response, platforms, cooldowns, a stricter min role, or disable it. What is not given stays as overridden before'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "unoverride" -d 'Remove this account\'s override of a global command'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "test" -d 'What a chat message would do, without consuming anything: prints the reply, or why it would not run (exit 1), with cooldowns and unknown variables'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "stats" -d 'How often each command was used, most used first'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "history" -d 'Every change of a command and of this account\'s override of it'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import commands from another bot (or lumio\'s own export) in one transaction'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print the account\'s commands and overrides as lumio\'s versioned export'
+complete -c lumio -n "__fish_lumio_using_subcommand commands; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand notes; and not __fish_seen_subcommand_from list ls add edit rm delete help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -342,15 +581,16 @@ complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcomm
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "log" -d 'A chatter\'s moderation log, newest first; without a chatter, the whole account\'s'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "treatment" -d 'Set a chatter\'s treatment: none, active_monitoring or restricted'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
-complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
-complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
-complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
-complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'A chatter\'s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform\'s own profile'
-complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show flag help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show flag help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show flag help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show flag help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show flag help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show flag help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show flag help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show flag help" -f -a "show" -d 'A chatter\'s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform\'s own profile'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show flag help" -f -a "flag" -d 'Set, clear or list a chatter\'s flags (seed 002): invulnerable (no bot timeouts), vulnerable (grenade / tnt / silverbullet may hit them), greedy, itemlock (no items)'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and not __fish_seen_subcommand_from show flag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -358,7 +598,16 @@ complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from flag" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from flag" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from flag" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from flag" -l off -d 'Clear the flag instead of setting it'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from flag" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from flag" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from flag" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from flag" -s h -l help -d 'Print help'
 complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'A chatter\'s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform\'s own profile'
+complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "flag" -d 'Set, clear or list a chatter\'s flags (seed 002): invulnerable (no bot timeouts), vulnerable (grenade / tnt / silverbullet may hit them), greedy, itemlock (no items)'
 complete -c lumio -n "__fish_lumio_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand raid; and not __fish_seen_subcommand_from cancel help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand raid; and not __fish_seen_subcommand_from cancel help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
@@ -434,19 +683,20 @@ complete -c lumio -n "__fish_lumio_using_subcommand man" -l json -d 'Print JSON 
 complete -c lumio -n "__fish_lumio_using_subcommand man" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand man" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand man" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "chat" -d 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "emotes" -d 'A channel\'s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "demo" -d 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "mod" -d 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "user" -d 'Chatters: a profile card'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "raid" -d 'The channel\'s Twitch raid: cancel it'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "poll" -d 'The channel\'s Twitch polls: end one'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "prediction" -d 'The channel\'s Twitch predictions: resolve, cancel or lock one'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "auth" -d 'Log in and out, see who you are and what you may do, print your token'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "chat" -d 'Chat: the live multichat screen (no subcommand), history, counts, a live tail for pipes, bulk ingest, sending'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "commands" -d 'Bot commands: list, create, edit, override global ones, dry-run a message, stats, history, and import / export (Nightbot, StreamElements, Streamlabs, PhantomBot, Firebot, lumio)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "notes" -d 'Moderator notes on platform users: list, add, edit, remove'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "emotes" -d 'A channel\'s emotes (Twitch, 7TV, BTTV, FFZ, Trovo, Discord)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "demo" -d 'A first look: an embedded server with simulated five-platform chat, and the live screen logged in as `mod`'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "mod" -d 'Moderation: ban, unban, timeout, delete (one at a time or in bulk), the log, treatment'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "user" -d 'Chatters: a profile card'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "raid" -d 'The channel\'s Twitch raid: cancel it'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "poll" -d 'The channel\'s Twitch polls: end one'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "prediction" -d 'The channel\'s Twitch predictions: resolve, cancel or lock one'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat commands notes emotes demo mod user raid poll prediction completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Log in to a lumio server and save the token in the profile, for that server\'s host only: another --server needs its own login'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Revoke the server\'s token on the server and remove it from the profile'
@@ -456,6 +706,18 @@ complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "tail" -d 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "ingest" -d 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "send" -d 'Send a message to a platform\'s chat (twitch, kick, trovo) as the channel\'s bot'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "list" -d 'List the account\'s commands and the global ones it inherits'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "show" -d 'Show one command (by name, alias or id)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "create" -d 'Create a command'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "edit" -d 'Change a command; what is not given stays'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "rm" -d 'Delete a command (asks on a terminal; --yes otherwise)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "override" -d 'Override a global command for this account: response, platforms, cooldowns, a stricter min role, or disable it. What is not given stays as overridden before'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "unoverride" -d 'Remove this account\'s override of a global command'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "test" -d 'What a chat message would do, without consuming anything: prints the reply, or why it would not run (exit 1), with cooldowns and unknown variables'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "stats" -d 'How often each command was used, most used first'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "history" -d 'Every change of a command and of this account\'s override of it'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "import" -d 'Import commands from another bot (or lumio\'s own export) in one transaction'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from commands" -f -a "export" -d 'Print the account\'s commands and overrides as lumio\'s versioned export'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "list" -d 'List the notes on a user, newest first'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "add" -d 'Write a note on a user'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from notes" -f -a "edit" -d 'Change the text of a note'
@@ -468,6 +730,7 @@ complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "log" -d 'A chatter\'s moderation log, newest first; without a chatter, the whole account\'s'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "treatment" -d 'Set a chatter\'s treatment: none, active_monitoring or restricted'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'A chatter\'s profile: first and last seen, messages, ban or timeout with the time left, treatment, flags, notes, follower status, and the platform\'s own profile'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "flag" -d 'Set, clear or list a chatter\'s flags (seed 002): invulnerable (no bot timeouts), vulnerable (grenade / tnt / silverbullet may hit them), greedy, itemlock (no items)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from raid" -f -a "cancel" -d 'Cancel the channel\'s pending Twitch raid (needs chat:raid)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "end" -d 'End a Twitch poll (needs chat:poll): its results stay visible, or with --archive they are hidden'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from prediction" -f -a "end" -d 'End a Twitch prediction (needs chat:prediction): resolve it with a winning outcome, cancel it (refunds everyone) or lock it (no more predictions)'

@@ -3,9 +3,9 @@
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    auth::AuthCommand, chat::ChatArgs, emotes::EmotesArgs, moderation::ModCommand,
-    notes::NotesCommand, poll::PollCommand, prediction::PredictionCommand, raid::RaidCommand,
-    user::UserCommand,
+    auth::AuthCommand, bot_commands::BotCommandsCommand, chat::ChatArgs, emotes::EmotesArgs,
+    moderation::ModCommand, notes::NotesCommand, poll::PollCommand, prediction::PredictionCommand,
+    raid::RaidCommand, user::UserCommand,
 };
 pub use crate::platform::Platform;
 
@@ -100,6 +100,11 @@ pub enum Command {
     /// Chat: the live multichat screen (no subcommand), history, counts, a live tail for
     /// pipes, bulk ingest, sending.
     Chat(ChatArgs),
+    /// Bot commands: list, create, edit, override global ones, dry-run a message, stats,
+    /// history, and import / export (Nightbot, StreamElements, Streamlabs, PhantomBot,
+    /// Firebot, lumio).
+    #[command(subcommand)]
+    Commands(BotCommandsCommand),
     /// Moderator notes on platform users: list, add, edit, remove.
     #[command(subcommand)]
     Notes(NotesCommand),

@@ -13,6 +13,7 @@ pub mod commands;
 pub mod config;
 pub mod duration;
 pub mod error;
+pub mod import;
 pub mod output;
 pub mod platform;
 pub mod tui;

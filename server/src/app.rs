@@ -32,6 +32,8 @@ pub struct AppState {
     pub closing: Arc<tokio::sync::watch::Sender<bool>>,
     /// Chatter look-up cache and badge flags written lately (not rewritten every message).
     pub chatter_writes: Arc<crate::chatter::service::RecentWrites>,
+    /// Each account's loaded bot commands on this instance.
+    pub commands: Arc<crate::commands::exec::CommandCache>,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
             auth_cache: Arc::default(),
             closing: Arc::new(tokio::sync::watch::Sender::new(false)),
             chatter_writes: Arc::default(),
+            commands: Arc::default(),
         }
     }
 
@@ -67,6 +70,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(crate::auth::rest::router())
         .merge(crate::chat::rest::router())
         .merge(crate::chatter::rest::router())
+        .merge(crate::commands::rest::router())
         .merge(crate::emotes::rest::router())
         .merge(crate::live_controls::rest::router())
         .merge(crate::moderation::rest::router())
@@ -115,6 +119,10 @@ pub async fn serve(
         .config
         .workers
         .then(|| crate::moderation::schedule::Scheduler::spawn(state.clone(), workers_rx.clone()));
+    let counters = state
+        .config
+        .workers
+        .then(|| crate::commands::exec::spawn_flusher(state.clone(), workers_rx.clone()));
     let router = build_router(state);
     // Small writes (live events, short JSON answers) go out at once: with Nagle's algorithm a
     // frame written while the previous one is unacknowledged waits for the client's delayed
@@ -136,6 +144,9 @@ pub async fn serve(
     }
     if let Some(s) = scheduler {
         let _ = s.await;
+    }
+    if let Some(c) = counters {
+        let _ = c.await;
     }
     served
 }

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod bus;
 pub mod chat;
 pub mod chatter;
+pub mod commands;
 pub mod config;
 pub mod emotes;
 pub mod error;

@@ -6,6 +6,7 @@
 //! with the exit code its `code` means.
 
 pub mod auth;
+pub mod bot_commands;
 pub mod chat;
 pub mod emotes;
 pub mod live;

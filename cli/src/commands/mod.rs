@@ -1,6 +1,7 @@
 //! One module per top-level subcommand, each with its own `run`.
 
 pub mod auth;
+pub mod bot_commands;
 pub mod chat;
 pub mod completions;
 #[cfg(feature = "demo")]
@@ -58,6 +59,7 @@ pub async fn run(cli: Cli) -> CliResult<()> {
     };
     match cli.command {
         Command::Auth(c) => auth::run(ctx, c).await,
+        Command::Commands(c) => bot_commands::run(ctx, c).await,
         Command::Chat(a) => chat::run_args(ctx, a).await,
         Command::Notes(c) => notes::run(ctx, c).await,
         Command::Emotes(a) => emotes::run(ctx, a).await,

@@ -23,6 +23,23 @@ Examples:
         #[command(flatten)]
         target: UserArg,
     },
+    /// Set, clear or list a chatter's flags (seed 002): invulnerable (no bot timeouts),
+    /// vulnerable (grenade / tnt / silverbullet may hit them), greedy, itemlock (no items).
+    #[command(after_help = "\
+Examples:
+  lumio user flag twitch @bob vulnerable
+  lumio user flag twitch 1234 itemlock --off
+  lumio user flag twitch @bob")]
+    Flag {
+        #[command(flatten)]
+        target: UserArg,
+        /// The flag; none: list the chatter's flags.
+        #[arg(value_parser = ["invulnerable", "vulnerable", "greedy", "itemlock"])]
+        flag: Option<String>,
+        /// Clear the flag instead of setting it.
+        #[arg(long, requires = "flag")]
+        off: bool,
+    },
 }
 
 pub async fn run(ctx: Ctx, cmd: UserCommand) -> CliResult<()> {
@@ -35,6 +52,28 @@ pub async fn run(ctx: Ctx, cmd: UserCommand) -> CliResult<()> {
                 return ctx.out.json(&p);
             }
             print_card(&ctx, &p)
+        }
+        UserCommand::Flag { target, flag, off } => {
+            let id = target.resolve(&client).await?;
+            let platform = target.platform.as_str();
+            let f = match &flag {
+                Some(f) => client.set_chatter_flag(platform, &id, f, !off).await?,
+                None => client.chatter_flags(platform, &id).await?,
+            };
+            if ctx.out.json {
+                return ctx.out.json(&f);
+            }
+            let list = if f.flags.is_empty() {
+                "-".to_string()
+            } else {
+                f.flags.join(",")
+            };
+            if ctx.out.tty && !ctx.out.quiet {
+                ctx.out
+                    .line(&format!("{} {}: {list}", f.platform, f.platform_user_id))
+            } else {
+                ctx.out.line(&list)
+            }
         }
     }
 }

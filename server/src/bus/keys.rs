@@ -266,6 +266,33 @@ pub fn emotes(provider: &str, platform: impl Display, channel: &str) -> String {
     format!("lumio:emotes:{provider}:{platform}:{channel}")
 }
 
+/// Version of an account's commands (or of the global ones, `global`), bumped on every
+/// change so that each instance's command cache reloads (lumio's own, beside seed 004's).
+pub fn cmd_version(scope: impl Display) -> String {
+    format!("lumio:cmd_version:{scope}")
+}
+
+/// Live use counter of a command in an account (flushed to `bot_command_stats`).
+pub fn cmd_count(account_id: impl Display, command_id: impl Display) -> String {
+    format!("lumio:cmd_count:{account_id}:{command_id}")
+}
+
+/// Counters used since the last flush, as `{account_id}|{command_id}`.
+pub fn cmd_count_dirty() -> String {
+    "lumio:cmd_count:dirty".to_string()
+}
+
+/// The track playing on the account's Spotify widget (`{song}`), as the widget reports it.
+pub fn now_playing(account_id: impl Display) -> String {
+    format!("lumio:{account_id}:nowplaying")
+}
+
+/// The chatters of a channel with the `vulnerable` flag (lumio's index beside the seed 002
+/// flags, so that grenade / tnt can pick among them).
+pub fn vulnerable_users(account_id: impl Display, platform: impl Display) -> String {
+    format!("{}:vulnerable", scope(account_id, platform))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,6 +121,11 @@ pub trait Bus: Send + Sync + 'static {
                     self.publish(&channel, &payload).await?;
                     BusReply::Done
                 }
+                BusOp::Incr { key, by } => BusReply::Int(self.incr(&key, by).await?),
+                BusOp::SetContains { key, member } => {
+                    BusReply::Flag(self.set_contains(&key, &member).await?)
+                }
+                BusOp::Del { key } => BusReply::Flag(self.del(&key).await?),
             });
         }
         Ok(out)
@@ -161,22 +166,46 @@ pub enum BusOp {
         channel: String,
         payload: String,
     },
+    /// INCRBY; answers `Int` with the new value.
+    Incr {
+        key: String,
+        by: i64,
+    },
+    /// SISMEMBER; answers `Flag`.
+    SetContains {
+        key: String,
+        member: String,
+    },
+    /// DEL; answers `Flag` (whether the key existed).
+    Del {
+        key: String,
+    },
 }
 
-/// The answer to one [`BusOp`]: `Done` (set, publish), `Flag` (set_nx, set_add), `Value`
-/// (get), `Count` (list_push: the list's new length).
+/// The answer to one [`BusOp`]: `Done` (set, publish), `Flag` (set_nx, set_add,
+/// set_contains, del), `Value` (get), `Count` (list_push: the list's new length), `Int`
+/// (incr: the new value).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BusReply {
     Done,
     Flag(bool),
     Value(Option<String>),
     Count(usize),
+    Int(i64),
 }
 
 impl BusReply {
     /// The flag of a `Flag` answer (false for any other).
     pub fn flag(&self) -> bool {
         matches!(self, BusReply::Flag(true))
+    }
+
+    /// The number of an `Int` answer (None for any other).
+    pub fn int(&self) -> Option<i64> {
+        match self {
+            BusReply::Int(n) => Some(*n),
+            _ => None,
+        }
     }
 
     /// The value of a `Value` answer (None for any other).

@@ -513,6 +513,15 @@ impl Bus for RedisBus {
                 BusOp::Publish { channel, payload } => {
                     pipe.cmd("PUBLISH").arg(self.k(channel)).arg(payload);
                 }
+                BusOp::Incr { key, by } => {
+                    pipe.cmd("INCRBY").arg(self.k(key)).arg(*by);
+                }
+                BusOp::SetContains { key, member } => {
+                    pipe.cmd("SISMEMBER").arg(self.k(key)).arg(member);
+                }
+                BusOp::Del { key } => {
+                    pipe.cmd("DEL").arg(self.k(key));
+                }
             }
         }
         let mut c = self.conn.clone();
@@ -539,6 +548,10 @@ impl Bus for RedisBus {
                     }
                     BusOp::ListPush { .. } => {
                         BusReply::Count(redis::from_redis_value(&v).map_err(err)?)
+                    }
+                    BusOp::Incr { .. } => BusReply::Int(redis::from_redis_value(&v).map_err(err)?),
+                    BusOp::SetContains { .. } | BusOp::Del { .. } => {
+                        BusReply::Flag(redis::from_redis_value::<i64>(&v).map_err(err)? > 0)
                     }
                 })
             })

@@ -158,6 +158,7 @@ pub async fn ingest(
     let mut msg = msg;
     crate::chatter::service::on_message(state, &mut msg).await?;
     buffer::push(state, &msg).await?;
+    crate::commands::service::on_message(state, &msg).await;
     Ok(IngestResult {
         id: msg.id,
         duplicate: false,

@@ -200,7 +200,11 @@ pub async fn set_stream_live(
 ) -> AppResult<StreamStateResult> {
     let key = keys::stream_is_live(ctx.account_id, platform);
     let changed = if live {
-        state.bus.set_nx(&key, "1", None).await?
+        // The value is when the stream went live, for `{uptime}`.
+        state
+            .bus
+            .set_nx(&key, &crate::store::now().to_rfc3339(), None)
+            .await?
     } else {
         state.bus.del(&key).await?
     };
@@ -265,6 +269,33 @@ pub async fn stream_states(state: &AppState, ctx: &AccountCtx) -> AppResult<Vec<
         });
     }
     Ok(out)
+}
+
+/// Every account and platform with an enabled bot (for announcements to all bots).
+pub async fn bot_channels(state: &AppState) -> AppResult<Vec<(Uuid, Platform)>> {
+    Ok(state
+        .db
+        .all_bot_channels()
+        .await?
+        .into_iter()
+        .filter_map(|(a, p)| Some((a, p.parse().ok()?)))
+        .collect())
+}
+
+/// The account's channel name on a platform (an enabled connection first), or "".
+pub async fn channel_name(
+    state: &AppState,
+    account: Uuid,
+    platform: Platform,
+) -> AppResult<String> {
+    Ok(state
+        .db
+        .bot_connections(account)
+        .await?
+        .into_iter()
+        .find(|(p, _, _)| p == platform.as_str())
+        .map(|(_, name, _)| name)
+        .unwrap_or_default())
 }
 
 /// A command or item name as `disabledcommands` keeps it: trimmed, without a leading `!`,

@@ -21,4 +21,13 @@ impl Db {
         .fetch_all(pool)
         .await)
     }
+
+    /// Every account and platform with a bot connection (for announcements to all bots).
+    pub async fn all_bot_channels(&self) -> sqlx::Result<Vec<(Uuid, String)>> {
+        on_db!(self, |pool| sqlx::query_as(
+            "SELECT DISTINCT account_id, platform FROM channel_connections WHERE bot_enabled"
+        )
+        .fetch_all(pool)
+        .await)
+    }
 }

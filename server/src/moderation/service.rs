@@ -428,7 +428,8 @@ pub async fn moderate(
         action: action.as_str().to_string(),
         reason: reason.clone(),
         duration_seconds: duration,
-        moderator_id: Some(ctx.user_id),
+        // A bot rule acts with the nil user: no lumio user to point at.
+        moderator_id: Some(ctx.user_id).filter(|id| !id.is_nil()),
         moderator_name: ctx.user_name.clone(),
         created_at: now,
     };

@@ -285,12 +285,23 @@ pub struct Config {
 
 /// The Discord OAuth2 settings beyond [`PlatformsConfig::discord`] (whose `client_id` is the
 /// application id and `token` the bot token).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct DiscordOAuth {
     /// The consent screen, `https://discord.com/oauth2/authorize`.
     pub authorize_url: String,
     pub client_secret: Option<String>,
     pub redirect_uri: String,
+}
+
+impl std::fmt::Debug for DiscordOAuth {
+    /// Never prints the client secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DiscordOAuth")
+            .field("authorize_url", &self.authorize_url)
+            .field("client_secret", &self.client_secret.as_ref().map(|_| "…"))
+            .field("redirect_uri", &self.redirect_uri)
+            .finish()
+    }
 }
 
 /// A secret that never shows in `Debug` output.
@@ -433,6 +444,19 @@ mod tests {
             state_secret: None,
             platforms: PlatformArgs::default(),
         }
+    }
+
+    #[test]
+    fn secrets_stay_out_of_debug_output() {
+        let mut c = Config::from_args(&args(None, None, None), None, None).unwrap();
+        c.discord_oauth.client_secret = Some("discord-client-secret".into());
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("discord-client-secret"), "{shown}");
+        assert!(shown.contains("StateSecret(…)"), "{shown}");
+        assert_eq!(
+            c.discord_oauth.redirect_uri,
+            "http://127.0.0.1:8080/api/discord-guilds/callback"
+        );
     }
 
     #[test]

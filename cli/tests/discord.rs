@@ -224,6 +224,22 @@ async fn authorize_without_a_callback_times_out_with_exit_1(s: &TestServer, _fak
         "{}",
         r.stderr
     );
+    // --web where no browser can be opened: the URL is still printed, a note says so, and
+    // lumio neither hangs nor fails for it.
+    let r = cli
+        .run_env(
+            &["discord", "authorize", "--web", "--no-wait"],
+            None,
+            &[("PATH", "/nonexistent")],
+        )
+        .await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("http://127.0.0.1:"), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("could not open a browser"),
+        "{}",
+        r.stderr
+    );
     // A bad timeout is a usage error.
     let r = cli
         .run(&["discord", "authorize", "--timeout", "2d"], None)

@@ -78,7 +78,7 @@ impl DiscordQuery {
     async fn discord_bot_guilds(&self, ctx: &Context<'_>) -> Result<Vec<GuildConnection>> {
         let (state, auth) = caller(ctx)?;
         auth.principal.require_system().gql()?;
-        service::bot_guilds(state).await.gql()
+        super::system::bot_guilds(state).await.gql()
     }
 }
 
@@ -184,7 +184,7 @@ impl DiscordMutation {
             channels,
             roles,
         };
-        service::update_guild_info(state, &guild_id, &input)
+        super::system::update_guild_info(state, &guild_id, &input)
             .await
             .gql()
     }
@@ -199,7 +199,7 @@ impl DiscordMutation {
     ) -> Result<Removal> {
         let (state, auth) = caller(ctx)?;
         auth.principal.require_system().gql()?;
-        service::remove_by_bot(state, &guild_id, unavailable)
+        super::system::remove_by_bot(state, &guild_id, unavailable)
             .await
             .gql()
     }

@@ -11,6 +11,7 @@
 //! - `service`: the logic REST and GraphQL share; the caches
 //!   `lumio:discord_guild:{guild_id}` (→ account), `…:channels`, `…:roles`, `…:features`
 //!   and `lumio:discord_channel_guild:{channel_id}`, an hour each.
+//! - `system`: the bot's system-key operations (GUILD_CREATE news, GUILD_DELETE).
 //! - `rest`, `graphql`: the transports.
 //!
 //! Adding the bot: `authorizeDiscordGuild` returns Discord's consent URL; Discord sends the
@@ -26,3 +27,4 @@ pub mod oauth;
 pub mod rest;
 pub mod service;
 pub mod store;
+pub mod system;

@@ -180,7 +180,7 @@ pub async fn bot_guilds(
     auth: Auth,
 ) -> AppResult<Json<Vec<GuildConnection>>> {
     auth.principal.require_system()?;
-    Ok(Json(service::bot_guilds(&state).await?))
+    Ok(Json(super::system::bot_guilds(&state).await?))
 }
 
 /// What the bot learnt from GUILD_CREATE (system key).
@@ -197,7 +197,7 @@ pub async fn update_guild_info(
 ) -> AppResult<Json<GuildConnection>> {
     auth.principal.require_system()?;
     Ok(Json(
-        service::update_guild_info(&state, &guild_id, &input).await?,
+        super::system::update_guild_info(&state, &guild_id, &input).await?,
     ))
 }
 
@@ -214,7 +214,7 @@ pub async fn remove_by_bot(
 ) -> AppResult<Json<Removal>> {
     auth.principal.require_system()?;
     Ok(Json(
-        service::remove_by_bot(&state, &guild_id, q.unavailable).await?,
+        super::system::remove_by_bot(&state, &guild_id, q.unavailable).await?,
     ))
 }
 

@@ -40,6 +40,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand raid 'The channel''s Twitch raid: cancel it'
             cand poll 'The channel''s Twitch polls: end one'
             cand prediction 'The channel''s Twitch predictions: resolve, cancel or lock one'
+            cand discord 'Discord servers of the account: add the bot, list, disconnect, channels, roles, and the channel each feature posts into'
+            cand admin 'Admin views: every account''s Discord guild mappings, the admin audit log'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -931,6 +933,268 @@ set edit:completion:arg-completer[lumio] = {|@words|
         }
         &'lumio;prediction;help;help'= {
         }
+        &'lumio;discord'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand guilds 'List the Discord servers connected to the account (needs bot-connections:read)'
+            cand ls 'List the Discord servers connected to the account (needs bot-connections:read)'
+            cand authorize 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)'
+            cand disconnect 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise'
+            cand channels 'A connected server''s channels (cached by the server for an hour)'
+            cand roles 'A connected server''s roles (cached by the server for an hour)'
+            cand features 'Every lumio feature and the channel of the server it posts into'
+            cand set-feature 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;discord;guilds'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;discord;ls'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;discord;authorize'= {
+            cand --timeout 'How long to wait for the server to appear: 90s, 5m, 1h'
+            cand --poll-every 'How often to ask the server, in seconds'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --web 'Also open the URL in the browser (when there is none, the URL is still printed)'
+            cand --no-wait 'Print the URL (or with --json the authorization) and exit without waiting'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;discord;disconnect'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;discord;channels'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;discord;roles'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;discord;features'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;discord;set-feature'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --off 'Remove the feature''s mapping'
+            cand --paused 'Map it, but paused'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;discord;help'= {
+            cand guilds 'List the Discord servers connected to the account (needs bot-connections:read)'
+            cand authorize 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)'
+            cand disconnect 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise'
+            cand channels 'A connected server''s channels (cached by the server for an hour)'
+            cand roles 'A connected server''s roles (cached by the server for an hour)'
+            cand features 'Every lumio feature and the channel of the server it posts into'
+            cand set-feature 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;discord;help;guilds'= {
+        }
+        &'lumio;discord;help;authorize'= {
+        }
+        &'lumio;discord;help;disconnect'= {
+        }
+        &'lumio;discord;help;channels'= {
+        }
+        &'lumio;discord;help;roles'= {
+        }
+        &'lumio;discord;help;features'= {
+        }
+        &'lumio;discord;help;set-feature'= {
+        }
+        &'lumio;discord;help;help'= {
+        }
+        &'lumio;admin'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand guilds 'Every account''s Discord guild mappings: list, remove'
+            cand audit 'The admin audit log, newest first: who did what to which target, and how it ended'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;admin;guilds'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Every Discord guild mapped to any account (needs discord-guilds:read)'
+            cand ls 'Every Discord guild mapped to any account (needs discord-guilds:read)'
+            cand rm 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
+            cand delete 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;admin;guilds;list'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;admin;guilds;ls'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;admin;guilds;rm'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;admin;guilds;delete'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;admin;guilds;help'= {
+            cand list 'Every Discord guild mapped to any account (needs discord-guilds:read)'
+            cand rm 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;admin;guilds;help;list'= {
+        }
+        &'lumio;admin;guilds;help;rm'= {
+        }
+        &'lumio;admin;guilds;help;help'= {
+        }
+        &'lumio;admin;audit'= {
+            cand -n 'How many entries (1–500)'
+            cand --limit 'How many entries (1–500)'
+            cand --before 'Only entries older than this one (its id), to page back'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;admin;help'= {
+            cand guilds 'Every account''s Discord guild mappings: list, remove'
+            cand audit 'The admin audit log, newest first: who did what to which target, and how it ended'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;admin;help;guilds'= {
+            cand list 'Every Discord guild mapped to any account (needs discord-guilds:read)'
+            cand rm 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
+        }
+        &'lumio;admin;help;guilds;list'= {
+        }
+        &'lumio;admin;help;guilds;rm'= {
+        }
+        &'lumio;admin;help;audit'= {
+        }
+        &'lumio;admin;help;help'= {
+        }
         &'lumio;completions'= {
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
@@ -966,6 +1230,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand raid 'The channel''s Twitch raid: cancel it'
             cand poll 'The channel''s Twitch polls: end one'
             cand prediction 'The channel''s Twitch predictions: resolve, cancel or lock one'
+            cand discord 'Discord servers of the account: add the bot, list, disconnect, channels, roles, and the channel each feature posts into'
+            cand admin 'Admin views: every account''s Discord guild mappings, the admin audit log'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1102,6 +1368,43 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand end 'End a Twitch prediction (needs chat:prediction): resolve it with a winning outcome, cancel it (refunds everyone) or lock it (no more predictions)'
         }
         &'lumio;help;prediction;end'= {
+        }
+        &'lumio;help;discord'= {
+            cand guilds 'List the Discord servers connected to the account (needs bot-connections:read)'
+            cand authorize 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)'
+            cand disconnect 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise'
+            cand channels 'A connected server''s channels (cached by the server for an hour)'
+            cand roles 'A connected server''s roles (cached by the server for an hour)'
+            cand features 'Every lumio feature and the channel of the server it posts into'
+            cand set-feature 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)'
+        }
+        &'lumio;help;discord;guilds'= {
+        }
+        &'lumio;help;discord;authorize'= {
+        }
+        &'lumio;help;discord;disconnect'= {
+        }
+        &'lumio;help;discord;channels'= {
+        }
+        &'lumio;help;discord;roles'= {
+        }
+        &'lumio;help;discord;features'= {
+        }
+        &'lumio;help;discord;set-feature'= {
+        }
+        &'lumio;help;admin'= {
+            cand guilds 'Every account''s Discord guild mappings: list, remove'
+            cand audit 'The admin audit log, newest first: who did what to which target, and how it ended'
+        }
+        &'lumio;help;admin;guilds'= {
+            cand list 'Every Discord guild mapped to any account (needs discord-guilds:read)'
+            cand rm 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
+        }
+        &'lumio;help;admin;guilds;list'= {
+        }
+        &'lumio;help;admin;guilds;rm'= {
+        }
+        &'lumio;help;admin;audit'= {
         }
         &'lumio;help;completions'= {
         }

@@ -3,9 +3,9 @@
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    auth::AuthCommand, bot_commands::BotCommandsCommand, chat::ChatArgs, emotes::EmotesArgs,
-    moderation::ModCommand, notes::NotesCommand, poll::PollCommand, prediction::PredictionCommand,
-    raid::RaidCommand, user::UserCommand,
+    admin::AdminCommand, auth::AuthCommand, bot_commands::BotCommandsCommand, chat::ChatArgs,
+    discord::DiscordCommand, emotes::EmotesArgs, moderation::ModCommand, notes::NotesCommand,
+    poll::PollCommand, prediction::PredictionCommand, raid::RaidCommand, user::UserCommand,
 };
 pub use crate::platform::Platform;
 
@@ -129,6 +129,13 @@ pub enum Command {
     /// The channel's Twitch predictions: resolve, cancel or lock one.
     #[command(subcommand)]
     Prediction(PredictionCommand),
+    /// Discord servers of the account: add the bot, list, disconnect, channels, roles, and
+    /// the channel each feature posts into.
+    #[command(subcommand)]
+    Discord(DiscordCommand),
+    /// Admin views: every account's Discord guild mappings, the admin audit log.
+    #[command(subcommand)]
+    Admin(AdminCommand),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(after_help = "\
 Examples:

@@ -34,6 +34,8 @@ pub struct AppState {
     pub chatter_writes: Arc<crate::chatter::service::RecentWrites>,
     /// Each account's loaded bot commands on this instance.
     pub commands: Arc<crate::commands::exec::CommandCache>,
+    /// The Discord REST client (one HTTP client for the process).
+    pub discord: Arc<crate::discord::api::DiscordApi>,
 }
 
 impl AppState {
@@ -42,7 +44,16 @@ impl AppState {
             &config.platforms,
             config.enrich,
         ));
+        let discord = Arc::new(crate::discord::api::DiscordApi::new(
+            reqwest::Client::builder()
+                .user_agent(concat!("lumio-server/", env!("CARGO_PKG_VERSION")))
+                .build()
+                .unwrap_or_default(),
+            config.platforms.discord.clone(),
+            config.discord_oauth.clone(),
+        ));
         AppState {
+            discord,
             profiles,
             db,
             bus,
@@ -69,8 +80,10 @@ pub fn build_router(state: AppState) -> Router {
     let v1 = Router::new()
         .merge(crate::auth::rest::router())
         .merge(crate::chat::rest::router())
+        .merge(crate::admin::rest::router(state.clone()))
         .merge(crate::chatter::rest::router())
         .merge(crate::commands::rest::router())
+        .merge(crate::discord::rest::router())
         .merge(crate::emotes::rest::router())
         .merge(crate::live_controls::rest::router())
         .merge(crate::moderation::rest::router())
@@ -86,6 +99,7 @@ pub fn build_router(state: AppState) -> Router {
         )
         .route("/graphql/ws", get(graphql::graphql_ws))
         .nest("/v1", v1)
+        .merge(crate::discord::rest::callback_router())
         .fallback(http::not_found)
         .method_not_allowed_fallback(http::method_not_allowed)
         .layer(DefaultBodyLimit::max(state.config.body_limit))

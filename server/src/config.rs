@@ -21,6 +21,15 @@ pub struct ConfigArgs {
     /// Key that bots and workers present for system queries (at least 16 characters).
     #[arg(long, env = "LUMIO_SYSTEM_KEY", global = true, hide_env_values = true)]
     pub system_key: Option<String>,
+    /// Secret that signs OAuth `state` values (at least 32 characters; the same on every
+    /// server). Without it each process makes a random one at start.
+    #[arg(
+        long,
+        env = "LUMIO_STATE_SECRET",
+        global = true,
+        hide_env_values = true
+    )]
+    pub state_secret: Option<String>,
     #[command(flatten)]
     pub platforms: PlatformArgs,
 }
@@ -61,6 +70,24 @@ pub struct PlatformArgs {
     /// Discord API base URL (default https://discord.com/api/v10).
     #[arg(long, env = "LUMIO_DISCORD_API_URL", global = true)]
     pub discord_api_url: Option<String>,
+    /// Discord application (OAuth2 client) id, for adding the bot to a guild.
+    #[arg(long, env = "LUMIO_DISCORD_CLIENT_ID", global = true)]
+    pub discord_client_id: Option<String>,
+    /// Discord application's OAuth2 client secret (for the code exchange).
+    #[arg(
+        long,
+        env = "LUMIO_DISCORD_CLIENT_SECRET",
+        global = true,
+        hide_env_values = true
+    )]
+    pub discord_client_secret: Option<String>,
+    /// Where Discord sends the browser back after adding the bot (default
+    /// http://<bind>/api/discord-guilds/callback); must be registered with the application.
+    #[arg(long, env = "LUMIO_DISCORD_REDIRECT_URI", global = true)]
+    pub discord_redirect_uri: Option<String>,
+    /// Discord's consent screen (default https://discord.com/oauth2/authorize).
+    #[arg(long, env = "LUMIO_DISCORD_OAUTH_URL", global = true)]
+    pub discord_oauth_url: Option<String>,
     /// Discord bot token (sent as "Bot <token>").
     #[arg(
         long,
@@ -94,6 +121,9 @@ pub const DEFAULT_BTTV_API_URL: &str = "https://api.betterttv.net/3";
 pub const DEFAULT_FFZ_API_URL: &str = "https://api.frankerfacez.com/v1";
 pub const DEFAULT_TROVO_API_URL: &str = "https://open-api.trovo.live/openplatform";
 pub const DEFAULT_DISCORD_API_URL: &str = "https://discord.com/api/v10";
+pub const DEFAULT_DISCORD_OAUTH_URL: &str = "https://discord.com/oauth2/authorize";
+/// The path of the Discord OAuth2 callback (seed 001).
+pub const DISCORD_CALLBACK_PATH: &str = "/api/discord-guilds/callback";
 pub const DEFAULT_YOUTUBE_API_URL: &str = "https://www.googleapis.com/youtube/v3";
 pub const DEFAULT_KICK_API_URL: &str = "https://api.kick.com/public/v1";
 
@@ -193,6 +223,7 @@ impl PlatformsConfig {
             DEFAULT_DISCORD_API_URL,
         )?);
         discord.token = secret(&a.discord_token);
+        discord.client_id = secret(&a.discord_client_id);
         let mut youtube = PlatformApi::new(base_url(
             "LUMIO_YOUTUBE_API_URL",
             &a.youtube_api_url,
@@ -246,6 +277,41 @@ pub struct Config {
     pub platforms: PlatformsConfig,
     /// Profile enrichment: cache time, circuit breaker, call timeout.
     pub enrich: crate::profiles::enrich::EnrichSettings,
+    /// Adding the Discord bot to a guild: consent screen, client secret, redirect URI.
+    pub discord_oauth: DiscordOAuth,
+    /// Signs OAuth `state` values (HMAC-SHA256).
+    pub state_secret: StateSecret,
+}
+
+/// The Discord OAuth2 settings beyond [`PlatformsConfig::discord`] (whose `client_id` is the
+/// application id and `token` the bot token).
+#[derive(Clone, PartialEq, Eq)]
+pub struct DiscordOAuth {
+    /// The consent screen, `https://discord.com/oauth2/authorize`.
+    pub authorize_url: String,
+    pub client_secret: Option<String>,
+    pub redirect_uri: String,
+}
+
+impl std::fmt::Debug for DiscordOAuth {
+    /// Never prints the client secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DiscordOAuth")
+            .field("authorize_url", &self.authorize_url)
+            .field("client_secret", &self.client_secret.as_ref().map(|_| "…"))
+            .field("redirect_uri", &self.redirect_uri)
+            .finish()
+    }
+}
+
+/// A secret that never shows in `Debug` output.
+#[derive(Clone, PartialEq, Eq)]
+pub struct StateSecret(pub Vec<u8>);
+
+impl std::fmt::Debug for StateSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StateSecret(…)")
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -321,8 +387,39 @@ impl Config {
             },
         };
         let platforms = PlatformsConfig::from_args(&args.platforms)?;
+        let state_secret = match args.state_secret.as_deref().filter(|s| !s.is_empty()) {
+            Some(s) if s.chars().count() < 32 => {
+                return Err(err(
+                    "LUMIO_STATE_SECRET",
+                    "must be at least 32 characters long",
+                ))
+            }
+            Some(s) => StateSecret(s.as_bytes().to_vec()),
+            None => {
+                use rand::RngCore;
+                let mut key = vec![0u8; 32];
+                rand::thread_rng().fill_bytes(&mut key);
+                StateSecret(key)
+            }
+        };
+        let default_redirect = format!("http://{bind}{DISCORD_CALLBACK_PATH}");
+        let discord_oauth = DiscordOAuth {
+            authorize_url: base_url(
+                "LUMIO_DISCORD_OAUTH_URL",
+                &args.platforms.discord_oauth_url,
+                DEFAULT_DISCORD_OAUTH_URL,
+            )?,
+            client_secret: secret(&args.platforms.discord_client_secret),
+            redirect_uri: base_url(
+                "LUMIO_DISCORD_REDIRECT_URI",
+                &args.platforms.discord_redirect_uri,
+                &default_redirect,
+            )?,
+        };
         Ok(Config {
             platforms,
+            discord_oauth,
+            state_secret,
             enrich: Default::default(),
             database_url,
             redis_url,
@@ -344,8 +441,22 @@ mod tests {
             database_url: db.map(String::from),
             redis_url: redis.map(String::from),
             system_key: key.map(String::from),
+            state_secret: None,
             platforms: PlatformArgs::default(),
         }
+    }
+
+    #[test]
+    fn secrets_stay_out_of_debug_output() {
+        let mut c = Config::from_args(&args(None, None, None), None, None).unwrap();
+        c.discord_oauth.client_secret = Some("discord-client-secret".into());
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("discord-client-secret"), "{shown}");
+        assert!(shown.contains("StateSecret(…)"), "{shown}");
+        assert_eq!(
+            c.discord_oauth.redirect_uri,
+            "http://127.0.0.1:8080/api/discord-guilds/callback"
+        );
     }
 
     #[test]
@@ -389,6 +500,27 @@ mod tests {
                 "LUMIO_SYSTEM_KEY",
             ),
             (args(None, None, None), Some("nope"), None, "LUMIO_BIND"),
+            (
+                ConfigArgs {
+                    state_secret: Some("too short".into()),
+                    ..args(None, None, None)
+                },
+                None,
+                None,
+                "LUMIO_STATE_SECRET",
+            ),
+            (
+                ConfigArgs {
+                    platforms: PlatformArgs {
+                        discord_redirect_uri: Some("not a url".into()),
+                        ..Default::default()
+                    },
+                    ..args(None, None, None)
+                },
+                None,
+                None,
+                "LUMIO_DISCORD_REDIRECT_URI",
+            ),
             (args(None, None, None), None, Some("12"), "LUMIO_BODY_LIMIT"),
             (
                 ConfigArgs {

@@ -14,10 +14,12 @@ use crate::http::extract::ApiJson;
 
 #[derive(MergedObject, Default)]
 pub struct QueryRoot(
+    crate::admin::graphql::AdminQuery,
     crate::auth::graphql::AuthQuery,
     crate::chat::graphql::ChatQuery,
     crate::chatter::graphql::ChatterQuery,
     crate::commands::graphql::CommandsQuery,
+    crate::discord::graphql::DiscordQuery,
     crate::emotes::graphql::EmotesQuery,
     crate::moderation::graphql::ModerationQuery,
     crate::notes::graphql::NotesQuery,
@@ -26,10 +28,12 @@ pub struct QueryRoot(
 
 #[derive(MergedObject, Default)]
 pub struct MutationRoot(
+    crate::admin::graphql::AdminMutation,
     crate::auth::graphql::AuthMutation,
     crate::chat::graphql::ChatMutation,
     crate::chatter::graphql::ChatterMutation,
     crate::commands::graphql::CommandsMutation,
+    crate::discord::graphql::DiscordMutation,
     crate::live_controls::graphql::LiveControlsMutation,
     crate::moderation::graphql::ModerationMutation,
     crate::notes::graphql::NotesMutation,

@@ -5,6 +5,7 @@
 //! [`app::serve`] runs it on a listener until a shutdown signal.
 #![forbid(unsafe_code)]
 
+pub mod admin;
 pub mod app;
 pub mod auth;
 pub mod bus;
@@ -12,6 +13,7 @@ pub mod chat;
 pub mod chatter;
 pub mod commands;
 pub mod config;
+pub mod discord;
 pub mod emotes;
 pub mod error;
 pub mod graphql;

@@ -5,9 +5,11 @@
 //! `Authorization` header, never in a URL), and every server error becomes a [`CliError`]
 //! with the exit code its `code` means.
 
+pub mod admin;
 pub mod auth;
 pub mod bot_commands;
 pub mod chat;
+pub mod discord;
 pub mod emotes;
 pub mod live;
 pub mod live_controls;

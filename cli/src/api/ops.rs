@@ -6,6 +6,7 @@ use graphql_client::GraphQLQuery;
 /// Scalars of the schema, as they travel.
 pub type UUID = String;
 pub type DateTime = String;
+pub type JSON = serde_json::Value;
 
 #[derive(GraphQLQuery)]
 #[graphql(
@@ -70,3 +71,83 @@ pub struct AccountModerationLog;
     response_derives = "Debug, Clone"
 )]
 pub struct UpdateUserTreatment;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/discord.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct DiscordGuildConnections;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/discord.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct AuthorizeDiscordGuild;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/discord.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct DisconnectDiscordGuild;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/discord.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct DiscordGuildChannels;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/discord.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct DiscordGuildRoles;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/discord.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct DiscordGuildFeatures;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/discord.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct SetDiscordGuildFeature;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/admin.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct AdminDiscordGuilds;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/admin.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct AdminDeleteDiscordGuild;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/admin.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct AdminAuditLog;

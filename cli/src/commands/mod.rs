@@ -1,11 +1,13 @@
 //! One module per top-level subcommand, each with its own `run`.
 
+pub mod admin;
 pub mod auth;
 pub mod bot_commands;
 pub mod chat;
 pub mod completions;
 #[cfg(feature = "demo")]
 pub mod demo;
+pub mod discord;
 pub mod emotes;
 pub mod moderation;
 pub mod notes;
@@ -70,6 +72,8 @@ pub async fn run(cli: Cli) -> CliResult<()> {
         Command::Raid(c) => raid::run(ctx, c).await,
         Command::Poll(c) => poll::run(ctx, c).await,
         Command::Prediction(c) => prediction::run(ctx, c).await,
+        Command::Discord(c) => discord::run(ctx, c).await,
+        Command::Admin(c) => admin::run(ctx, c).await,
         Command::Completions { .. } | Command::Man { .. } => Ok(()),
     }
 }

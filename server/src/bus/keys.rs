@@ -39,6 +39,13 @@ pub fn discord_channel_guild(channel_id: &str) -> String {
     format!("lumio:discord_channel_guild:{channel_id}")
 }
 
+/// A pending "add the bot to a server" authorization, by the nonce of its signed `state`
+/// (who asked; the TTL of the state). lumio's own, beside the seed's Discord keys: it makes a
+/// state good for one use.
+pub fn discord_oauth_state(nonce: &str) -> String {
+    format!("lumio:discord_oauth_state:{nonce}")
+}
+
 /// Messages of an account waiting to be flushed to the database.
 pub fn chat_buffer(account_id: impl Display) -> String {
     format!("lumio:chat:buffer:{account_id}")

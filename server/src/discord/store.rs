@@ -1,0 +1,280 @@
+//! Queries of the discord feature, for both databases, behind `db.discord()`.
+//!
+//! Owns `discord_guild_connections`, `discord_guild_settings` and
+//! `discord_guild_channel_mappings`. A connection and its settings row are written in one
+//! transaction; deleting a connection deletes its settings and mappings (foreign keys with
+//! `ON DELETE CASCADE`).
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::model::{GuildConnection, Mapping};
+use crate::error::AppError;
+use crate::on_db;
+use crate::store::Db;
+
+/// What went wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscordStoreError {
+    #[error("not found")]
+    NotFound,
+    /// A unique constraint refused a row; `constraint` names it.
+    #[error("conflicts with an existing row ({constraint})")]
+    Conflict { constraint: String },
+    #[error("the database is not reachable")]
+    Unavailable(#[source] sqlx::Error),
+    #[error(transparent)]
+    Other(sqlx::Error),
+}
+
+pub type StoreResult<T> = Result<T, DiscordStoreError>;
+
+/// The unique constraint of `discord_guild_connections.guild_id`.
+pub const GUILD_UNIQUE: &str = "discord_guild_connections_guild_id_key";
+
+impl From<sqlx::Error> for DiscordStoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::RowNotFound => DiscordStoreError::NotFound,
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                let constraint = db
+                    .constraint()
+                    .map(String::from)
+                    .unwrap_or_else(|| sqlite_constraint(db.message()));
+                DiscordStoreError::Conflict { constraint }
+            }
+            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
+                DiscordStoreError::Unavailable(e)
+            }
+            _ => DiscordStoreError::Other(e),
+        }
+    }
+}
+
+/// SQLite names the columns of a unique violation, not the constraint: map them back.
+fn sqlite_constraint(message: &str) -> String {
+    let cols = message
+        .split_once(':')
+        .map(|(_, c)| c.trim())
+        .unwrap_or(message);
+    match cols {
+        "discord_guild_connections.guild_id" => GUILD_UNIQUE,
+        "discord_guild_channel_mappings.guild_id, discord_guild_channel_mappings.feature" => {
+            "discord_guild_channel_mappings_guild_feature_key"
+        }
+        "discord_guild_settings.guild_id" => "discord_guild_settings_pkey",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+impl From<DiscordStoreError> for AppError {
+    fn from(e: DiscordStoreError) -> Self {
+        match e {
+            DiscordStoreError::NotFound => AppError::NotFound("not found".into()),
+            DiscordStoreError::Conflict { constraint } if constraint == GUILD_UNIQUE => {
+                AppError::Conflict(
+                    "guild_id: this Discord server is already connected to a lumio account".into(),
+                )
+            }
+            DiscordStoreError::Conflict { constraint } => {
+                AppError::Conflict(format!("conflicts with an existing row ({constraint})"))
+            }
+            DiscordStoreError::Unavailable(_) => {
+                AppError::Unavailable("the database is not reachable".into())
+            }
+            DiscordStoreError::Other(e) => AppError::internal(e),
+        }
+    }
+}
+
+const COLS: &str = "id, account_id, guild_id, guild_name, guild_icon, connected_by, \
+                    connected_by_name, created_at, updated_at";
+
+/// The store handle of the discord feature.
+pub struct DiscordStore<'a> {
+    db: &'a Db,
+}
+
+impl Db {
+    pub fn discord(&self) -> DiscordStore<'_> {
+        DiscordStore { db: self }
+    }
+}
+
+impl DiscordStore<'_> {
+    pub async fn connection_by_guild(
+        &self,
+        guild_id: &str,
+    ) -> StoreResult<Option<GuildConnection>> {
+        let sql = format!("SELECT {COLS} FROM discord_guild_connections WHERE guild_id = $1");
+        Ok(on_db!(self.db, |pool| {
+            sqlx::query_as::<_, GuildConnection>(&sql)
+                .bind(guild_id)
+                .fetch_optional(pool)
+                .await
+        })?)
+    }
+
+    /// The account's guilds, by name.
+    pub async fn connections_of_account(&self, account: Uuid) -> StoreResult<Vec<GuildConnection>> {
+        let sql = format!(
+            "SELECT {COLS} FROM discord_guild_connections WHERE account_id = $1 \
+             ORDER BY guild_name, guild_id"
+        );
+        Ok(on_db!(self.db, |pool| {
+            sqlx::query_as::<_, GuildConnection>(&sql)
+                .bind(account)
+                .fetch_all(pool)
+                .await
+        })?)
+    }
+
+    /// Every connected guild, oldest connection first.
+    pub async fn all_connections(&self) -> StoreResult<Vec<GuildConnection>> {
+        let sql = format!("SELECT {COLS} FROM discord_guild_connections ORDER BY created_at, id");
+        Ok(on_db!(self.db, |pool| {
+            sqlx::query_as::<_, GuildConnection>(&sql)
+                .fetch_all(pool)
+                .await
+        })?)
+    }
+
+    /// Insert a connection and its (empty) settings in one transaction. A guild connected
+    /// already is a `Conflict` on [`GUILD_UNIQUE`].
+    pub async fn insert_connection(&self, c: &GuildConnection) -> StoreResult<()> {
+        let sql = format!(
+            "INSERT INTO discord_guild_connections ({COLS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+        );
+        on_db!(self.db, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query(&sql)
+                .bind(c.id)
+                .bind(c.account_id)
+                .bind(&c.guild_id)
+                .bind(&c.guild_name)
+                .bind(&c.guild_icon)
+                .bind(c.connected_by)
+                .bind(&c.connected_by_name)
+                .bind(c.created_at)
+                .bind(c.updated_at)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO discord_guild_settings (guild_id, settings, updated_at) \
+                 VALUES ($1, $2, $3)",
+            )
+            .bind(&c.guild_id)
+            .bind(sqlx::types::Json(serde_json::json!({})))
+            .bind(c.created_at)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        })?;
+        Ok(())
+    }
+
+    /// Update a guild's name and icon; None when it is not connected.
+    pub async fn update_info(
+        &self,
+        guild_id: &str,
+        name: &str,
+        icon: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<GuildConnection>> {
+        let sql = format!(
+            "UPDATE discord_guild_connections SET guild_name = $1, guild_icon = $2, \
+             updated_at = $3 WHERE guild_id = $4 RETURNING {COLS}"
+        );
+        Ok(on_db!(self.db, |pool| {
+            sqlx::query_as::<_, GuildConnection>(&sql)
+                .bind(name)
+                .bind(icon)
+                .bind(now)
+                .bind(guild_id)
+                .fetch_optional(pool)
+                .await
+        })?)
+    }
+
+    /// Delete a guild's connection (with its settings and mappings); `account` limits it to
+    /// that account's. Returns the deleted connection.
+    pub async fn delete_connection(
+        &self,
+        guild_id: &str,
+        account: Option<Uuid>,
+    ) -> StoreResult<Option<GuildConnection>> {
+        let sql = match account {
+            Some(_) => format!(
+                "DELETE FROM discord_guild_connections WHERE guild_id = $1 AND account_id = $2 \
+                 RETURNING {COLS}"
+            ),
+            None => format!(
+                "DELETE FROM discord_guild_connections WHERE guild_id = $1 RETURNING {COLS}"
+            ),
+        };
+        Ok(on_db!(self.db, |pool| {
+            let q = sqlx::query_as::<_, GuildConnection>(&sql).bind(guild_id);
+            let q = match account {
+                Some(a) => q.bind(a),
+                None => q,
+            };
+            q.fetch_optional(pool).await
+        })?)
+    }
+
+    /// A guild's feature mappings, by feature.
+    pub async fn mappings(&self, guild_id: &str) -> StoreResult<Vec<Mapping>> {
+        Ok(on_db!(self.db, |pool| sqlx::query_as::<_, Mapping>(
+            "SELECT feature, channel_id, enabled, updated_at FROM discord_guild_channel_mappings \
+             WHERE guild_id = $1 ORDER BY feature"
+        )
+        .bind(guild_id)
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    /// Map a feature to a channel (insert or replace).
+    pub async fn upsert_mapping(
+        &self,
+        guild_id: &str,
+        feature: &str,
+        channel_id: &str,
+        enabled: bool,
+        by: Uuid,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Mapping> {
+        Ok(on_db!(self.db, |pool| sqlx::query_as::<_, Mapping>(
+            "INSERT INTO discord_guild_channel_mappings \
+             (id, guild_id, feature, channel_id, enabled, updated_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+             ON CONFLICT (guild_id, feature) DO UPDATE SET channel_id = excluded.channel_id, \
+             enabled = excluded.enabled, updated_by = excluded.updated_by, \
+             updated_at = excluded.updated_at \
+             RETURNING feature, channel_id, enabled, updated_at"
+        )
+        .bind(Uuid::now_v7())
+        .bind(guild_id)
+        .bind(feature)
+        .bind(channel_id)
+        .bind(enabled)
+        .bind(by)
+        .bind(now)
+        .fetch_one(pool)
+        .await)?)
+    }
+
+    /// Remove a feature's mapping; false when it had none.
+    pub async fn delete_mapping(&self, guild_id: &str, feature: &str) -> StoreResult<bool> {
+        let n = on_db!(self.db, |pool| sqlx::query(
+            "DELETE FROM discord_guild_channel_mappings WHERE guild_id = $1 AND feature = $2"
+        )
+        .bind(guild_id)
+        .bind(feature)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(n > 0)
+    }
+}

@@ -21,6 +21,19 @@ pub struct ConfigArgs {
     /// Key that bots and workers present for system queries (at least 16 characters).
     #[arg(long, env = "LUMIO_SYSTEM_KEY", global = true, hide_env_values = true)]
     pub system_key: Option<String>,
+    /// Prefix put before every bus key and channel, so that several lumio deployments (or
+    /// test runs) can share one Redis. Empty by default.
+    #[arg(long, env = "LUMIO_BUS_PREFIX", global = true)]
+    pub bus_prefix: Option<String>,
+    /// Reverse proxies whose X-Forwarded-For header is believed (comma-separated IP
+    /// addresses). Without it the client address is the connection's peer address.
+    #[arg(
+        long,
+        env = "LUMIO_TRUSTED_PROXIES",
+        global = true,
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<String>,
     #[command(flatten)]
     pub platforms: PlatformArgs,
 }
@@ -246,6 +259,9 @@ pub struct Config {
     pub platforms: PlatformsConfig,
     /// Profile enrichment: cache time, circuit breaker, call timeout.
     pub enrich: crate::profiles::enrich::EnrichSettings,
+    /// Peers whose X-Forwarded-For is believed when telling a client's address (the login
+    /// throttle counts per address): see [`crate::http::extract::ClientAddr`].
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -321,7 +337,29 @@ impl Config {
             },
         };
         let platforms = PlatformsConfig::from_args(&args.platforms)?;
+        let bus_prefix = args.bus_prefix.clone().unwrap_or_default();
+        if bus_prefix.chars().count() > 100 || bus_prefix.chars().any(char::is_whitespace) {
+            return Err(err(
+                "LUMIO_BUS_PREFIX",
+                "must be at most 100 characters without spaces",
+            ));
+        }
+        let trusted_proxies = args
+            .trusted_proxies
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.parse::<std::net::IpAddr>().map_err(|_| {
+                    err(
+                        "LUMIO_TRUSTED_PROXIES",
+                        format!("'{s}' is not an IP address like 10.0.0.2"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Config {
+            trusted_proxies,
             platforms,
             enrich: Default::default(),
             database_url,
@@ -329,7 +367,7 @@ impl Config {
             system_key,
             bind,
             body_limit,
-            bus_prefix: String::new(),
+            bus_prefix,
             workers: true,
         })
     }
@@ -345,6 +383,7 @@ mod tests {
             redis_url: redis.map(String::from),
             system_key: key.map(String::from),
             platforms: PlatformArgs::default(),
+            ..Default::default()
         }
     }
 
@@ -390,6 +429,24 @@ mod tests {
             ),
             (args(None, None, None), Some("nope"), None, "LUMIO_BIND"),
             (args(None, None, None), None, Some("12"), "LUMIO_BODY_LIMIT"),
+            (
+                ConfigArgs {
+                    trusted_proxies: vec!["10.0.0.2".into(), "proxy.example".into()],
+                    ..args(None, None, None)
+                },
+                None,
+                None,
+                "LUMIO_TRUSTED_PROXIES",
+            ),
+            (
+                ConfigArgs {
+                    bus_prefix: Some("a b".into()),
+                    ..args(None, None, None)
+                },
+                None,
+                None,
+                "LUMIO_BUS_PREFIX",
+            ),
             (
                 ConfigArgs {
                     platforms: PlatformArgs {

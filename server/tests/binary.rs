@@ -95,7 +95,7 @@ async fn story(db_url: &str, redis: Option<&str>) {
     }
     assert!(up, "server did not become ready");
     let t = api.login("mod", "lumio-mod").await;
-    let path = "/v1/chat/users/youtube/UC123/notes";
+    let path = "/v1/chat/users/youtube/UC0123456789abcdefABCD_-/notes";
     let (st, note) = api
         .call(Method::POST, path, Some(&t), Some(json!({"note": "e2e"})))
         .await;

@@ -29,7 +29,7 @@ fn msg(i: usize, platform: &str, user: &str) -> Value {
     json!({
         "platform": platform,
         "channel_name": "lumio_demo",
-        "user_id": format!("u-{user}"),
+        "user_id": common::platform_id(platform, user),
         "username": user,
         "display_name": user.to_uppercase(),
         "message": format!("hello {i} from {user}"),
@@ -108,8 +108,9 @@ async fn ingested_messages_are_visible_at_once_and_stored_once(s: &TestServer) {
     ingest(&api, &t, msg(3, "twitch", "alice")).await;
     flusher.run_once().await.unwrap();
     let (n, name): (i64, String) = lumio_server::on_db!(&s.state.db, |pool| sqlx::query_as(
-        "SELECT message_count, username FROM platform_users WHERE platform = 'twitch' AND platform_user_id = 'u-alice'"
+        "SELECT message_count, username FROM platform_users WHERE platform = 'twitch' AND platform_user_id = $1"
     )
+    .bind(common::platform_id("twitch", "alice"))
     .fetch_one(pool)
     .await)
     .unwrap();
@@ -185,7 +186,12 @@ async fn history_pages_filters_and_cursors(s: &TestServer) {
     assert_eq!(kick["messages"].as_array().unwrap().len(), 16);
     let carol = history(&api, &t, "?user=carol").await;
     assert_eq!(carol["messages"].as_array().unwrap().len(), 8);
-    let by_id = history(&api, &t, "?user=u-bob").await;
+    let by_id = history(
+        &api,
+        &t,
+        &format!("?user={}", common::platform_id("kick", "bob")),
+    )
+    .await;
     assert_eq!(by_id["messages"].as_array().unwrap().len(), 8);
     let text = history(&api, &t, "?contains=HELLO%201").await;
     // hello 1, hello 10..19
@@ -259,8 +265,9 @@ async fn a_flush_that_dies_after_commit_stores_nothing_twice(s: &TestServer) {
     assert_eq!(stored(&s.state).await, 10);
     assert_eq!(count(&api, &t).await, 10);
     let n: i64 = lumio_server::on_db!(&s.state.db, |pool| sqlx::query_scalar(
-        "SELECT message_count FROM platform_users WHERE platform_user_id = 'u-erin'"
+        "SELECT message_count FROM platform_users WHERE platform_user_id = $1"
     )
+    .bind(common::platform_id("discord", "erin"))
     .fetch_one(pool)
     .await)
     .unwrap();
@@ -467,8 +474,9 @@ async fn awkward_text_is_stored_exactly_and_chatters_counted_once_per_batch(s: &
         chrono::DateTime<chrono::Utc>,
     ) = lumio_server::on_db!(&s.state.db, |pool| sqlx::query_as(
         "SELECT message_count, display_name, first_seen_at, last_seen_at FROM platform_users \
-             WHERE platform = 'youtube' AND platform_user_id = 'u-quoter'"
+             WHERE platform = 'youtube' AND platform_user_id = $1"
     )
+    .bind(common::platform_id("youtube", "quoter"))
     .fetch_one(pool)
     .await)
     .unwrap();

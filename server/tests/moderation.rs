@@ -29,6 +29,28 @@ backend_tests!(
     bad_input_is_refused_clearly
 );
 
+/// The Twitch (or Kick) user id of a test chatter.
+fn tid(user: &str) -> String {
+    match user {
+        "newbie" => "9001",
+        "regular" => "9002",
+        "veteran" => "9003",
+        "shady" => "9004",
+        "alice" => "9005",
+        "bob" => "9006",
+        "target" => "9101",
+        "spammer" => "9102",
+        "other" => "9103",
+        "tt" => "9104",
+        "helper" => "9105",
+        "a" => "9201",
+        "b" => "9202",
+        "x" => "9203",
+        other => panic!("no test id for {other}"),
+    }
+    .to_string()
+}
+
 async fn ingest(api: &Api, t: &str, user: &str, text: &str, is_mod: bool) -> Value {
     let (st, b) = api
         .call(
@@ -36,7 +58,7 @@ async fn ingest(api: &Api, t: &str, user: &str, text: &str, is_mod: bool) -> Val
             "/v1/chat/message",
             Some(t),
             Some(json!({"platform": "twitch", "channel_name": "lumio_demo",
-                "user_id": format!("id-{user}"), "username": user, "message": text,
+                "user_id": tid(user), "username": user, "message": text,
                 "is_mod": is_mod})),
         )
         .await;
@@ -57,7 +79,7 @@ async fn permissions_are_checked_per_action(s: &TestServer) {
     ingest(&api, &m, "target", "hi", false).await;
     let timeout = json!({"platform": "twitch", "action": "timeout", "username": "target",
         "duration_seconds": 60});
-    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "id-target"});
+    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "9101"});
     assert_eq!(moderate(&api, &m, timeout.clone()).await.0, StatusCode::OK);
     assert_eq!(moderate(&api, &m, ban.clone()).await.0, StatusCode::OK);
     // A custom role with chat:timeout and not chat:ban.
@@ -81,7 +103,7 @@ async fn permissions_are_checked_per_action(s: &TestServer) {
             Method::POST,
             "/graphql",
             Some(&jan),
-            Some(json!({"query": "mutation { moderateChat(input: {platform: \"twitch\", action: \"ban\", platformUserId: \"id-target\"}) { id } }"})),
+            Some(json!({"query": "mutation { moderateChat(input: {platform: \"twitch\", action: \"ban\", platformUserId: \"9101\"}) { id } }"})),
         )
         .await;
     assert_eq!(st, StatusCode::OK);
@@ -90,7 +112,7 @@ async fn permissions_are_checked_per_action(s: &TestServer) {
     let (st, _) = api
         .call(
             Method::GET,
-            "/v1/chat/users/twitch/id-target/moderation-log",
+            "/v1/chat/users/twitch/9101/moderation-log",
             Some(&viewer),
             None,
         )
@@ -118,7 +140,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     )
     .await;
     assert_eq!(st, StatusCode::OK, "{r}");
-    assert_eq!(r["platform_user_id"], "id-spammer");
+    assert_eq!(r["platform_user_id"], "9102");
     assert_eq!(r["delivery"], "queued_for_bot");
     assert_eq!(
         r["channel"]
@@ -137,7 +159,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     );
     assert!(e["cursor"].is_string());
 
-    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "id-spammer"});
+    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "9102"});
     assert_eq!(moderate(&api, &m, ban).await.0, StatusCode::OK);
     let e = next_event(&mut ws).await;
     assert_eq!(e["type"], "message_deleted", "{e}");
@@ -162,7 +184,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     let (st, t) = api
         .call(
             Method::PUT,
-            "/v1/chat/users/twitch/id-spammer/treatment",
+            "/v1/chat/users/twitch/9102/treatment",
             Some(&m),
             Some(json!({"treatment": "restricted"})),
         )
@@ -177,7 +199,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     let (st, log) = api
         .call(
             Method::GET,
-            "/v1/chat/users/twitch/id-spammer/moderation-log?limit=3",
+            "/v1/chat/users/twitch/9102/moderation-log?limit=3",
             Some(&m),
             None,
         )
@@ -196,7 +218,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     let (_, page2) = api
         .call(
             Method::GET,
-            "/v1/chat/users/twitch/id-spammer/moderation-log?limit=3&page=2",
+            "/v1/chat/users/twitch/9102/moderation-log?limit=3&page=2",
             Some(&m),
             None,
         )
@@ -214,7 +236,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     // GraphQL reads the same log.
     let (_, b) = api
         .call(Method::POST, "/graphql", Some(&m), Some(json!({"query":
-            "{ moderationLog(platform: \"twitch\", platformUserId: \"id-spammer\") { total entries { action moderatorName } } }"})))
+            "{ moderationLog(platform: \"twitch\", platformUserId: \"9102\") { total entries { action moderatorName } } }"})))
         .await;
     assert_eq!(b["data"]["moderationLog"]["total"], 5, "{b}");
 
@@ -237,8 +259,8 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
         .await;
     assert_eq!(st, StatusCode::OK, "{all}");
     assert_eq!(all["total"], 6, "{all}");
-    assert_eq!(all["entries"][0]["platform_user_id"], "id-other");
-    assert_eq!(all["entries"][1]["platform_user_id"], "id-spammer");
+    assert_eq!(all["entries"][0]["platform_user_id"], "9103");
+    assert_eq!(all["entries"][1]["platform_user_id"], "9102");
     let (_, b) = api
         .call(
             Method::POST,
@@ -338,12 +360,12 @@ async fn timeouts_expire_and_stack(s: &TestServer) {
     let m = api.login("mod", "lumio-mod").await;
     let msg = ingest(&api, &m, "tt", "hello", false).await;
     let account: Uuid = msg["account_id"].as_str().unwrap().parse().unwrap();
-    let key = keys::user_flag(account, "twitch", "id-tt", UserFlag::Timeout);
+    let key = keys::user_flag(account, "twitch", "9104", UserFlag::Timeout);
     let (st, r) = moderate(
         &api,
         &m,
         json!({"platform": "twitch", "action": "timeout",
-        "platform_user_id": "id-tt", "duration_seconds": 1}),
+        "platform_user_id": "9104", "duration_seconds": 1}),
     )
     .await;
     assert_eq!(st, StatusCode::OK, "{r}");
@@ -361,13 +383,13 @@ async fn timeouts_expire_and_stack(s: &TestServer) {
     moderate(
         &api,
         &m,
-        json!({"platform": "twitch", "action": "ban", "platform_user_id": "id-tt"}),
+        json!({"platform": "twitch", "action": "ban", "platform_user_id": "9104"}),
     )
     .await;
     assert_eq!(s.state.bus.ttl(&key).await.unwrap(), Ttl::Persistent);
 
     // Stacking: off, a new timeout replaces; on, it adds what is left.
-    let t = |d: i64| json!({"platform": "twitch", "action": "timeout", "platform_user_id": "id-tt", "duration_seconds": d});
+    let t = |d: i64| json!({"platform": "twitch", "action": "timeout", "platform_user_id": "9104", "duration_seconds": d});
     let (_, r) = moderate(&api, &m, t(100)).await;
     assert_eq!(r["duration_seconds"], 100);
     assert!(r["warnings"][0].as_str().unwrap().contains("banned"), "{r}");
@@ -390,7 +412,7 @@ async fn timeouts_expire_and_stack(s: &TestServer) {
     s.state
         .bus
         .set(
-            &keys::user_flag(account, "twitch", "id-tt", UserFlag::Invulnerable),
+            &keys::user_flag(account, "twitch", "9104", UserFlag::Invulnerable),
             "1",
             None,
         )
@@ -421,7 +443,7 @@ async fn timeouts_expire_and_stack(s: &TestServer) {
     let (_, before) = api
         .call(
             Method::GET,
-            "/v1/chat/users/twitch/id-tt/moderation-log",
+            "/v1/chat/users/twitch/9104/moderation-log",
             Some(&m),
             None,
         )
@@ -439,7 +461,7 @@ async fn timeouts_expire_and_stack(s: &TestServer) {
     let (_, after) = api
         .call(
             Method::GET,
-            "/v1/chat/users/twitch/id-tt/moderation-log",
+            "/v1/chat/users/twitch/9104/moderation-log",
             Some(&m),
             None,
         )
@@ -493,7 +515,7 @@ async fn remod_runs_once_across_restart_and_instances(s: &TestServer) {
     let a: Value = serde_json::from_str(&bot.next().await.unwrap()).unwrap();
     assert_eq!(
         (a["action"].as_str(), a["user_id"].as_str()),
-        (Some("mod"), Some("id-helper"))
+        (Some("mod"), Some("9105"))
     );
     assert!(
         tokio::time::timeout(Duration::from_millis(300), bot.next())
@@ -505,12 +527,7 @@ async fn remod_runs_once_across_restart_and_instances(s: &TestServer) {
     assert!(s
         .state
         .bus
-        .exists(&keys::user_flag(
-            account,
-            "twitch",
-            "id-helper",
-            UserFlag::Mod
-        ))
+        .exists(&keys::user_flag(account, "twitch", "9105", UserFlag::Mod))
         .await
         .unwrap());
 }

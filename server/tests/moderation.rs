@@ -26,7 +26,10 @@ backend_tests!(
     deletes_reach_buffer_and_database,
     timeouts_expire_and_stack,
     remod_runs_once_across_restart_and_instances,
-    bad_input_is_refused_clearly
+    bad_input_is_refused_clearly,
+    a_ban_that_changes_nothing_says_so_and_logs_nothing,
+    platform_user_ids_are_checked_per_platform,
+    oversized_or_poisoned_input_is_a_4xx_never_a_500,
 );
 
 /// The Twitch (or Kick) user id of a test chatter.
@@ -630,6 +633,292 @@ async fn bad_input_is_refused_clearly(s: &TestServer) {
             Some(&m),
             None,
         )
+        .await;
+    assert_eq!(log["total"], 0, "{log}");
+}
+
+/// Issue 12: banning a banned chatter, or unbanning one who is not banned, answers 200 with
+/// `changed: false` and a warning, writes no log entry and publishes nothing. A timeout
+/// always changes.
+async fn a_ban_that_changes_nothing_says_so_and_logs_nothing(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    ingest(&api, &m, "target", "hi", false).await;
+    let account: Uuid = ingest(&api, &m, "target", "again", false).await["account_id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let mut bot = s
+        .bus()
+        .subscribe(&keys::bot_action("twitch", account))
+        .await
+        .unwrap();
+    let url = format!("{}/v1/chat/ws?token={m}", s.url.replace("http://", "ws://"));
+    let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "9101"});
+    let unban = json!({"platform": "twitch", "action": "unban", "platform_user_id": "9101"});
+
+    let (st, r) = moderate(&api, &m, unban.clone()).await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    assert_eq!(r["changed"], false, "{r}");
+    assert!(
+        r["warnings"][0].as_str().unwrap().contains("not banned"),
+        "{r}"
+    );
+    assert_eq!(r["delivery"], "none");
+
+    let (st, r) = moderate(&api, &m, ban.clone()).await;
+    assert_eq!((st, &r["changed"]), (StatusCode::OK, &json!(true)), "{r}");
+    let first_id = r["id"].clone();
+    let (st, r) = moderate(&api, &m, ban.clone()).await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    assert_eq!(r["changed"], false, "{r}");
+    assert!(
+        r["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("already banned"),
+        "{r}"
+    );
+    assert_ne!(r["id"], first_id);
+    // GraphQL says the same.
+    let b = api
+        .gql(
+            Some(&m),
+            "mutation { moderateChat(input: {platform: \"twitch\", action: \"ban\", \
+             platformUserId: \"9101\"}) { changed warnings delivery } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(b["data"]["moderateChat"]["changed"], false, "{b}");
+    assert!(b["data"]["moderateChat"]["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("already banned"));
+
+    // A timeout of a banned chatter changes the ban into a timeout; an unban then lifts it.
+    let (_, r) = moderate(
+        &api,
+        &m,
+        json!({"platform": "twitch", "action": "timeout", "platform_user_id": "9101",
+            "duration_seconds": 60}),
+    )
+    .await;
+    assert_eq!(r["changed"], true, "{r}");
+    let (_, r) = moderate(&api, &m, unban.clone()).await;
+    assert_eq!(
+        r["changed"], true,
+        "unbanning a timed-out chatter lifts it: {r}"
+    );
+    let (_, r) = moderate(&api, &m, unban).await;
+    assert_eq!(r["changed"], false, "{r}");
+
+    // Exactly the three changes were logged, published for the bot and announced.
+    let (_, log) = api
+        .call(
+            Method::GET,
+            "/v1/chat/users/twitch/9101/moderation-log",
+            Some(&m),
+            None,
+        )
+        .await;
+    let actions: Vec<&str> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["unban", "timeout", "ban"], "{log}");
+    let mut to_bot = Vec::new();
+    while let Ok(Some(p)) = tokio::time::timeout(Duration::from_millis(300), bot.next()).await {
+        let v: Value = serde_json::from_str(&p).unwrap();
+        to_bot.push(v["action"].as_str().unwrap().to_string());
+    }
+    assert_eq!(to_bot, ["ban", "timeout", "unban"]);
+    ingest(&api, &m, "target", "marker", false).await;
+    let mut events = Vec::new();
+    loop {
+        let e = next_event(&mut ws).await;
+        let kind = e["type"].as_str().unwrap().to_string();
+        if kind == "message" {
+            break; // the marker: everything before it has arrived
+        }
+        events.push(kind);
+    }
+    // (The first ban also removed the chatter's welcome message.)
+    assert_eq!(
+        events,
+        [
+            "message_deleted",
+            "user_banned",
+            "user_timed_out",
+            "user_unbanned"
+        ]
+    );
+}
+
+/// Issue 12: platform user ids are checked per platform wherever the API takes one: a bare
+/// name is not a Twitch id, a YouTube id is a `UC…` channel id, a Discord id a snowflake.
+async fn platform_user_ids_are_checked_per_platform(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    for (platform, id) in [
+        ("twitch", "loudguy"),
+        ("twitch", "123456789012345678901"),
+        ("kick", "12a"),
+        ("trovo", "-5"),
+        ("youtube", "UC123"),
+        ("youtube", "ucLumioDemo0000000000000"),
+        ("discord", "1234567890123456"),
+        ("discord", "99999999999999999999"),
+    ] {
+        let (st, b) = moderate(
+            &api,
+            &m,
+            json!({"platform": platform, "action": "ban", "platform_user_id": id}),
+        )
+        .await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{platform} {id}: {b}");
+        let msg = b["error"]["message"].as_str().unwrap();
+        assert!(msg.starts_with("platform_user_id"), "{msg}");
+        assert!(msg.contains(platform), "{msg}");
+        for path in [
+            format!("/v1/chat/users/{platform}/{id}/notes"),
+            format!("/v1/chat/users/{platform}/{id}"),
+            format!("/v1/chat/users/{platform}/{id}/moderation-log"),
+            format!("/v1/chat/users/{platform}/{id}/follow-status"),
+        ] {
+            let (st, b) = api.call(Method::GET, &path, Some(&m), None).await;
+            assert_eq!(st, StatusCode::BAD_REQUEST, "{path}: {b}");
+            assert!(b["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("platform_user_id"));
+        }
+        let (st, _) = api
+            .call(
+                Method::PUT,
+                &format!("/v1/chat/users/{platform}/{id}/treatment"),
+                Some(&m),
+                Some(json!({"treatment": "restricted"})),
+            )
+            .await;
+        assert_eq!(st, StatusCode::BAD_REQUEST);
+        let (st, b) = api
+            .call(
+                Method::POST,
+                "/v1/chat/message",
+                Some(&m),
+                Some(
+                    json!({"platform": platform, "channel_name": "c", "user_id": id,
+                    "username": "someone", "message": "hi"}),
+                ),
+            )
+            .await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{b}");
+        assert!(
+            b["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("user_id"),
+            "{b}"
+        );
+    }
+    // Valid ids of each platform are taken.
+    for (platform, id) in [
+        ("twitch", "12345678901234567890"),
+        ("kick", "1"),
+        ("trovo", "100000001"),
+        ("youtube", "UC_x-5Yyz0123456789abcde"),
+        ("discord", "18446744073709551615"),
+    ] {
+        let (st, b) = moderate(
+            &api,
+            &m,
+            json!({"platform": platform, "action": "ban", "platform_user_id": id}),
+        )
+        .await;
+        assert_eq!(st, StatusCode::OK, "{platform} {id}: {b}");
+    }
+    let b = api
+        .gql(
+            Some(&m),
+            "{ moderationLog(platform: \"twitch\", platformUserId: \"loudguy\") { total } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(common::gql_code(&b), "bad_request", "{b}");
+}
+
+/// Issue 12: input that used to reach the database and come back as a 500 is a 4xx that
+/// names the field.
+async fn oversized_or_poisoned_input_is_a_4xx_never_a_500(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    ingest(&api, &m, "target", "hi", false).await;
+    let long = "u".repeat(100_000);
+    for body in [
+        json!({"platform": "twitch", "action": "ban", "platform_user_id": "9101", "username": long}),
+        json!({"platform": "twitch", "action": "ban", "username": long}),
+        json!({"platform": "twitch", "action": "ban", "platform_user_id": "9101",
+            "username": "tar\u{0}get"}),
+    ] {
+        let (st, b) = moderate(&api, &m, body).await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{b}");
+        assert!(
+            b["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("username"),
+            "{b}"
+        );
+    }
+    let (st, b) = moderate(
+        &api,
+        &m,
+        json!({"platform": "twitch", "action": "ban", "platform_user_id": "9101",
+            "reason": "spam\u{0}"}),
+    )
+    .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "{b}");
+    assert!(
+        b["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("reason"),
+        "{b}"
+    );
+    for query in [
+        "page=9223372036854775807",
+        "page=9223372036854775807&limit=200",
+        "page=4611686018427387904&limit=2",
+    ] {
+        for path in [
+            "/v1/chat/users/twitch/9101/moderation-log",
+            "/v1/chat/moderation-log",
+        ] {
+            let (st, b) = api
+                .call(Method::GET, &format!("{path}?{query}"), Some(&m), None)
+                .await;
+            assert_eq!(st, StatusCode::BAD_REQUEST, "{path}?{query}: {b}");
+            assert!(
+                b["error"]["message"].as_str().unwrap().starts_with("page"),
+                "{b}"
+            );
+        }
+    }
+    let b = api
+        .gql(
+            Some(&m),
+            "{ accountModerationLog(page: 9223372036854775807) { total } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(common::gql_code(&b), "bad_request", "{b}");
+    // Nothing was logged by any of it.
+    let (_, log) = api
+        .call(Method::GET, "/v1/chat/moderation-log", Some(&m), None)
         .await;
     assert_eq!(log["total"], 0, "{log}");
 }

@@ -515,6 +515,24 @@ impl Bus for MemoryBus {
         Ok(PushOutcome::Pushed)
     }
 
+    async fn footprint(&self) -> BusResult<usize> {
+        let mut d = self.data();
+        d.sweep();
+        Ok(d.map
+            .iter()
+            .filter(|(k, _)| k.starts_with(&self.prefix))
+            .map(|(k, e)| {
+                k.len()
+                    + match &e.value {
+                        Value::Str(s) => s.len(),
+                        Value::List(l) => l.iter().map(String::len).sum(),
+                        Value::Set(s) => s.iter().map(String::len).sum(),
+                        Value::ZSet(z) => z.keys().map(|m| m.len() + 8).sum(),
+                    }
+            })
+            .sum())
+    }
+
     async fn set_add(&self, key: &str, member: &str) -> BusResult<bool> {
         Ok(self
             .with_set(key, true, |s| s.insert(member.to_string()))?

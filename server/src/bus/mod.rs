@@ -134,6 +134,11 @@ pub trait Bus: Send + Sync + 'static {
     /// Without `op.seen` it pushes unconditionally.
     async fn push_once(&self, op: PushOnce) -> BusResult<PushOutcome>;
 
+    /// Roughly how many bytes this bus holds under its prefix: keys and values (on Redis,
+    /// `MEMORY USAGE` of each key found by `SCAN`). For tests and diagnostics: it reads
+    /// every key.
+    async fn footprint(&self) -> BusResult<usize>;
+
     /// Messages dropped so far for subscribers of this bus whose queue was full
     /// (see [`SUBSCRIBER_BUFFER`]).
     fn dropped_messages(&self) -> u64 {

@@ -487,6 +487,39 @@ impl Bus for RedisBus {
         }
     }
 
+    async fn footprint(&self) -> BusResult<usize> {
+        // Glob characters in the prefix are matched literally.
+        let mut pattern = String::new();
+        for c in self.prefix.chars() {
+            if matches!(c, '*' | '?' | '[' | ']' | '\\') {
+                pattern.push('\\');
+            }
+            pattern.push(c);
+        }
+        pattern.push('*');
+        let mut cursor: u64 = 0;
+        let mut total = 0;
+        loop {
+            let (next, keys): (u64, Vec<String>) = self
+                .q(redis::cmd("SCAN")
+                    .arg(cursor)
+                    .arg("MATCH")
+                    .arg(&pattern)
+                    .arg("COUNT")
+                    .arg(1000))
+                .await?;
+            for k in keys {
+                let bytes: Option<usize> =
+                    self.q(redis::cmd("MEMORY").arg("USAGE").arg(&k)).await?;
+                total += bytes.unwrap_or(0);
+            }
+            if next == 0 {
+                return Ok(total);
+            }
+            cursor = next;
+        }
+    }
+
     async fn set_add(&self, key: &str, member: &str) -> BusResult<bool> {
         let n: i64 = self
             .q(redis::cmd("SADD").arg(self.k(key)).arg(member))

@@ -116,7 +116,10 @@ impl ChatSubscription {
             Some(c) => Some(
                 decode_cursor(c)
                     .ok_or_else(|| {
-                        crate::error::AppError::BadRequest(format!("invalid cursor '{c}'"))
+                        crate::error::AppError::BadRequest(format!(
+                            "invalid cursor '{}'",
+                            crate::validate::quote(c)
+                        ))
                     })
                     .gql()?,
             ),

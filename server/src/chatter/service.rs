@@ -77,6 +77,8 @@ impl RecentWrites {
 
 /// Longest command or item name in `disabledcommands`.
 const MAX_COMMAND_CHARS: usize = 50;
+/// Most names one settings change may disable or enable.
+const MAX_COMMANDS_PER_CHANGE: usize = 200;
 
 fn flag(msg: &ChatMessage, f: UserFlag) -> String {
     keys::user_flag(msg.account_id, &msg.platform, &msg.user_id, f)
@@ -273,17 +275,20 @@ pub fn command_name(raw: &str) -> AppResult<String> {
     let name = raw.trim().trim_start_matches('!').to_lowercase();
     if name.is_empty() {
         return Err(AppError::Validation(format!(
-            "'{raw}' is not a command name"
+            "'{}' is not a command name",
+            crate::validate::quote(raw)
         )));
     }
     if name.chars().count() > MAX_COMMAND_CHARS {
         return Err(AppError::Validation(format!(
-            "command name '{raw}' is longer than {MAX_COMMAND_CHARS} characters"
+            "command name '{}' is longer than {MAX_COMMAND_CHARS} characters",
+            crate::validate::quote(raw)
         )));
     }
     if name.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(AppError::Validation(format!(
-            "command name '{raw}' must not contain spaces"
+            "command name '{}' must not contain spaces or control characters",
+            crate::validate::quote(raw)
         )));
     }
     Ok(name)
@@ -320,6 +325,17 @@ pub async fn update_settings(
     ctx: &AccountCtx,
     input: &ChatterSettingsInput,
 ) -> AppResult<ChatterSettings> {
+    for (field, list) in [
+        ("disable_commands", &input.disable_commands),
+        ("enable_commands", &input.enable_commands),
+    ] {
+        if list.len() > MAX_COMMANDS_PER_CHANGE {
+            return Err(AppError::BadRequest(format!(
+                "{field} lists {} names; at most {MAX_COMMANDS_PER_CHANGE} in one change",
+                list.len()
+            )));
+        }
+    }
     let disable = input
         .disable_commands
         .iter()

@@ -43,7 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'The channel''s Twitch polls: end one')
             [CompletionResult]::new('prediction', 'prediction', [CompletionResultType]::ParameterValue, 'The channel''s Twitch predictions: resolve, cancel or lock one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff): `lumio man | man -l -`')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -57,10 +57,10 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a lumio server and save the token in the profile')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a lumio server and save the token in the profile, for that server''s host only: another --server needs its own login')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the server, user, accounts with roles and effective permissions, token source')
-            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the token on the server and remove it from the profile')
-            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print the token of the profile (for scripts)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the server''s token on the server and remove it from the profile')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print the profile''s token for the server (for scripts)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -88,8 +88,8 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'lumio;auth;logout' {
@@ -117,10 +117,10 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;auth;help' {
-            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a lumio server and save the token in the profile')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a lumio server and save the token in the profile, for that server''s host only: another --server needs its own login')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the server, user, accounts with roles and effective permissions, token source')
-            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the token on the server and remove it from the profile')
-            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print the token of the profile (for scripts)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the server''s token on the server and remove it from the profile')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print the profile''s token for the server (for scripts)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -160,10 +160,10 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
         }
         'lumio;chat;history' {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only these platforms (repeat, or comma-separate)')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'A platform user id or username')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'A platform user id or username; @name is resolved to the chatter lumio has seen by that name (as the mod commands do)')
             [CompletionResult]::new('--contains', '--contains', [CompletionResultType]::ParameterName, 'Text the message contains (case-insensitive)')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Messages at or after this time (RFC 3339)')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Messages before this time (RFC 3339)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Messages at or after this time: RFC 3339 (2026-01-02T15:04:05Z), a date (2026-01-02, local midnight) or how long ago (90m, 2h, 3d)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Messages before this time (the same formats as --from)')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'How many messages (pages through the server''s 500-message pages as needed)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many messages (pages through the server''s 500-message pages as needed)')
             [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Continue from a `next_cursor`')
@@ -181,10 +181,10 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
         }
         'lumio;chat;count' {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Only these platforms (repeat, or comma-separate)')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'A platform user id or username')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'A platform user id or username; @name is resolved to the chatter lumio has seen by that name (as the mod commands do)')
             [CompletionResult]::new('--contains', '--contains', [CompletionResultType]::ParameterName, 'Text the message contains (case-insensitive)')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Messages at or after this time (RFC 3339)')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Messages before this time (RFC 3339)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Messages at or after this time: RFC 3339 (2026-01-02T15:04:05Z), a date (2026-01-02, local midnight) or how long ago (90m, 2h, 3d)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Messages before this time (the same formats as --from)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
@@ -495,7 +495,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The file, or `-` for standard input')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The file, or `-` for standard input')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'csv or ndjson (default: from the file''s name, else from its first character)')
-            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many rows are sent at once (results are still printed in row order)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many chatters are worked on at once; the rows of one chatter always run in file order (results are printed in row order)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
@@ -734,6 +734,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;man' {
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write every page into this directory instead')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
@@ -757,15 +758,15 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'The channel''s Twitch polls: end one')
             [CompletionResult]::new('prediction', 'prediction', [CompletionResultType]::ParameterValue, 'The channel''s Twitch predictions: resolve, cancel or lock one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff): `lumio man | man -l -`')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'lumio;help;auth' {
-            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a lumio server and save the token in the profile')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a lumio server and save the token in the profile, for that server''s host only: another --server needs its own login')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the server, user, accounts with roles and effective permissions, token source')
-            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the token on the server and remove it from the profile')
-            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print the token of the profile (for scripts)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the server''s token on the server and remove it from the profile')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print the profile''s token for the server (for scripts)')
             break
         }
         'lumio;help;auth;login' {

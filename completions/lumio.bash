@@ -656,7 +656,7 @@ _lumio() {
             fi
             case "${prev}" in
                 --platform)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "twitch youtube kick trovo discord" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -800,7 +800,7 @@ _lumio() {
             fi
             case "${prev}" in
                 --platform)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "twitch youtube kick trovo discord" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -1571,12 +1571,16 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__man)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            opts="-q -h --out-dir --server --account --profile --json --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --out-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

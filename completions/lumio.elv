@@ -40,7 +40,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand poll 'The channel''s Twitch polls: end one'
             cand prediction 'The channel''s Twitch predictions: resolve, cancel or lock one'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-            cand man 'Print the man page (roff): `lumio man | man -l -`'
+            cand man 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lumio;auth'= {
@@ -53,10 +53,10 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --quiet 'Print only what was asked for: no confirmations or hints'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand login 'Log in to a lumio server and save the token in the profile'
+            cand login 'Log in to a lumio server and save the token in the profile, for that server''s host only: another --server needs its own login'
             cand status 'Show the server, user, accounts with roles and effective permissions, token source'
-            cand logout 'Revoke the token on the server and remove it from the profile'
-            cand token 'Print the token of the profile (for scripts)'
+            cand logout 'Revoke the server''s token on the server and remove it from the profile'
+            cand token 'Print the profile''s token for the server (for scripts)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lumio;auth;login'= {
@@ -82,8 +82,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
             cand -q 'Print only what was asked for: no confirmations or hints'
             cand --quiet 'Print only what was asked for: no confirmations or hints'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'lumio;auth;logout'= {
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
@@ -108,10 +108,10 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --help 'Print help'
         }
         &'lumio;auth;help'= {
-            cand login 'Log in to a lumio server and save the token in the profile'
+            cand login 'Log in to a lumio server and save the token in the profile, for that server''s host only: another --server needs its own login'
             cand status 'Show the server, user, accounts with roles and effective permissions, token source'
-            cand logout 'Revoke the token on the server and remove it from the profile'
-            cand token 'Print the token of the profile (for scripts)'
+            cand logout 'Revoke the server''s token on the server and remove it from the profile'
+            cand token 'Print the profile''s token for the server (for scripts)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lumio;auth;help;login'= {
@@ -144,10 +144,10 @@ set edit:completion:arg-completer[lumio] = {|@words|
         }
         &'lumio;chat;history'= {
             cand --platform 'Only these platforms (repeat, or comma-separate)'
-            cand --user 'A platform user id or username'
+            cand --user 'A platform user id or username; @name is resolved to the chatter lumio has seen by that name (as the mod commands do)'
             cand --contains 'Text the message contains (case-insensitive)'
-            cand --from 'Messages at or after this time (RFC 3339)'
-            cand --to 'Messages before this time (RFC 3339)'
+            cand --from 'Messages at or after this time: RFC 3339 (2026-01-02T15:04:05Z), a date (2026-01-02, local midnight) or how long ago (90m, 2h, 3d)'
+            cand --to 'Messages before this time (the same formats as --from)'
             cand -n 'How many messages (pages through the server''s 500-message pages as needed)'
             cand --limit 'How many messages (pages through the server''s 500-message pages as needed)'
             cand --cursor 'Continue from a `next_cursor`'
@@ -164,10 +164,10 @@ set edit:completion:arg-completer[lumio] = {|@words|
         }
         &'lumio;chat;count'= {
             cand --platform 'Only these platforms (repeat, or comma-separate)'
-            cand --user 'A platform user id or username'
+            cand --user 'A platform user id or username; @name is resolved to the chatter lumio has seen by that name (as the mod commands do)'
             cand --contains 'Text the message contains (case-insensitive)'
-            cand --from 'Messages at or after this time (RFC 3339)'
-            cand --to 'Messages before this time (RFC 3339)'
+            cand --from 'Messages at or after this time: RFC 3339 (2026-01-02T15:04:05Z), a date (2026-01-02, local midnight) or how long ago (90m, 2h, 3d)'
+            cand --to 'Messages before this time (the same formats as --from)'
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
             cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
@@ -447,7 +447,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand -f 'The file, or `-` for standard input'
             cand --file 'The file, or `-` for standard input'
             cand --format 'csv or ndjson (default: from the file''s name, else from its first character)'
-            cand --concurrency 'How many rows are sent at once (results are still printed in row order)'
+            cand --concurrency 'How many chatters are worked on at once; the rows of one chatter always run in file order (results are printed in row order)'
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
             cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
@@ -653,6 +653,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --help 'Print help'
         }
         &'lumio;man'= {
+            cand --out-dir 'Write every page into this directory instead'
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
             cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
@@ -675,14 +676,14 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand poll 'The channel''s Twitch polls: end one'
             cand prediction 'The channel''s Twitch predictions: resolve, cancel or lock one'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-            cand man 'Print the man page (roff): `lumio man | man -l -`'
+            cand man 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lumio;help;auth'= {
-            cand login 'Log in to a lumio server and save the token in the profile'
+            cand login 'Log in to a lumio server and save the token in the profile, for that server''s host only: another --server needs its own login'
             cand status 'Show the server, user, accounts with roles and effective permissions, token source'
-            cand logout 'Revoke the token on the server and remove it from the profile'
-            cand token 'Print the token of the profile (for scripts)'
+            cand logout 'Revoke the server''s token on the server and remove it from the profile'
+            cand token 'Print the profile''s token for the server (for scripts)'
         }
         &'lumio;help;auth;login'= {
         }

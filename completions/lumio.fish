@@ -43,7 +43,7 @@ complete -c lumio -n "__fish_lumio_needs_command" -f -a "raid" -d 'The channel\'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "poll" -d 'The channel\'s Twitch polls: end one'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "prediction" -d 'The channel\'s Twitch predictions: resolve, cancel or lock one'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c lumio -n "__fish_lumio_needs_command" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
+complete -c lumio -n "__fish_lumio_needs_command" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)'
 complete -c lumio -n "__fish_lumio_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
@@ -52,10 +52,10 @@ complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_su
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "login" -d 'Log in to a lumio server and save the token in the profile, for that server\'s host only: another --server needs its own login'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "token" -d 'Print the token of the profile (for scripts)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "logout" -d 'Revoke the server\'s token on the server and remove it from the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "token" -d 'Print the profile\'s token for the server (for scripts)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and not __fish_seen_subcommand_from login status logout token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -s u -l username -d 'Username to log in as' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from login" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
@@ -73,7 +73,7 @@ complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Print JSON for machines instead of tables'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -88,10 +88,10 @@ complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Log in to a lumio server and save the token in the profile, for that server\'s host only: another --server needs its own login'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
-complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the token of the profile (for scripts)'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Revoke the server\'s token on the server and remove it from the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the profile\'s token for the server (for scripts)'
 complete -c lumio -n "__fish_lumio_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l scrollback -d 'Messages the live screen keeps in memory [default: `[tui] scrollback` of the config file, else 5000]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
@@ -107,11 +107,15 @@ complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_su
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -f -a "ingest" -d 'Ingest chat messages from NDJSON (one message object per line), from FILE or `-`'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -f -a "send" -d 'Send a message to a platform\'s chat (twitch, kick, trovo) as the channel\'s bot'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and not __fish_seen_subcommand_from history count tail ingest send help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l platform -d 'Only these platforms (repeat, or comma-separate)' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l user -d 'A platform user id or username' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l platform -d 'Only these platforms (repeat, or comma-separate)' -r -f -a "twitch\t''
+youtube\t''
+kick\t''
+trovo\t''
+discord\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l user -d 'A platform user id or username; @name is resolved to the chatter lumio has seen by that name (as the mod commands do)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l contains -d 'Text the message contains (case-insensitive)' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l from -d 'Messages at or after this time (RFC 3339)' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l to -d 'Messages before this time (RFC 3339)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l from -d 'Messages at or after this time: RFC 3339 (2026-01-02T15:04:05Z), a date (2026-01-02, local midnight) or how long ago (90m, 2h, 3d)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l to -d 'Messages before this time (the same formats as --from)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -s n -l limit -d 'How many messages (pages through the server\'s 500-message pages as needed)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l cursor -d 'Continue from a `next_cursor`' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
@@ -122,11 +126,15 @@ complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l platform -d 'Only these platforms (repeat, or comma-separate)' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l user -d 'A platform user id or username' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l platform -d 'Only these platforms (repeat, or comma-separate)' -r -f -a "twitch\t''
+youtube\t''
+kick\t''
+trovo\t''
+discord\t''"
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l user -d 'A platform user id or username; @name is resolved to the chatter lumio has seen by that name (as the mod commands do)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l contains -d 'Text the message contains (case-insensitive)' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l from -d 'Messages at or after this time (RFC 3339)' -r
-complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l to -d 'Messages before this time (RFC 3339)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l from -d 'Messages at or after this time: RFC 3339 (2026-01-02T15:04:05Z), a date (2026-01-02, local midnight) or how long ago (90m, 2h, 3d)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l to -d 'Messages before this time (the same formats as --from)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand chat; and __fish_seen_subcommand_from count" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -301,7 +309,7 @@ complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcomm
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -s f -l file -d 'The file, or `-` for standard input' -r
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l format -d 'csv or ndjson (default: from the file\'s name, else from its first character)' -r -f -a "csv\t''
 ndjson\t''"
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l concurrency -d 'How many rows are sent at once (results are still printed in row order)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l concurrency -d 'How many chatters are worked on at once; the rows of one chatter always run in file order (results are printed in row order)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from apply" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -418,6 +426,7 @@ complete -c lumio -n "__fish_lumio_using_subcommand completions" -l json -d 'Pri
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand man" -l out-dir -d 'Write every page into this directory instead' -r -F
 complete -c lumio -n "__fish_lumio_using_subcommand man" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand man" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand man" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -436,12 +445,12 @@ complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_su
 complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "poll" -d 'The channel\'s Twitch polls: end one'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "prediction" -d 'The channel\'s Twitch predictions: resolve, cancel or lock one'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "man" -d 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and not __fish_seen_subcommand_from auth chat notes emotes demo mod user raid poll prediction completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Log in to a lumio server and save the token in the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Log in to a lumio server and save the token in the profile, for that server\'s host only: another --server needs its own login'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the server, user, accounts with roles and effective permissions, token source'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Revoke the token on the server and remove it from the profile'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print the token of the profile (for scripts)'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Revoke the server\'s token on the server and remove it from the profile'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print the profile\'s token for the server (for scripts)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "history" -d 'Chat history, newest first'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "count" -d 'How many messages the account has (matching the filters)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "tail" -d 'Follow the live chat, one line per event (NDJSON with --json); reconnects by itself and resumes where it left off'

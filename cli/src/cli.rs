@@ -1,12 +1,13 @@
 //! The command line: global flags and the top-level subcommands. Doc comments are the help.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
     auth::AuthCommand, chat::ChatArgs, emotes::EmotesArgs, moderation::ModCommand,
     notes::NotesCommand, poll::PollCommand, prediction::PredictionCommand, raid::RaidCommand,
     user::UserCommand,
 };
+pub use crate::platform::Platform;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -133,37 +134,14 @@ Examples:
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff): `lumio man | man -l -`.
+    /// Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page
+    /// per command there (`lumio.1`, `lumio-mod-ban.1` …).
     #[command(hide = true)]
-    Man,
-}
-
-/// A chat platform.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Platform {
-    Twitch,
-    Youtube,
-    Kick,
-    Trovo,
-    Discord,
-}
-
-impl Platform {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Platform::Twitch => "twitch",
-            Platform::Youtube => "youtube",
-            Platform::Kick => "kick",
-            Platform::Trovo => "trovo",
-            Platform::Discord => "discord",
-        }
-    }
-}
-
-impl std::fmt::Display for Platform {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+    Man {
+        /// Write every page into this directory instead.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<std::path::PathBuf>,
+    },
 }
 
 #[cfg(test)]

@@ -13,16 +13,59 @@ use crate::error::{CliError, CliResult};
 pub const DEFAULT_SERVER: &str = "http://127.0.0.1:8080";
 pub const DEFAULT_PROFILE: &str = "default";
 
+/// A named set of settings: the default server and account, and a token per server host
+/// (like gh's hosts file) — a token is only ever sent to the host that issued it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The logins of this profile, by `HOST[:PORT]` of the server.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub hosts: BTreeMap<String, HostLogin>,
+    /// Before tokens were kept per host, a profile held one token, for its `server`.
+    /// Read (and moved into `hosts` on load), never written.
+    #[serde(default, skip_serializing)]
     pub token: Option<String>,
+    #[serde(default, skip_serializing)]
+    pub username: Option<String>,
+}
+
+/// A login to one server.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct HostLogin {
+    pub token: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
+}
+
+impl Profile {
+    /// Move a single token of an old config under the host of the profile's server.
+    fn migrate(&mut self) {
+        let Some(token) = self.token.take() else {
+            return;
+        };
+        let username = self.username.take();
+        let server = self.server.as_deref().unwrap_or(DEFAULT_SERVER);
+        if let Some(host) = host_of(server) {
+            self.hosts
+                .entry(host)
+                .or_insert(HostLogin { token, username });
+        }
+    }
+
+    /// The login for the server at `url`, if this profile has one.
+    pub fn login_for(&self, url: &str) -> Option<&HostLogin> {
+        self.hosts.get(&host_of(url)?)
+    }
+}
+
+/// `HOST[:PORT]` of a server URL (the key of its login), if it is a valid server URL.
+pub fn host_of(url: &str) -> Option<String> {
+    crate::api::check_server(url)
+        .ok()
+        .map(|u| crate::api::host_key(&u))
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -84,13 +127,17 @@ impl ConfigFile {
 
     pub fn load_from(path: &Path) -> CliResult<ConfigFile> {
         match std::fs::read_to_string(path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| {
-                CliError::failure(format!(
-                    "{}: {} (fix or remove the file)",
-                    path.display(),
-                    e.message()
-                ))
-            }),
+            Ok(text) => {
+                let mut file: ConfigFile = toml::from_str(&text).map_err(|e| {
+                    CliError::failure(format!(
+                        "{}: {} (fix or remove the file)",
+                        path.display(),
+                        e.message()
+                    ))
+                })?;
+                file.profiles.values_mut().for_each(Profile::migrate);
+                Ok(file)
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ConfigFile::default()),
             Err(e) => Err(CliError::failure(format!("{}: {e}", path.display()))),
         }
@@ -189,7 +236,10 @@ pub struct Resolved {
     pub profile: String,
     pub server: String,
     pub account: Option<String>,
+    /// The token for `server`: `LUMIO_TOKEN`, else the profile's login to that host.
     pub token: Option<(String, TokenSource)>,
+    /// The hosts the profile is logged in to (for the hint when `server` is not one).
+    pub logged_in_hosts: Vec<String>,
 }
 
 pub fn resolve(
@@ -204,20 +254,25 @@ pub fn resolve(
     let server = server_flag
         .map(String::from)
         .or_else(|| env("LUMIO_SERVER"))
-        .or(p.server)
+        .or_else(|| p.server.clone())
         .unwrap_or_else(|| DEFAULT_SERVER.to_string());
+    let server = server.trim().trim_end_matches('/').to_string();
     let account = account_flag
         .map(String::from)
         .or_else(|| env("LUMIO_ACCOUNT"))
-        .or(p.account);
+        .or_else(|| p.account.clone());
     let token = env("LUMIO_TOKEN")
         .map(|t| (t, TokenSource::Env))
-        .or_else(|| p.token.map(|t| (t, TokenSource::Profile)));
+        .or_else(|| {
+            p.login_for(&server)
+                .map(|l| (l.token.clone(), TokenSource::Profile))
+        });
     Resolved {
         profile,
-        server: server.trim_end_matches('/').to_string(),
+        server,
         account,
         token,
+        logged_in_hosts: p.hosts.keys().cloned().collect(),
     }
 }
 
@@ -236,8 +291,15 @@ mod tests {
             Profile {
                 server: Some("http://lumio.example:8080".into()),
                 account: Some("demo".into()),
-                token: Some("lum_secret".into()),
-                username: Some("mod".into()),
+                hosts: [(
+                    "lumio.example:8080".to_string(),
+                    HostLogin {
+                        token: "lum_secret".into(),
+                        username: Some("mod".into()),
+                    },
+                )]
+                .into(),
+                ..Profile::default()
             },
         );
         file.save_to(&path).unwrap();
@@ -265,6 +327,66 @@ mod tests {
         std::fs::write(&path, "profiles = 3").unwrap();
         let e = ConfigFile::load_from(&path).unwrap_err();
         assert!(e.message.contains("config.toml"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_single_token_config_moves_under_its_host() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[profiles.default]\nserver = \"http://127.0.0.1:8080\"\naccount = \"demo\"\n\
+             token = \"lum_old\"\nusername = \"mod\"\n\n[profiles.bare]\ntoken = \"lum_bare\"\n",
+        )
+        .unwrap();
+        let file = ConfigFile::load_from(&path).unwrap();
+        let p = &file.profiles["default"];
+        assert_eq!(p.token, None);
+        assert_eq!(
+            p.hosts["127.0.0.1:8080"],
+            HostLogin {
+                token: "lum_old".into(),
+                username: Some("mod".into())
+            }
+        );
+        // No server: the token was for the default server.
+        assert_eq!(
+            file.profiles["bare"].hosts["127.0.0.1:8080"].token,
+            "lum_bare"
+        );
+        // Written back in the new shape, it reads the same.
+        file.save_to(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("[profiles.default.hosts.\"127.0.0.1:8080\"]"),
+            "{text}"
+        );
+        assert_eq!(ConfigFile::load_from(&path).unwrap(), file);
+    }
+
+    #[test]
+    fn a_token_is_resolved_only_for_its_own_host() {
+        let mut file = ConfigFile::default();
+        let mut p = Profile {
+            server: Some("http://127.0.0.1:8080".into()),
+            token: Some("lum_a".into()),
+            ..Profile::default()
+        };
+        p.migrate();
+        file.profiles.insert("default".into(), p);
+        // LUMIO_TOKEN is not set in unit tests; flags decide the server.
+        if std::env::var_os("LUMIO_TOKEN").is_some() {
+            return;
+        }
+        let same = resolve(&file, None, Some("http://127.0.0.1:8080/"), None);
+        assert_eq!(same.token.map(|t| t.0).as_deref(), Some("lum_a"));
+        let other = resolve(&file, None, Some("http://127.0.0.1:9090"), None);
+        assert!(other.token.is_none());
+        assert_eq!(other.logged_in_hosts, ["127.0.0.1:8080"]);
+        let other_host = resolve(&file, None, Some("http://evil.example:8080"), None);
+        assert!(other_host.token.is_none());
+        let bad = resolve(&file, None, Some("not a url"), None);
+        assert!(bad.token.is_none());
     }
 
     #[test]

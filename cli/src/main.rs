@@ -1,6 +1,8 @@
 //! The `lumio` binary: parse, run, exit with a code that means something.
 #![forbid(unsafe_code)]
 
+use std::io::Write;
+
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
@@ -15,7 +17,8 @@ fn main() -> std::process::ExitCode {
     };
     let (code, line) = lumio::error::report(&result);
     if let Some(line) = line {
-        eprintln!("{line}");
+        // A closed stderr is no reason to panic.
+        let _ = writeln!(std::io::stderr(), "{line}");
     }
     std::process::ExitCode::from(code)
 }

@@ -30,13 +30,11 @@ impl Output {
             .ok()
             .filter(|v| !v.is_empty());
         let tty = forced.is_some() || std::io::stdout().is_terminal();
-        let width = forced.and_then(|v| v.parse::<u16>().ok()).or_else(|| {
-            if tty {
-                terminal_width()
-            } else {
-                None
-            }
-        });
+        // A width of 0 (a terminal that does not say, `LUMIO_FORCE_TTY=0`) is no width.
+        let width = forced
+            .and_then(|v| v.parse::<u16>().ok())
+            .filter(|w| *w > 0)
+            .or_else(|| if tty { terminal_width() } else { None });
         let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Output {
             json,
@@ -77,11 +75,16 @@ impl Output {
         self.line(line)
     }
 
-    /// A hint or warning on stderr (suppressed by `-q`).
+    /// A hint on stderr (suppressed by `-q`).
     pub fn note(&self, line: &str) {
         if !self.quiet {
-            let _ = writeln!(std::io::stderr().lock(), "{line}");
+            self.warn(line);
         }
+    }
+
+    /// A warning on stderr, printed even with `-q` (a closed stderr is not an error).
+    pub fn warn(&self, line: &str) {
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
     }
 
     /// Bold on a colour terminal.
@@ -93,7 +96,8 @@ impl Output {
         }
     }
 
-    /// A time for people on a terminal, RFC 3339 otherwise.
+    /// A time for people on a terminal (local, to the second, like the TUI), RFC 3339
+    /// otherwise.
     pub fn time(&self, rfc3339: &str) -> String {
         if !self.tty {
             return rfc3339.to_string();
@@ -101,7 +105,7 @@ impl Output {
         match chrono::DateTime::parse_from_rfc3339(rfc3339) {
             Ok(t) => t
                 .with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M")
+                .format("%Y-%m-%d %H:%M:%S")
                 .to_string(),
             Err(_) => rfc3339.to_string(),
         }
@@ -131,7 +135,8 @@ pub fn render_table(
     if color {
         table.enforce_styling();
     }
-    if let Some(w) = width {
+    // A reported width of 0 would squeeze every column to nothing: no width, no wrapping.
+    if let Some(w) = width.filter(|w| *w > 0) {
         table.set_width(w);
     }
     table.set_header(headers.iter().map(|h| {
@@ -167,10 +172,16 @@ pub fn tsv_field(s: &str) -> String {
     s.replace('\t', " ").replace('\r', "").replace('\n', "\\n")
 }
 
+/// The terminal's width; a terminal that reports 0 columns (some pseudo-terminals in CI)
+/// falls back to `COLUMNS`, else to no width.
 fn terminal_width() -> Option<u16> {
-    Table::new()
-        .width()
-        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .filter(|w| *w > 0)
+    };
+    Table::new().width().filter(|w| *w > 0).or_else(columns)
 }
 
 #[cfg(test)]
@@ -239,6 +250,24 @@ mod tests {
     }
 
     #[test]
+    fn a_terminal_of_width_0_still_gets_a_readable_table() {
+        let rows = vec![vec![
+            "2026-11-22 19:39:56".to_string(),
+            "timeout".to_string(),
+            "caps, again".to_string(),
+        ]];
+        let t = render_table(&["time", "action", "reason"], &rows, Some(0), false);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines.len(), 2, "one line per row, not wrapped:\n{t}");
+        assert!(
+            lines[0].contains("TIME") && lines[0].contains("REASON"),
+            "{t}"
+        );
+        assert!(lines[1].contains("2026-11-22 19:39:56") && lines[1].contains("caps, again"));
+        assert_eq!(lines[0].find("ACTION"), lines[1].find("timeout"), "{t}");
+    }
+
+    #[test]
     fn colour_only_when_asked() {
         let t = render_table(&["id"], &[vec!["1".into()]], Some(80), true);
         assert!(t.contains("\x1b[1m"), "bold headers: {t:?}");
@@ -288,7 +317,9 @@ mod tests {
             out(false).time("2026-11-22T19:39:56.655563Z"),
             "2026-11-22T19:39:56.655563Z"
         );
-        assert_eq!(out(true).time("2026-11-22T19:39:56Z").len(), 16);
+        let shown = out(true).time("2026-11-22T19:39:56Z");
+        assert_eq!(shown.len(), 19, "{shown}");
+        assert!(shown.ends_with(":56"), "to the second: {shown}");
         assert_eq!(out(true).time("not a time"), "not a time");
     }
 }

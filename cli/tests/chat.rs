@@ -6,24 +6,22 @@
 
 mod common;
 
-use std::process::Stdio;
 use std::time::Duration;
 
-use common::{front, Cli};
+use common::{front, message_line, uid, Cli};
 use lumio_server::testing::TestServer;
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, BufReader};
 
 on_both!(
     ingest_history_and_count,
+    history_resolves_names_and_reads_times,
     tail_follows_and_resumes,
     tail_survives_a_server_restart
 );
 
 fn line(i: usize, platform: &str, user: &str) -> String {
-    format!(
-        "{{\"platform\":\"{platform}\",\"channel_name\":\"c\",\"user_id\":\"id-{user}\",\"username\":\"{user}\",\"message\":\"msg {i}\"}}"
-    )
+    message_line(platform, user, &format!("msg {i}"))
 }
 
 async fn ingest_history_and_count(s: &TestServer) {
@@ -95,18 +93,7 @@ async fn ingest_history_and_count(s: &TestServer) {
 async fn tail_follows_and_resumes(s: &TestServer) {
     let cli = Cli::new(s);
     cli.login("mod").await;
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumio"))
-        .args(["chat", "tail", "--json", "--count", "3"])
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("LUMIO_CONFIG_DIR", cli.config.path())
-        .env("LUMIO_SERVER", &cli.server)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
+    let mut child = cli.spawn(&["chat", "tail", "--json", "--count", "3"], &[]);
     let mut out = BufReader::new(child.stdout.take().unwrap()).lines();
     // Wait until the tail is connected: ingest until its first line arrives.
     let mut first = None;
@@ -176,18 +163,13 @@ async fn tail_survives_a_server_restart(s: &TestServer) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, serving) = front(s, listener).await;
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumio"))
-        .args(["chat", "tail", "--json", "--count", "4"])
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("LUMIO_CONFIG_DIR", cli.config.path())
-        .env("LUMIO_SERVER", format!("http://{addr}"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
+    // Another address is another host: its token is given for it (tokens stay per host).
+    let token = cli.ok(&["auth", "token"], None).await.trim().to_string();
+    let server = format!("http://{addr}");
+    let mut child = cli.spawn(
+        &["chat", "tail", "--json", "--count", "4"],
+        &[("LUMIO_SERVER", &server), ("LUMIO_TOKEN", &token)],
+    );
     let mut out = BufReader::new(child.stdout.take().unwrap()).lines();
     let mut first = None;
     for i in 0..50 {
@@ -244,4 +226,87 @@ async fn tail_survives_a_server_restart(s: &TestServer) {
     assert!(err.contains("reconnecting"), "{err}");
     stop.send(()).unwrap();
     serving.await.unwrap().unwrap();
+}
+
+/// Item 14 of issue 12: `--user @name` found nothing, `--from yesterday` was "Failed to
+/// deserialize query string" with exit 1.
+async fn history_resolves_names_and_reads_times(s: &TestServer) {
+    let cli = Cli::new(s);
+    cli.login("mod").await;
+    let input = [
+        line(1, "twitch", "kappa_king"),
+        line(2, "kick", "chillguy"),
+        line(3, "twitch", "kappa_king"),
+    ]
+    .join("\n");
+    cli.ok(&["chat", "ingest", "-"], Some(&input)).await;
+
+    // @name resolves as the mod commands do: the chatter's messages.
+    for args in [
+        vec!["chat", "history", "--user", "@kappa_king", "--json"],
+        vec![
+            "chat",
+            "history",
+            "--user",
+            "@KAPPA_KING",
+            "--platform",
+            "twitch",
+            "--json",
+        ],
+    ] {
+        let v: Value = serde_json::from_str(&cli.ok(&args, None).await).unwrap();
+        let texts: Vec<&str> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(texts, ["msg 3", "msg 1"], "{args:?}");
+        assert_eq!(v[0]["user_id"], uid("twitch", "kappa_king").as_str());
+    }
+    let n = cli
+        .ok(&["chat", "count", "--user", "@chillguy"], None)
+        .await;
+    assert_eq!(n.trim(), "1");
+    // Nobody by that name: exit 5 with a hint; on a platform where they never chatted too.
+    for args in [
+        vec!["chat", "history", "--user", "@nobody"],
+        vec![
+            "chat",
+            "history",
+            "--user",
+            "@chillguy",
+            "--platform",
+            "twitch",
+        ],
+    ] {
+        let r = cli.run(&args, None).await;
+        assert_eq!(r.code, 5, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("has been seen"), "{}", r.stderr);
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+    }
+
+    // Times: RFC 3339, a date, or how long ago; anything else is exit 2 naming them.
+    for from in ["2h", "30m", "2000-01-01", "2000-01-01T00:00:00Z"] {
+        let out = cli.ok(&["chat", "count", "--from", from], None).await;
+        assert_eq!(out.trim(), "3", "--from {from}");
+    }
+    let out = cli.ok(&["chat", "count", "--to", "1d"], None).await;
+    assert_eq!(out.trim(), "0", "nothing is older than a day");
+    for bad in ["yesterday", "soon", "2026-13-01"] {
+        let r = cli.run(&["chat", "history", "--from", bad], None).await;
+        assert_eq!(r.code, 2, "--from {bad}: {}", r.stderr);
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+        for format in ["RFC 3339", "a date", "2h"] {
+            assert!(r.stderr.contains(format), "--from {bad}: {}", r.stderr);
+        }
+        assert!(!r.stderr.contains("deserialize"), "{}", r.stderr);
+    }
+
+    // `chat ingest --help` documents the fields of a line.
+    let help = cli.ok(&["chat", "ingest", "--help"], None).await;
+    for field in ["channel_name", "platform_message_id", "reply_to_message_id"] {
+        assert!(help.contains(field), "ingest --help lacks {field}:\n{help}");
+    }
+    assert!(help.contains("UC + 22"), "the id rules: {help}");
 }

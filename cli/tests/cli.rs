@@ -14,6 +14,7 @@ on_both!(
     login_with_token,
     notes_round_trip_in_tsv_and_json,
     errors_have_their_exit_codes,
+    output_shapes_for_pipes_json_and_odd_terminals,
 );
 
 async fn login_status_and_config_file(s: &TestServer) {
@@ -39,10 +40,22 @@ async fn login_status_and_config_file(s: &TestServer) {
     assert!(text.contains("token = \"lum_"), "{text}");
     assert!(text.contains("account = \"demo\""), "{text}");
 
+    // Piped, auth status is all TSV: every line a key and its fields.
     let status = cli.ok(&["auth", "status"], None).await;
-    assert!(status.contains("mod (Milo Mod)"), "{status}");
-    assert!(status.contains("demo\tmoderator\t"), "{status}");
-    assert!(status.contains("chat:notes"), "{status}");
+    let lines: Vec<Vec<&str>> = status.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines[0], ["server", s.url.as_str()], "{status}");
+    assert_eq!(lines[1], ["user", "mod", "Milo Mod"], "{status}");
+    assert_eq!(lines[2][..2], ["token", "session"], "{status}");
+    assert_eq!(lines[2][3], "profile", "{status}");
+    let account = lines.iter().find(|l| l[0] == "account").expect(&status);
+    assert_eq!(account[1..3], ["demo", "moderator"], "{status}");
+    assert!(account[3].contains("chat:notes"), "{status}");
+    for l in &lines {
+        assert!(
+            l.len() >= 2 && ["server", "user", "token", "admin", "account"].contains(&l[0]),
+            "not TSV: {l:?} in\n{status}"
+        );
+    }
     let json: Value =
         serde_json::from_str(&cli.ok(&["auth", "status", "--json"], None).await).unwrap();
     assert_eq!(json["me"]["user"]["username"], "mod");
@@ -66,16 +79,12 @@ async fn login_status_and_config_file(s: &TestServer) {
 
 async fn login_with_token(s: &TestServer) {
     let cli = Cli::new(s);
-    let api = reqwest::Client::new();
-    let login: Value = api
-        .post(format!("{}/v1/auth/login", s.url))
-        .json(&serde_json::json!({"username": "owner", "password": "lumio-owner"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let login = common::post_json(
+        &format!("{}/v1/auth/login", s.url),
+        None,
+        &serde_json::json!({"username": "owner", "password": "lumio-owner"}),
+    )
+    .await;
     let token = login["token"].as_str().unwrap();
     cli.ok(
         &["auth", "login", "--with-token"],
@@ -83,7 +92,7 @@ async fn login_with_token(s: &TestServer) {
     )
     .await;
     let status = cli.ok(&["auth", "status"], None).await;
-    assert!(status.contains("owner (Olive Owner)"), "{status}");
+    assert!(status.contains("user\towner\tOlive Owner\n"), "{status}");
     let r = cli
         .run(&["auth", "login", "--with-token"], Some("lum_bogus\n"))
         .await;
@@ -195,9 +204,9 @@ async fn errors_have_their_exit_codes(s: &TestServer) {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("must not be empty"), "{}", r.stderr);
 
-    // A server that is down: 1, with the URL.
+    // A server that is down: 1, with the URL (a token for it, or it would be 3).
     let r = cli
-        .run(
+        .run_env(
             &[
                 "--server",
                 "http://127.0.0.1:9",
@@ -207,11 +216,96 @@ async fn errors_have_their_exit_codes(s: &TestServer) {
                 "1",
             ],
             None,
+            &[("LUMIO_TOKEN", "lum_for_that_host")],
         )
         .await;
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("http://127.0.0.1:9"), "{}", r.stderr);
     assert!(!r.stderr.contains("panicked"));
+
+    // A base URL with /v1: exit 2, saying it must not include it.
+    let with_v1 = format!("{}/v1", s.url);
+    let r = cli
+        .run(
+            &["--server", &with_v1, "notes", "list", "twitch", "1"],
+            None,
+        )
+        .await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("must not include /v1"), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("use {}", s.url)), "{}", r.stderr);
+    assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+}
+
+/// Item 15 of issue 12: JSON arrays for lists, tables that survive a terminal reporting
+/// width 0, times to the second.
+async fn output_shapes_for_pipes_json_and_odd_terminals(s: &TestServer) {
+    let cli = Cli::new(s);
+    cli.login("mod").await;
+    let note = "a note long enough that a squeezed column would break it over lines";
+    cli.ok(&["notes", "add", "twitch", "1234", note], None)
+        .await;
+    cli.ok(&["mod", "ban", "twitch", "1234", "-r", "spam"], None)
+        .await;
+    for args in [
+        ["notes", "list", "twitch", "1234", "--json"].as_slice(),
+        ["mod", "log", "--json"].as_slice(),
+        ["mod", "log", "twitch", "1234", "--json"].as_slice(),
+        ["chat", "history", "--json"].as_slice(),
+    ] {
+        let v: Value = serde_json::from_str(&cli.ok(args, None).await).unwrap();
+        assert!(v.is_array(), "{args:?} --json is an array: {v}");
+    }
+    // A terminal that reports 0 columns: still one line per row, headers over columns.
+    for (forced, columns) in [("0", None), ("1", None), ("0", Some("0"))] {
+        let mut env = vec![("LUMIO_FORCE_TTY", forced), ("NO_COLOR", "1")];
+        if let Some(c) = columns {
+            env.push(("COLUMNS", c));
+        }
+        let r = cli
+            .run_env(&["notes", "list", "twitch", "1234"], None, &env)
+            .await;
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let lines: Vec<&str> = r.stdout.lines().collect();
+        if forced == "0" {
+            assert_eq!(lines.len(), 2, "LUMIO_FORCE_TTY={forced}:\n{}", r.stdout);
+            assert!(
+                lines[0].trim_start().starts_with("ID") && lines[0].contains("NOTE"),
+                "{}",
+                r.stdout
+            );
+            assert!(lines[1].contains(note), "{}", r.stdout);
+            // Times to the second.
+            let created = lines[1]
+                .split_whitespace()
+                .skip(3)
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                chrono::NaiveDateTime::parse_from_str(&created, "%Y-%m-%d %H:%M:%S").is_ok(),
+                "{created:?} in\n{}",
+                r.stdout
+            );
+        } else {
+            assert!(lines.len() > 2, "a real width of 1 wraps: {}", r.stdout);
+        }
+    }
+    let r = cli
+        .run_env(
+            &["mod", "log"],
+            None,
+            &[("LUMIO_FORCE_TTY", "0"), ("NO_COLOR", "1")],
+        )
+        .await;
+    let row = r.stdout.lines().nth(1).unwrap_or_default().to_string();
+    assert!(row.contains("ban") && row.contains("spam"), "{}", r.stdout);
+    let time = row.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(&time, "%Y-%m-%d %H:%M:%S").is_ok(),
+        "{time:?}: {}",
+        r.stdout
+    );
 }
 
 #[test]

@@ -168,3 +168,67 @@ async fn demo_in_a_terminal_bans_with_keys() {
         "the embedded server is gone"
     );
 }
+
+/// Issue 12 item 17: without a terminal, `lumio demo` says to use --no-tui, at once, on
+/// one line, before it starts anything.
+#[test]
+fn demo_without_a_terminal_suggests_no_tui() {
+    let config = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lumio"))
+        .args(["demo", "--bind", "127.0.0.1:0"])
+        .env("LUMIO_CONFIG_DIR", config.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("lumio demo --no-tui"), "{stderr}");
+    assert!(
+        out.stdout.is_empty(),
+        "no server was started: {:?}",
+        out.stdout
+    );
+}
+
+/// Issue 12 item 17: the README lists every seeded user, and its examples name chatters the
+/// demo's simulated chat has.
+#[test]
+fn the_readme_lists_every_seeded_user_and_uses_demo_names() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let seed = std::fs::read_to_string(format!("{root}/migrations/seeds/demo.toml")).unwrap();
+    let simulator =
+        std::fs::read_to_string(format!("{root}/server/src/platforms/simulator.rs")).unwrap();
+    let seed: toml::Value = toml::from_str(&seed).unwrap();
+    let users: Vec<&str> = seed["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["username"].as_str().unwrap())
+        .collect();
+    assert!(users.contains(&"janitor"), "{users:?}");
+    for u in users {
+        assert!(
+            readme.contains(&format!("| `{u}` |")),
+            "the README's table lacks {u}"
+        );
+    }
+    // Every @name in a README example is a chatter of the simulated chat.
+    let mut names = 0;
+    for line in readme.lines().filter(|l| l.starts_with("lumio ")) {
+        for word in line.split_whitespace().filter(|w| w.starts_with('@')) {
+            let name = word.trim_start_matches('@');
+            let known = simulator.contains(&format!("\"{name}\""))
+                || (name.starts_with("f0llow_b0t_") && simulator.contains("f0llow_b0t_"));
+            assert!(
+                known,
+                "README example names @{name}, whom the demo never has: {line}"
+            );
+            names += 1;
+        }
+    }
+    assert!(names >= 5, "the README's examples use demo names ({names})");
+}

@@ -61,7 +61,27 @@ async fn emotes(opts: TestOptions, name: &str) {
 
     let v: Value =
         serde_json::from_str(&cli.ok(&["emotes", "--user", "--json"], None).await).unwrap();
-    assert_eq!(v["emotes"].as_array().unwrap().len(), 2, "{v}");
+    // --json lists are arrays.
+    assert_eq!(v.as_array().unwrap().len(), 2, "{v}");
+    let v: Value = serde_json::from_str(
+        &cli.ok(
+            &[
+                "emotes",
+                "twitch",
+                TWITCH_CHANNEL,
+                "--provider",
+                "7tv",
+                "--json",
+            ],
+            None,
+        )
+        .await,
+    )
+    .unwrap();
+    assert!(
+        v.as_array().unwrap().iter().all(|e| e["provider"] == "7tv"),
+        "{v}"
+    );
 
     let r = cli.run(&["emotes", "myspace", "1"], None).await;
     assert_eq!(r.code, 2, "{}", r.stderr);

@@ -25,7 +25,7 @@ async fn ingest(s: &TestServer, token: &str, text: &str) {
         .post(format!("{}/v1/chat/message", s.url))
         .bearer_auth(token)
         .json(
-            &json!({"platform": "twitch", "channel_name": "c", "user_id": "id-ann",
+            &json!({"platform": "twitch", "channel_name": "c", "user_id": "8675309",
             "username": "ann", "message": text}),
         )
         .send()
@@ -59,13 +59,9 @@ async fn the_live_screen_reconnects_without_a_gap(s: &TestServer) {
     let (stop, serving) = front(s, listener).await;
 
     let (tx, mut rx) = mpsc::channel(1024);
-    let live = tokio::spawn(lumio::tui::live::follow(
-        format!("http://{addr}"),
-        token.clone(),
-        None,
-        None,
-        tx,
-    ));
+    let client =
+        lumio::api::Client::new(&format!("http://{addr}"), Some(token.clone()), None).unwrap();
+    let live = tokio::spawn(lumio::tui::live::follow(client, None, tx));
     let mut app = App::new(&format!("http://{addr}"), "demo", 1000);
     pump(&mut app, &mut rx, |a| a.conn == Conn::Live).await;
     ingest(s, &token, "one").await;

@@ -1,53 +1,61 @@
-//! Moderation and profiles over REST: `POST /v1/chat/moderate`, the moderation logs,
-//! treatment, and the chatter profile.
+//! Moderation over REST: `POST /v1/chat/moderate`, the moderation logs, treatment.
 
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 
-use super::notes::encode;
+use super::ops::{account_moderation_log, moderation_log, update_user_treatment};
+use super::ops::{AccountModerationLog, ModerationLog, UpdateUserTreatment};
 use super::Client;
-use crate::cli::Platform;
 use crate::error::CliResult;
+use crate::platform::{Platform, UserRef};
 
-/// Who an action is about: a platform user id, or a username lumio has seen (`@name`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UserRef {
-    Id(String),
-    Name(String),
+/// What a moderator does to a chatter or a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Ban,
+    Unban,
+    Timeout,
+    Delete,
 }
 
-impl UserRef {
-    /// `@name` is a username; anything else is a platform user id.
-    pub fn parse(s: &str) -> UserRef {
-        let s = s.trim();
-        match s.strip_prefix('@') {
-            Some(name) => UserRef::Name(name.to_string()),
-            None => UserRef::Id(s.to_string()),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
+impl Action {
+    pub fn as_str(self) -> &'static str {
         match self {
-            UserRef::Id(s) | UserRef::Name(s) => s.is_empty(),
+            Action::Ban => "ban",
+            Action::Unban => "unban",
+            Action::Timeout => "timeout",
+            Action::Delete => "delete",
         }
     }
 }
 
-impl std::fmt::Display for UserRef {
+impl std::fmt::Display for Action {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            UserRef::Id(id) => f.write_str(id),
-            UserRef::Name(n) => write!(f, "@{n}"),
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Action {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Action, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ban" => Ok(Action::Ban),
+            "unban" => Ok(Action::Unban),
+            "timeout" => Ok(Action::Timeout),
+            "delete" => Ok(Action::Delete),
+            other => Err(format!(
+                "unknown action '{other}' (ban, unban, timeout or delete)"
+            )),
         }
     }
 }
 
 /// A moderation action as the server takes it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Moderation {
-    pub platform: String,
-    pub action: String,
+    pub platform: Platform,
+    pub action: Action,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub platform_user_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,19 +69,26 @@ pub struct Moderation {
 }
 
 impl Moderation {
-    pub fn on(platform: Platform, action: &str, user: Option<&UserRef>) -> Moderation {
-        let mut m = Moderation {
-            platform: platform.to_string(),
-            action: action.to_string(),
-            ..Moderation::default()
+    pub fn on(platform: Platform, action: Action, user: Option<&UserRef>) -> Moderation {
+        let (platform_user_id, username) = match user {
+            Some(UserRef::Id(id)) => (Some(id.clone()), None),
+            Some(UserRef::Name(n)) => (None, Some(n.clone())),
+            None => (None, None),
         };
-        match user {
-            Some(UserRef::Id(id)) => m.platform_user_id = Some(id.clone()),
-            Some(UserRef::Name(n)) => m.username = Some(n.clone()),
-            None => {}
+        Moderation {
+            platform,
+            action,
+            platform_user_id,
+            username,
+            message_id: None,
+            duration_seconds: None,
+            reason: None,
         }
-        m
     }
+}
+
+fn changed_by_default() -> bool {
+    true
 }
 
 /// What the server did.
@@ -90,6 +105,10 @@ pub struct ModerationResult {
     pub delivery: String,
     pub channel: String,
     pub warnings: Vec<String>,
+    /// False when nothing was done (a ban of a banned chatter, an unban of one who is not):
+    /// `warnings` says why. Servers from before this field changed something every time.
+    #[serde(default = "changed_by_default")]
+    pub changed: bool,
 }
 
 /// One `moderation_log` row.
@@ -116,95 +135,111 @@ pub struct LogPage {
     pub total: i64,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TreatmentResult {
+    pub platform: String,
+    pub platform_user_id: String,
+    pub treatment: String,
+}
+
+/// A page of either log query (each has its own generated types of the same fragments).
+macro_rules! log_page_from {
+    ($m:ident) => {
+        impl From<$m::LogPageFields> for LogPage {
+            fn from(l: $m::LogPageFields) -> LogPage {
+                LogPage {
+                    entries: l.entries.into_iter().map(LogEntry::from).collect(),
+                    page: l.page,
+                    limit: l.limit,
+                    total: l.total,
+                }
+            }
+        }
+
+        impl From<$m::LogEntryFields> for LogEntry {
+            fn from(e: $m::LogEntryFields) -> LogEntry {
+                LogEntry {
+                    id: e.id,
+                    platform: e.platform,
+                    platform_user_id: e.platform_user_id,
+                    target_username: e.target_username,
+                    target_message_id: e.target_message_id,
+                    action: e.action,
+                    reason: e.reason,
+                    duration_seconds: e.duration_seconds,
+                    moderator_id: e.moderator_id,
+                    moderator_name: e.moderator_name,
+                    created_at: e.created_at,
+                }
+            }
+        }
+    };
+}
+
+log_page_from!(moderation_log);
+log_page_from!(account_moderation_log);
+
 impl Client {
     /// Ban, unban, time out or delete.
     pub async fn moderate(&self, m: &Moderation) -> CliResult<ModerationResult> {
-        self.rest(Method::POST, "/v1/chat/moderate", Some(m)).await
+        self.call(self.v1(Method::POST, &["chat", "moderate"])?.json(m))
+            .await
     }
 
-    /// A page of one chatter's moderation log, or of the whole account's.
+    /// A page of one chatter's moderation log, or of the whole account's (GraphQL
+    /// `moderationLog`, `accountModerationLog`).
     pub async fn moderation_log(
         &self,
         user: Option<(Platform, &str)>,
         page: u32,
         limit: u32,
     ) -> CliResult<LogPage> {
-        let path = match user {
-            Some((p, id)) => format!("/v1/chat/users/{p}/{}/moderation-log", encode(id)),
-            None => "/v1/chat/moderation-log".to_string(),
-        };
-        self.rest(
-            Method::GET,
-            &format!("{path}?page={page}&limit={limit}"),
-            None::<&()>,
-        )
-        .await
+        let (page, limit) = (Some(i64::from(page)), Some(i64::from(limit)));
+        let account_id = self.account();
+        Ok(match user {
+            Some((p, id)) => self
+                .graphql::<ModerationLog>(moderation_log::Variables {
+                    platform: p.as_str().to_string(),
+                    platform_user_id: id.to_string(),
+                    page,
+                    limit,
+                    account_id,
+                })
+                .await?
+                .moderation_log
+                .into(),
+            None => self
+                .graphql::<AccountModerationLog>(account_moderation_log::Variables {
+                    page,
+                    limit,
+                    account_id,
+                })
+                .await?
+                .account_moderation_log
+                .into(),
+        })
     }
 
-    /// Set a chatter's treatment.
+    /// Set a chatter's treatment (GraphQL `updateUserTreatment`).
     pub async fn set_treatment(
         &self,
         platform: Platform,
-        user: &str,
+        user_id: &str,
         treatment: &str,
-    ) -> CliResult<Value> {
-        self.rest(
-            Method::PUT,
-            &format!("/v1/chat/users/{platform}/{}/treatment", encode(user)),
-            Some(&json!({ "treatment": treatment })),
-        )
-        .await
-    }
-
-    /// A chatter's profile, as the server sends it.
-    pub async fn profile(&self, platform: Platform, user: &str) -> CliResult<Value> {
-        self.rest(
-            Method::GET,
-            &format!("/v1/chat/users/{platform}/{}", encode(user)),
-            None::<&()>,
-        )
-        .await
-    }
-
-    /// The platform user id of a username lumio has seen on a platform (from the newest
-    /// message of that name), if any.
-    pub async fn resolve_username(
-        &self,
-        platform: Platform,
-        name: &str,
-    ) -> CliResult<Option<String>> {
-        let page: Value = self
-            .rest(
-                Method::GET,
-                &format!(
-                    "/v1/chat/history?platform={platform}&user={}&include_deleted=true&limit=20",
-                    encode(name)
-                ),
-                None::<&()>,
-            )
-            .await?;
-        Ok(page["messages"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .find(|m| {
-                m["username"]
-                    .as_str()
-                    .is_some_and(|u| u.eq_ignore_ascii_case(name))
+    ) -> CliResult<TreatmentResult> {
+        let t = self
+            .graphql::<UpdateUserTreatment>(update_user_treatment::Variables {
+                platform: platform.as_str().to_string(),
+                platform_user_id: user_id.to_string(),
+                treatment: treatment.to_string(),
+                account_id: self.account(),
             })
-            .and_then(|m| m["user_id"].as_str())
-            .map(String::from))
-    }
-
-    /// A user reference as a platform user id (`@name` resolved through what lumio has seen).
-    pub async fn user_id(&self, platform: Platform, user: &UserRef) -> CliResult<String> {
-        match user {
-            UserRef::Id(id) => Ok(id.clone()),
-            UserRef::Name(n) => self.resolve_username(platform, n).await?.ok_or_else(|| {
-                crate::error::CliError::not_found(format!(
-                    "no {platform} chatter named '{n}' has been seen; give their platform user id"
-                ))
-            }),
-        }
+            .await?
+            .update_user_treatment;
+        Ok(TreatmentResult {
+            platform: t.platform,
+            platform_user_id: t.platform_user_id,
+            treatment: t.treatment,
+        })
     }
 }

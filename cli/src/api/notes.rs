@@ -6,15 +6,15 @@
 //! must not touch a note on someone else.
 
 use reqwest::Method;
-use serde_json::json;
+use serde::Serialize;
 use uuid::Uuid;
 
 use super::model::Note;
 use super::ops::{create_platform_user_note, platform_user_notes};
 use super::ops::{CreatePlatformUserNote, PlatformUserNotes};
 use super::Client;
-use crate::cli::Platform;
 use crate::error::CliResult;
+use crate::platform::Platform;
 
 impl Client {
     /// The notes on a platform user, newest first.
@@ -54,49 +54,24 @@ impl Client {
         id: Uuid,
         text: &str,
     ) -> CliResult<Note> {
-        self.rest(
-            Method::PATCH,
-            &note_path(platform, user, id),
-            Some(&json!({ "note": text })),
+        let id = id.to_string();
+        let path = ["chat", "users", platform.as_str(), user, "notes", &id];
+        self.call(
+            self.v1(Method::PATCH, &path)?
+                .json(&NoteText { note: text }),
         )
         .await
     }
 
     /// Delete a note of this platform user.
     pub async fn delete_note(&self, platform: Platform, user: &str, id: Uuid) -> CliResult<()> {
-        self.rest(Method::DELETE, &note_path(platform, user, id), None::<&()>)
-            .await
+        let id = id.to_string();
+        let path = ["chat", "users", platform.as_str(), user, "notes", &id];
+        self.call(self.v1(Method::DELETE, &path)?).await
     }
 }
 
-fn note_path(platform: Platform, user: &str, id: Uuid) -> String {
-    format!("/v1/chat/users/{platform}/{}/notes/{id}", encode(user))
-}
-
-/// Percent-encode a path segment.
-pub fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn note_paths_encode_the_user() {
-        let id = Uuid::nil();
-        assert_eq!(
-            note_path(Platform::Kick, "a b/c", id),
-            "/v1/chat/users/kick/a%20b%2Fc/notes/00000000-0000-0000-0000-000000000000"
-        );
-        assert_eq!(encode("Über"), "%C3%9Cber");
-    }
+#[derive(Serialize)]
+struct NoteText<'a> {
+    note: &'a str,
 }

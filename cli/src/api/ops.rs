@@ -22,3 +22,51 @@ pub struct PlatformUserNotes;
     response_derives = "Debug, Clone"
 )]
 pub struct CreatePlatformUserNote;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/live_controls.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct CancelRaid;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/live_controls.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct EndPoll;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/live_controls.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct EndPrediction;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/moderation.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct ModerationLog;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/moderation.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct AccountModerationLog;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/moderation.graphql",
+    response_derives = "Debug, Clone"
+)]
+pub struct UpdateUserTreatment;

@@ -1,17 +1,18 @@
 //! `lumio auth`: log in and out, status, token.
 
 use clap::Subcommand;
-use serde_json::json;
+use serde::Serialize;
 
 use super::{read_stdin, Ctx};
-use crate::api::model::{LoginResponse, Me};
-use crate::api::Client;
-use crate::config::{resolve, TokenSource};
+use crate::api::model::{LoginResponse, Me, User};
+use crate::api::{check_server, host_key, Client};
+use crate::config::{resolve, HostLogin, TokenSource};
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Subcommand)]
 pub enum AuthCommand {
-    /// Log in to a lumio server and save the token in the profile.
+    /// Log in to a lumio server and save the token in the profile, for that server's host
+    /// only: another --server needs its own login.
     ///
     /// On a terminal it asks for what is missing. In scripts and CI use
     /// `--username U --password-stdin` or `--with-token` (the token on stdin): without a
@@ -31,10 +32,13 @@ pub enum AuthCommand {
         with_token: bool,
     },
     /// Show the server, user, accounts with roles and effective permissions, token source.
+    ///
+    /// Piped: tab-separated lines, each led by its key — server, user, token, admin,
+    /// account (one per account: slug, role, permissions).
     Status,
-    /// Revoke the token on the server and remove it from the profile.
+    /// Revoke the server's token on the server and remove it from the profile.
     Logout,
-    /// Print the token of the profile (for scripts).
+    /// Print the profile's token for the server (for scripts).
     Token,
 }
 
@@ -104,25 +108,51 @@ async fn login(
     };
     // Check the token and learn who it is.
     let client = Client::new(&server, Some(token.clone()), None)?;
+    let server = client.server();
     let me: Me = client.me().await?;
     let name = ctx.resolved.profile.clone();
     let profile = ctx.file.profiles.entry(name.clone()).or_default();
     profile.server = Some(server.clone());
-    profile.token = Some(token);
-    profile.username = Some(me.user.username.clone());
+    profile.hosts.insert(
+        host_key(&check_server(&server)?),
+        HostLogin {
+            token,
+            username: Some(me.user.username.clone()),
+        },
+    );
     if let [only] = me.accounts.as_slice() {
         profile.account = Some(only.slug.clone());
     }
     let path = ctx.file.save()?;
     if ctx.out.json {
-        return ctx.out.json(&json!({
-            "server": server, "profile": name, "user": me.user, "config": path,
-        }));
+        return ctx.out.json(&LoggedIn {
+            server: &server,
+            profile: &name,
+            user: &me.user,
+            config: &path,
+        });
     }
     ctx.out.info(&format!(
         "Logged in to {server} as {} ({}); token saved in profile '{name}'",
         me.user.username, me.user.display_name
     ))
+}
+
+#[derive(Serialize)]
+struct LoggedIn<'a> {
+    server: &'a str,
+    profile: &'a str,
+    user: &'a User,
+    config: &'a std::path::Path,
+}
+
+#[derive(Serialize)]
+struct Status<'a> {
+    server: &'a str,
+    profile: &'a str,
+    token_source: &'static str,
+    default_account: Option<&'a str>,
+    me: &'a Me,
 }
 
 async fn status(ctx: Ctx) -> CliResult<()> {
@@ -135,13 +165,43 @@ async fn status(ctx: Ctx) -> CliResult<()> {
         .map(|(_, s)| *s)
         .unwrap_or(TokenSource::Profile);
     if ctx.out.json {
-        return ctx.out.json(&json!({
-            "server": ctx.resolved.server,
-            "profile": ctx.resolved.profile,
-            "token_source": source.key(),
-            "default_account": ctx.resolved.account,
-            "me": me,
-        }));
+        return ctx.out.json(&Status {
+            server: &ctx.resolved.server,
+            profile: &ctx.resolved.profile,
+            token_source: source.key(),
+            default_account: ctx.resolved.account.as_deref(),
+            me: &me,
+        });
+    }
+    if !ctx.out.tty {
+        // All TSV, each line led by its key, for `cut` and `awk`.
+        let mut rows = vec![
+            vec!["server".to_string(), ctx.resolved.server.clone()],
+            vec![
+                "user".to_string(),
+                me.user.username.clone(),
+                me.user.display_name.clone(),
+            ],
+            vec![
+                "token".to_string(),
+                me.token.kind.clone(),
+                me.token.name.clone(),
+                source.key().to_string(),
+                me.token.expires_at.clone().unwrap_or_default(),
+            ],
+        ];
+        if !me.admin_permissions.is_empty() {
+            rows.push(vec!["admin".into(), me.admin_permissions.join(" ")]);
+        }
+        for a in &me.accounts {
+            rows.push(vec![
+                "account".into(),
+                a.slug.clone(),
+                a.role.clone(),
+                a.permissions.join(" "),
+            ]);
+        }
+        return ctx.out.table(&[], &rows);
     }
     ctx.out
         .info(&format!("Server:   {}", ctx.resolved.server))?;
@@ -171,7 +231,7 @@ async fn status(ctx: Ctx) -> CliResult<()> {
         .accounts
         .iter()
         .map(|a| {
-            let mark = if ctx.out.tty && ctx.resolved.account.as_deref() == Some(a.slug.as_str()) {
+            let mark = if ctx.resolved.account.as_deref() == Some(a.slug.as_str()) {
                 format!("{} *", a.slug)
             } else {
                 a.slug.clone()
@@ -184,10 +244,16 @@ async fn status(ctx: Ctx) -> CliResult<()> {
 
 async fn logout(mut ctx: Ctx) -> CliResult<()> {
     let name = ctx.resolved.profile.clone();
-    let had = ctx.file.profiles.get(&name).and_then(|p| p.token.clone());
+    let host = host_key(&check_server(&ctx.resolved.server)?);
+    let had = ctx
+        .file
+        .profiles
+        .get(&name)
+        .and_then(|p| p.hosts.get(&host))
+        .map(|l| l.token.clone());
     let Some(token) = had else {
         return Err(CliError::not_authenticated(format!(
-            "profile '{name}' is not logged in"
+            "profile '{name}' is not logged in to {host}"
         )));
     };
     let client = Client::new(&ctx.resolved.server, Some(token), None)?;
@@ -198,7 +264,7 @@ async fn logout(mut ctx: Ctx) -> CliResult<()> {
         Err(e) => return Err(e),
     }
     if let Some(p) = ctx.file.profiles.get_mut(&name) {
-        p.token = None;
+        p.hosts.remove(&host);
     }
     ctx.file.save()?;
     ctx.out.info(&format!(
@@ -215,13 +281,10 @@ fn token(ctx: Ctx) -> CliResult<()> {
         None,
     );
     match r.token {
-        Some((t, _)) => {
-            println!("{t}");
-            Ok(())
-        }
+        Some((t, _)) => ctx.out.line(&t),
         None => Err(CliError::not_authenticated(format!(
-            "no token in profile '{}': run `lumio auth login`",
-            r.profile
+            "no token for {} in profile '{}': run `lumio auth login`",
+            r.server, r.profile
         ))),
     }
 }

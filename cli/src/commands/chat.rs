@@ -4,20 +4,46 @@ use std::io::BufRead;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
-use futures::StreamExt;
-use reqwest::Method;
-use serde_json::{json, Value};
-use tokio_tungstenite::tungstenite::Message;
+use serde::Serialize;
 
 use super::Ctx;
+use crate::api::chat::{unseen, ChatMessage, ChatMessageInput, HistoryQuery};
+use crate::api::live::{ConnectError, LiveEvent, LiveFrame};
 use crate::api::Client;
-use crate::error::{CliError, CliResult};
+use crate::duration::parse_time;
+use crate::error::{CliError, CliResult, ExitCode};
+use crate::platform::Platform;
+
+/// What `lumio chat ingest --help` and the README say of a line.
+const INGEST_FIELDS: &str = "\
+Fields of a line (one JSON object; unknown fields are refused):
+  platform             twitch, youtube, kick, trovo or discord           (required)
+  channel_name         the channel the message was sent in               (required)
+  user_id              the sender's platform user id: twitch, kick,      (required)
+                       trovo 1-20 digits; youtube UC + 22 characters;
+                       discord a snowflake (17-20 digits)
+  username             the sender's login / handle                       (required)
+  message              the text                                          (required)
+  display_name         the sender's display name
+  emotes               [{\"id\", \"name\", \"start\", \"end\", \"provider\"}], character
+                       offsets, end inclusive
+  badges               [\"subscriber/12\", \"moderator/1\", …]
+  color                \"#RRGGBB\"
+  is_mod, is_sub, is_vip   true or false (default false)
+  sub_tier             the subscription tier, e.g. \"1000\"
+  platform_message_id  the platform's id of the message; a message seen twice is stored once
+  reply_to_message_id, reply_to_user_id, reply_to_username, reply_to_message
+                       the message this one replies to
+
+Example:
+  lumio chat ingest messages.ndjson
+  {\"platform\":\"twitch\",\"channel_name\":\"lumio_demo\",\"user_id\":\"1234\",\"username\":\"kappa_king\",\"message\":\"hi\"}";
 
 #[derive(Debug, Subcommand)]
 pub enum ChatCommand {
     /// Chat history, newest first.
     #[command(
-        after_help = "Examples:\n  lumio chat history --platform twitch --user alice --limit 20\n  lumio chat history --contains \"free followers\" --json | jq -r '.[].username' | sort -u"
+        after_help = "Examples:\n  lumio chat history --platform twitch --user @kappa_king --limit 20\n  lumio chat history --from 2h --contains \"free followers\" --json | jq -r '.[].username' | sort -u"
     )]
     History(HistoryArgs),
     /// How many messages the account has (matching the filters).
@@ -37,11 +63,9 @@ pub enum ChatCommand {
     },
     /// Ingest chat messages from NDJSON (one message object per line), from FILE or `-`.
     ///
-    /// Each line is sent as it is to POST /v1/chat/message. Rejected lines are reported with
-    /// their line number; the exit code is 1 when any line was rejected.
-    #[command(
-        after_help = "Example:\n  lumio chat ingest messages.ndjson\n  {\"platform\":\"twitch\",\"channel_name\":\"c\",\"user_id\":\"1\",\"username\":\"al\",\"message\":\"hi\"}"
-    )]
+    /// Each line is sent to POST /v1/chat/message (needs chat:write). Rejected lines are
+    /// reported with their line number; the exit code is 1 when any line was rejected.
+    #[command(after_help = INGEST_FIELDS)]
     Ingest {
         /// NDJSON file, or `-` for standard input.
         file: String,
@@ -68,18 +92,20 @@ pub enum ChatCommand {
 #[derive(Debug, Clone, Args)]
 pub struct FilterArgs {
     /// Only these platforms (repeat, or comma-separate).
-    #[arg(long, value_delimiter = ',')]
-    pub platform: Vec<String>,
-    /// A platform user id or username.
+    #[arg(long, value_delimiter = ',', value_enum, ignore_case = true)]
+    pub platform: Vec<Platform>,
+    /// A platform user id or username; @name is resolved to the chatter lumio has seen by
+    /// that name (as the mod commands do).
     #[arg(long)]
     pub user: Option<String>,
     /// Text the message contains (case-insensitive).
     #[arg(long)]
     pub contains: Option<String>,
-    /// Messages at or after this time (RFC 3339).
+    /// Messages at or after this time: RFC 3339 (2026-01-02T15:04:05Z), a date
+    /// (2026-01-02, local midnight) or how long ago (90m, 2h, 3d).
     #[arg(long, value_name = "TIME")]
     pub from: Option<String>,
-    /// Messages before this time (RFC 3339).
+    /// Messages before this time (the same formats as --from).
     #[arg(long, value_name = "TIME")]
     pub to: Option<String>,
     /// Include deleted messages.
@@ -97,49 +123,6 @@ pub struct HistoryArgs {
     /// Continue from a `next_cursor`.
     #[arg(long)]
     pub cursor: Option<String>,
-}
-
-fn query(f: &FilterArgs, extra: &[(&str, String)]) -> String {
-    let mut parts: Vec<(String, String)> = Vec::new();
-    if !f.platform.is_empty() {
-        parts.push(("platform".into(), f.platform.join(",")));
-    }
-    for (k, v) in [
-        ("user", &f.user),
-        ("contains", &f.contains),
-        ("from", &f.from),
-        ("to", &f.to),
-    ] {
-        if let Some(v) = v {
-            parts.push((k.into(), v.clone()));
-        }
-    }
-    if f.include_deleted {
-        parts.push(("include_deleted".into(), "true".into()));
-    }
-    for (k, v) in extra {
-        parts.push((k.to_string(), v.clone()));
-    }
-    if parts.is_empty() {
-        return String::new();
-    }
-    let q: Vec<String> = parts
-        .iter()
-        .map(|(k, v)| format!("{k}={}", encode(v)))
-        .collect();
-    format!("?{}", q.join("&"))
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 /// `lumio chat [SUBCOMMAND]`.
@@ -168,21 +151,13 @@ pub async fn run_args(ctx: Ctx, args: ChatArgs) -> CliResult<()> {
 async fn live_screen(ctx: Ctx, scrollback: Option<usize>) -> CliResult<()> {
     let (keymap, scrollback) = crate::tui::settings(&ctx.file.tui, scrollback)?;
     let client = Client::authed(&ctx.resolved)?;
-    let Some((token, _)) = ctx.resolved.token.clone() else {
-        return Err(CliError::not_authenticated(
-            "not logged in: run `lumio auth login`",
-        ));
-    };
     crate::tui::run(crate::tui::TuiOptions {
-        server: ctx.resolved.server.clone(),
         account: ctx
             .resolved
             .account
             .clone()
             .unwrap_or_else(|| ctx.resolved.profile.clone()),
-        account_param: ctx.resolved.account.clone(),
         client,
-        token,
         scrollback,
         keymap,
     })
@@ -194,20 +169,14 @@ pub async fn run(ctx: Ctx, cmd: ChatCommand) -> CliResult<()> {
     match cmd {
         ChatCommand::History(a) => history(&ctx, &client, a).await,
         ChatCommand::Count(f) => {
-            let v: Value = client
-                .rest(
-                    Method::GET,
-                    &format!("/v1/chat/history/count{}", query(&f, &[])),
-                    None::<&()>,
-                )
-                .await?;
+            let q = query(&client, &f).await?;
+            let n = client.count(&q).await?;
             if ctx.out.json {
-                return ctx.out.json(&v);
+                return ctx.out.json(&n);
             }
-            println!("{}", v["count"].as_i64().unwrap_or(0));
-            Ok(())
+            ctx.out.line(&n.count.to_string())
         }
-        ChatCommand::Tail { since, count } => tail(&ctx, since, count).await,
+        ChatCommand::Tail { since, count } => tail(&ctx, &client, since, count).await,
         ChatCommand::Ingest { file, dry_run } => ingest(&ctx, &client, &file, dry_run).await,
         ChatCommand::Send {
             platform,
@@ -220,20 +189,86 @@ pub async fn run(ctx: Ctx, cmd: ChatCommand) -> CliResult<()> {
                 message
             };
             let r = client
-                .send_to_platform(platform.as_str(), &message, reply_to.as_deref())
+                .send_to_platform(platform, &message, reply_to.as_deref())
                 .await?;
             if ctx.out.json {
                 return ctx.out.json(&r);
             }
-            match r["delivery"].as_str() {
-                Some("dropped") => Err(CliError::failure(format!(
+            match r.delivery.as_str() {
+                "dropped" => Err(CliError::failure(format!(
                     "{platform} dropped the message: {}",
-                    r["drop_reason"].as_str().unwrap_or("no reason given")
+                    r.drop_reason.as_deref().unwrap_or("no reason given")
                 ))),
-                Some("queued_for_bot") => ctx.out.info(&format!("Queued for the {platform} bot")),
+                "queued_for_bot" => ctx.out.info(&format!("Queued for the {platform} bot")),
                 _ => ctx.out.info(&format!("Sent to {platform}")),
             }
         }
+    }
+}
+
+/// The server's filter for the flags: times parsed (exit 2 naming the formats), `@name`
+/// resolved to the chatter lumio has seen by that name (exit 5 when nobody was).
+async fn query(client: &Client, f: &FilterArgs) -> CliResult<HistoryQuery> {
+    let now = chrono::Utc::now();
+    let time = |flag: &str, v: &Option<String>| {
+        v.as_deref()
+            .map(|t| parse_time(t, now).map_err(|e| CliError::usage(format!("{flag}: {e}"))))
+            .transpose()
+    };
+    let from = time("--from", &f.from)?;
+    let to = time("--to", &f.to)?;
+    let user = match f.user.as_deref().map(str::trim) {
+        Some(u) if u.starts_with('@') => Some(resolve_name(client, &f.platform, &u[1..]).await?),
+        Some("") => return Err(CliError::usage("--user must not be empty")),
+        other => other.map(String::from),
+    };
+    Ok(HistoryQuery {
+        platform: (!f.platform.is_empty()).then(|| {
+            f.platform
+                .iter()
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        }),
+        user,
+        contains: f.contains.clone(),
+        from,
+        to,
+        include_deleted: f.include_deleted,
+        limit: None,
+        cursor: None,
+    })
+}
+
+/// `@name` as a history filter: the chatter's id when one chatter by that name was seen,
+/// else the name (the server matches usernames too).
+async fn resolve_name(client: &Client, platforms: &[Platform], name: &str) -> CliResult<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(CliError::usage("--user @: the username must not be empty"));
+    }
+    let found = client.chatters_named(platforms, name).await?;
+    match found.as_slice() {
+        [] => match platforms {
+            [one] => Err(unseen(*one, name)),
+            _ => Err(CliError::not_found(format!(
+                "no chatter named '{name}' has been seen{}; give their platform user id instead",
+                if platforms.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " on {}",
+                        platforms
+                            .iter()
+                            .map(|p| p.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }
+            ))),
+        },
+        [(_, id)] => Ok(id.clone()),
+        _ => Ok(name.to_string()),
     }
 }
 
@@ -241,28 +276,17 @@ async fn history(ctx: &Ctx, client: &Client, a: HistoryArgs) -> CliResult<()> {
     if a.limit == 0 {
         return Err(CliError::usage("--limit must be at least 1"));
     }
-    let mut messages: Vec<Value> = Vec::new();
-    let mut cursor = a.cursor.clone();
+    let mut q = query(client, &a.filter).await?;
+    let mut messages: Vec<ChatMessage> = Vec::new();
+    q.cursor = a.cursor.clone();
     let mut next = None;
     while messages.len() < a.limit {
-        let want = (a.limit - messages.len()).min(500);
-        let mut extra = vec![("limit", want.to_string())];
-        if let Some(c) = &cursor {
-            extra.push(("cursor", c.clone()));
-        }
-        let page: Value = client
-            .rest(
-                Method::GET,
-                &format!("/v1/chat/history{}", query(&a.filter, &extra)),
-                None::<&()>,
-            )
-            .await?;
-        if let Some(ms) = page["messages"].as_array() {
-            messages.extend(ms.iter().cloned());
-        }
-        next = page["next_cursor"].as_str().map(String::from);
+        q.limit = Some((a.limit - messages.len()).min(500));
+        let page = client.history(&q).await?;
+        messages.extend(page.messages);
+        next = page.next_cursor;
         match &next {
-            Some(c) => cursor = Some(c.clone()),
+            Some(c) => q.cursor = Some(c.clone()),
             None => break,
         }
     }
@@ -273,143 +297,124 @@ async fn history(ctx: &Ctx, client: &Client, a: HistoryArgs) -> CliResult<()> {
         .iter()
         .map(|m| {
             let mut row = vec![
-                ctx.out.time(m["created_at"].as_str().unwrap_or("")),
-                m["platform"].as_str().unwrap_or("").to_string(),
-                m["username"].as_str().unwrap_or("").to_string(),
-                m["message"].as_str().unwrap_or("").to_string(),
+                ctx.out.time(&m.created_at),
+                m.platform.clone(),
+                m.username.clone(),
+                m.message.clone(),
             ];
             if !ctx.out.tty {
-                row.insert(0, m["id"].as_str().unwrap_or("").to_string());
+                row.insert(0, m.id.clone());
             }
             row
         })
         .collect();
     ctx.out
         .table(&["time", "platform", "user", "message"], &rows)?;
-    if let (Some(c), true) = (next, ctx.out.tty && !ctx.out.quiet) {
-        eprintln!("more: --cursor {c}");
+    if let (Some(c), true) = (next, ctx.out.tty) {
+        ctx.out.note(&format!("more: --cursor {c}"));
     }
     Ok(())
 }
 
 /// One readable line for an event.
-fn line(ctx: &Ctx, e: &Value) -> String {
-    match e["type"].as_str() {
-        Some("message") => {
-            let m = &e["message"];
-            let time = ctx.out.time(m["created_at"].as_str().unwrap_or(""));
+fn line(ctx: &Ctx, f: &LiveFrame) -> String {
+    match &f.event {
+        LiveEvent::Message { message: m, .. } => {
+            let time = ctx.out.time(&m.created_at);
             let time = if ctx.out.tty {
-                time[11.min(time.len())..].to_string()
+                time.get(11..).unwrap_or(&time).to_string()
             } else {
                 time
             };
             format!(
                 "{time} [{}] {}: {}",
-                m["platform"].as_str().unwrap_or("?"),
-                m["display_name"]
-                    .as_str()
-                    .or(m["username"].as_str())
-                    .unwrap_or("?"),
-                m["message"].as_str().unwrap_or("").replace('\n', " ")
+                m.platform,
+                m.display_name
+                    .as_deref()
+                    .filter(|d| !d.is_empty())
+                    .unwrap_or(&m.username),
+                m.message.replace('\n', " ")
             )
         }
-        Some(other) => format!("* {other} {}", e),
-        None => e.to_string(),
+        _ => {
+            let kind = serde_json::from_str::<Kind>(&f.text)
+                .map(|k| k.kind)
+                .unwrap_or_default();
+            format!("* {kind} {}", f.text)
+        }
     }
 }
 
-async fn tail(ctx: &Ctx, since: Option<String>, count: Option<usize>) -> CliResult<()> {
-    let Some((token, _)) = ctx.resolved.token.clone() else {
-        return Err(CliError::not_authenticated(
-            "not logged in: run `lumio auth login`",
-        ));
-    };
-    let base = ctx
-        .resolved
-        .server
-        .replacen("http://", "ws://", 1)
-        .replacen("https://", "wss://", 1);
+#[derive(serde::Deserialize)]
+struct Kind {
+    #[serde(rename = "type")]
+    kind: String,
+}
+
+async fn tail(
+    ctx: &Ctx,
+    client: &Client,
+    since: Option<String>,
+    count: Option<usize>,
+) -> CliResult<()> {
     let mut cursor = since;
     let mut seen = 0usize;
     let mut delay = Duration::from_millis(250);
     loop {
-        let mut url = format!("{base}/v1/chat/ws?token={}", encode(&token));
-        if let Some(a) = &ctx.resolved.account {
-            url.push_str(&format!("&account={}", encode(a)));
-        }
-        if let Some(c) = &cursor {
-            url.push_str(&format!("&since={}", encode(c)));
-        }
-        let ws = match tokio_tungstenite::connect_async(&url).await {
-            Ok((ws, _)) => {
+        let mut live = match client.connect_live(cursor.as_deref()).await {
+            Ok(live) => {
                 delay = Duration::from_millis(250);
-                ws
+                live
             }
-            Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => {
-                let status = resp.status().as_u16();
-                let body = resp
-                    .body()
-                    .as_ref()
-                    .map(|b| String::from_utf8_lossy(b).to_string())
-                    .unwrap_or_default();
-                let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-                let code = v["error"]["code"].as_str().unwrap_or(match status {
-                    401 => "unauthorized",
-                    403 => "forbidden",
-                    _ => "failure",
-                });
-                let msg = v["error"]["message"].as_str().unwrap_or("refused");
-                return Err(CliError::from_server(
-                    code,
-                    msg,
-                    v["error"]["permission"].as_str(),
-                ));
-            }
-            Err(e) => {
-                eprintln!(
-                    "lumio: reconnecting to {base} in {:.1}s: {e}",
+            Err(ConnectError::Refused(e)) => return Err(e),
+            Err(ConnectError::Unreachable(e)) => {
+                ctx.out.warn(&format!(
+                    "lumio: reconnecting to {} in {:.1}s: {e}",
+                    client.server(),
                     delay.as_secs_f32()
-                );
+                ));
                 tokio::time::sleep(delay).await;
                 delay = (delay * 2).min(Duration::from_secs(10));
                 continue;
             }
         };
-        let (_, mut read) = ws.split();
-        while let Some(frame) = read.next().await {
-            let Ok(Message::Text(text)) = frame else {
-                if frame.is_err() {
-                    break;
-                }
-                continue;
-            };
-            let Ok(event) = serde_json::from_str::<Value>(&text) else {
-                continue;
-            };
-            match event["type"].as_str() {
-                Some("hello") => continue,
-                Some("lagged") => {
-                    eprintln!("lumio: fell behind; catching up from the last cursor");
+        while let Some(Ok(frame)) = live.next().await {
+            match frame.event {
+                LiveEvent::Hello => continue,
+                LiveEvent::Lagged { .. } => {
+                    ctx.out
+                        .warn("lumio: fell behind; catching up from the last cursor");
                     break;
                 }
                 _ => {}
             }
-            if let Some(c) = event["cursor"].as_str() {
-                cursor = Some(c.to_string());
+            if let Some(c) = &frame.cursor {
+                cursor = Some(c.clone());
             }
             if ctx.out.json {
-                println!("{text}");
+                ctx.out.line(&frame.text)?;
             } else {
-                println!("{}", line(ctx, &event));
+                ctx.out.line(&line(ctx, &frame))?;
             }
             seen += 1;
             if count.is_some_and(|n| seen >= n) {
                 return Ok(());
             }
         }
-        eprintln!("lumio: connection lost; reconnecting");
+        ctx.out.warn("lumio: connection lost; reconnecting");
         tokio::time::sleep(delay).await;
     }
+}
+
+/// What `chat ingest` did.
+#[derive(Debug, Default, Serialize)]
+struct IngestSummary {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ingested: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    valid: Option<usize>,
+    duplicates: usize,
+    rejected: usize,
 }
 
 async fn ingest(ctx: &Ctx, client: &Client, file: &str, dry_run: bool) -> CliResult<()> {
@@ -427,15 +432,10 @@ async fn ingest(ctx: &Ctx, client: &Client, file: &str, dry_run: bool) -> CliRes
         if line.trim().is_empty() {
             continue;
         }
-        let value: Value = match serde_json::from_str(&line) {
-            Ok(v @ Value::Object(_)) => v,
-            Ok(_) => {
-                eprintln!("line {n}: not a JSON object");
-                bad += 1;
-                continue;
-            }
+        let message = match parse_line(&line) {
+            Ok(m) => m,
             Err(e) => {
-                eprintln!("line {n}: malformed JSON: {e}");
+                ctx.out.warn(&format!("line {n}: {e}"));
                 bad += 1;
                 continue;
             }
@@ -444,17 +444,11 @@ async fn ingest(ctx: &Ctx, client: &Client, file: &str, dry_run: bool) -> CliRes
             ok += 1;
             continue;
         }
-        match client
-            .rest::<Value>(Method::POST, "/v1/chat/message", Some(&value))
-            .await
-        {
-            Ok(r) if r["duplicate"] == json!(true) => dup += 1,
+        match client.ingest(&message).await {
+            Ok(r) if r.duplicate => dup += 1,
             Ok(_) => ok += 1,
-            Err(e)
-                if e.code == crate::error::ExitCode::Failure
-                    && !e.message.starts_with("cannot reach") =>
-            {
-                eprintln!("line {n}: {e}");
+            Err(e) if e.code == ExitCode::Failure && !e.unreachable => {
+                ctx.out.warn(&format!("line {n}: {e}"));
                 bad += 1;
             }
             Err(e) => return Err(e),
@@ -462,13 +456,78 @@ async fn ingest(ctx: &Ctx, client: &Client, file: &str, dry_run: bool) -> CliRes
     }
     let verb = if dry_run { "valid" } else { "ingested" };
     if ctx.out.json {
+        ctx.out.json(&IngestSummary {
+            ingested: (!dry_run).then_some(ok),
+            valid: dry_run.then_some(ok),
+            duplicates: dup,
+            rejected: bad,
+        })?;
+    } else {
         ctx.out
-            .json(&json!({verb: ok, "duplicates": dup, "rejected": bad}))?;
-    } else if !ctx.out.quiet {
-        eprintln!("{verb} {ok}, duplicates {dup}, rejected {bad}");
+            .note(&format!("{verb} {ok}, duplicates {dup}, rejected {bad}"));
     }
     if bad > 0 {
         return Err(CliError::failure(format!("{bad} line(s) rejected")));
     }
     Ok(())
+}
+
+/// One NDJSON line as a message: malformed JSON, a line that is no object, and a field
+/// that is missing, unknown or of the wrong type are each said so.
+fn parse_line(line: &str) -> Result<ChatMessageInput, String> {
+    match serde_json::from_str::<serde_json::Value>(line) {
+        Err(e) => Err(format!("malformed JSON: {e}")),
+        Ok(serde_json::Value::Object(_)) => serde_json::from_str(line).map_err(|e| {
+            let e = e.to_string();
+            format!(
+                "invalid message: {}",
+                e.split(" at line ").next().unwrap_or(&e)
+            )
+        }),
+        Ok(_) => Err("not a JSON object".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ingest_lines_are_typed_messages() {
+        let m = parse_line(
+            r#"{"platform":"twitch","channel_name":"c","user_id":"1234","username":"al","message":"hi","is_mod":true}"#,
+        )
+        .unwrap();
+        assert_eq!((m.user_id.as_str(), m.is_mod), ("1234", true));
+        assert!(parse_line("{").unwrap_err().starts_with("malformed JSON"));
+        assert_eq!(parse_line("[1]").unwrap_err(), "not a JSON object");
+        let e = parse_line(r#"{"platform":"twitch","channel_name":"c","user_id":"1","username":"a","message":"m","colour":"red"}"#)
+            .unwrap_err();
+        assert!(e.contains("unknown field `colour`"), "{e}");
+        let e = parse_line(r#"{"platform":"twitch"}"#).unwrap_err();
+        assert!(e.contains("missing field"), "{e}");
+        // Every field the help names is a field of the message.
+        for field in [
+            "platform",
+            "channel_name",
+            "user_id",
+            "username",
+            "message",
+            "display_name",
+            "emotes",
+            "badges",
+            "color",
+            "is_mod",
+            "is_sub",
+            "is_vip",
+            "sub_tier",
+            "platform_message_id",
+            "reply_to_message_id",
+            "reply_to_user_id",
+            "reply_to_username",
+            "reply_to_message",
+        ] {
+            assert!(INGEST_FIELDS.contains(field), "{field}");
+        }
+    }
 }

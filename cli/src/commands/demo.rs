@@ -2,6 +2,7 @@
 //! (SQLite in a fresh directory, the in-process bus, the demo seed) with the simulator
 //! producing five-platform chat, and the live screen logged in as `mod`.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -49,6 +50,13 @@ pub async fn run(ctx: Ctx, a: DemoArgs) -> CliResult<()> {
     use lumio_server::platforms::simulator::{self, SimulatorConfig};
     if !(a.rate.is_finite() && a.rate > 0.0 && a.rate <= 10_000.0) {
         return Err(CliError::usage("--rate must be between 0 and 10000"));
+    }
+    // Before anything starts: the live screen needs a terminal.
+    if !a.no_tui && !crate::tui::has_terminal() {
+        return Err(CliError::usage(
+            "lumio demo shows the live screen, which needs a terminal; without one, run \
+             `lumio demo --no-tui` (just the server, for the CLI in another shell)",
+        ));
     }
     let (keymap, scrollback) = crate::tui::settings(&ctx.file.tui, a.scrollback)?;
     let temp = a.data_dir.is_none();
@@ -122,23 +130,29 @@ async fn serve_and_show(
     });
     simulate(state.clone(), a.rate);
     let url = format!("http://{addr}");
-    let token = crate::tui::login(&url, "mod", "lumio-mod").await?;
+    let token = Client::new(&url, None, None)?
+        .login("mod", "lumio-mod")
+        .await?
+        .token;
 
     let shown = if a.no_tui {
-        println!("{url}");
-        eprintln!(
+        let said = writeln!(std::io::stdout(), "{url}");
+        let _ = writeln!(
+            std::io::stderr(),
             "lumio demo: server on {url} with simulated chat; as mod:\n  LUMIO_SERVER={url} LUMIO_TOKEN={token} lumio chat tail\nCtrl-C stops it."
         );
-        let _ = tokio::signal::ctrl_c().await;
-        Ok(())
+        match said {
+            Ok(()) => {
+                let _ = tokio::signal::ctrl_c().await;
+                Ok(())
+            }
+            Err(e) => Err(e.into()),
+        }
     } else {
-        let client = Client::new(&url, Some(token.clone()), None)?;
+        let client = Client::new(&url, Some(token), None)?;
         crate::tui::run(crate::tui::TuiOptions {
-            server: url.clone(),
             account: "demo".into(),
-            account_param: None,
             client,
-            token,
             scrollback,
             keymap,
         })

@@ -40,7 +40,7 @@ pub async fn run(cli: Cli) -> CliResult<()> {
     let out = Output::new(g.json, g.no_color, g.quiet);
     match cli.command {
         Command::Completions { shell } => return completions::completions(shell),
-        Command::Man => return completions::man(),
+        Command::Man { out_dir } => return completions::man(out_dir.as_deref()),
         _ => {}
     }
     let file = ConfigFile::load()?;
@@ -68,7 +68,7 @@ pub async fn run(cli: Cli) -> CliResult<()> {
         Command::Raid(c) => raid::run(ctx, c).await,
         Command::Poll(c) => poll::run(ctx, c).await,
         Command::Prediction(c) => prediction::run(ctx, c).await,
-        Command::Completions { .. } | Command::Man => Ok(()),
+        Command::Completions { .. } | Command::Man { .. } => Ok(()),
     }
 }
 

@@ -1,13 +1,13 @@
 //! `lumio notes`: moderator notes on platform users.
 
-use clap::{Args, Subcommand};
-use serde_json::json;
+use clap::Subcommand;
+use serde::Serialize;
 use uuid::Uuid;
 
+use super::moderation::UserArg as Target;
 use super::{read_stdin, Ctx};
 use crate::api::model::Note;
 use crate::api::Client;
-use crate::cli::Platform;
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Subcommand)]
@@ -78,27 +78,23 @@ Example:
     },
 }
 
-/// The platform user a note is about.
-#[derive(Debug, Clone, Args)]
-pub struct Target {
-    /// The chat platform.
-    #[arg(value_enum, ignore_case = true)]
-    pub platform: Platform,
-    /// The user's id on that platform.
-    pub user: String,
+#[derive(Serialize)]
+struct Deleted {
+    deleted: Uuid,
 }
 
 pub async fn run(ctx: Ctx, cmd: NotesCommand) -> CliResult<()> {
     let client = Client::authed(&ctx.resolved)?;
     match cmd {
         NotesCommand::List { target: t } => {
-            let notes = client.list_notes(t.platform, &t.user).await?;
+            let user = t.resolve(&client).await?;
+            let notes = client.list_notes(t.platform, &user).await?;
             print_notes(&ctx, &notes)
         }
         NotesCommand::Add { target: t, text } => {
-            let note = client
-                .add_note(t.platform, &t.user, &text_arg(text)?)
-                .await?;
+            let text = text_arg(text)?;
+            let user = t.resolve(&client).await?;
+            let note = client.add_note(t.platform, &user, &text).await?;
             print_one(&ctx, &note, "Added")
         }
         NotesCommand::Edit {
@@ -106,9 +102,9 @@ pub async fn run(ctx: Ctx, cmd: NotesCommand) -> CliResult<()> {
             id,
             text,
         } => {
-            let note = client
-                .edit_note(t.platform, &t.user, id, &text_arg(text)?)
-                .await?;
+            let text = text_arg(text)?;
+            let user = t.resolve(&client).await?;
+            let note = client.edit_note(t.platform, &user, id, &text).await?;
             print_one(&ctx, &note, "Updated")
         }
         NotesCommand::Rm { target: t, id, yes } => {
@@ -118,9 +114,10 @@ pub async fn run(ctx: Ctx, cmd: NotesCommand) -> CliResult<()> {
                     &format!("Delete note {id} on {} user {}?", t.platform, t.user),
                 )?;
             }
-            client.delete_note(t.platform, &t.user, id).await?;
+            let user = t.resolve(&client).await?;
+            client.delete_note(t.platform, &user, id).await?;
             if ctx.out.json {
-                return ctx.out.json(&json!({ "deleted": id }));
+                return ctx.out.json(&Deleted { deleted: id });
             }
             ctx.out.info(&format!("Deleted note {id}"))
         }

@@ -1,7 +1,6 @@
 //! `lumio poll`: the channel's Twitch polls.
 
 use clap::Subcommand;
-use serde_json::Value;
 
 use super::Ctx;
 use crate::api::Client;
@@ -33,28 +32,16 @@ pub async fn run(ctx: Ctx, cmd: PollCommand) -> CliResult<()> {
             if ctx.out.json {
                 return ctx.out.json(&p);
             }
-            let rows: Vec<Vec<String>> = p["choices"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|c| vec![text(&c["title"]), text(&c["votes"])])
+            let rows: Vec<Vec<String>> = p
+                .choices
+                .iter()
+                .map(|c| vec![c.title.clone(), c.votes.to_string()])
                 .collect();
             if ctx.out.tty {
-                ctx.out.info(&format!(
-                    "Poll \"{}\" is {}",
-                    text(&p["title"]),
-                    text(&p["status"])
-                ))?;
+                ctx.out
+                    .info(&format!("Poll \"{}\" is {}", p.title, p.status))?;
             }
             ctx.out.table(&["choice", "votes"], &rows)
         }
-    }
-}
-
-pub fn text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
     }
 }

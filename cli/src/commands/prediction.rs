@@ -2,7 +2,6 @@
 
 use clap::{Subcommand, ValueEnum};
 
-use super::poll::text;
 use super::Ctx;
 use crate::api::Client;
 use crate::error::{CliError, CliResult};
@@ -61,26 +60,22 @@ pub async fn run(ctx: Ctx, cmd: PredictionCommand) -> CliResult<()> {
             if ctx.out.json {
                 return ctx.out.json(&p);
             }
-            let winner = p["winning_outcome_id"].as_str().unwrap_or_default();
-            let rows: Vec<Vec<String>> = p["outcomes"]
-                .as_array()
-                .into_iter()
-                .flatten()
+            let rows: Vec<Vec<String>> = p
+                .outcomes
+                .iter()
                 .map(|o| {
+                    let won = p.winning_outcome_id.as_deref() == Some(o.id.as_str());
                     vec![
-                        text(&o["title"]),
-                        text(&o["users"]),
-                        text(&o["channel_points"]),
-                        if o["id"] == winner { "won" } else { "" }.to_string(),
+                        o.title.clone(),
+                        o.users.to_string(),
+                        o.channel_points.to_string(),
+                        if won { "won" } else { "" }.to_string(),
                     ]
                 })
                 .collect();
             if ctx.out.tty {
-                ctx.out.info(&format!(
-                    "Prediction \"{}\" is {}",
-                    text(&p["title"]),
-                    text(&p["status"])
-                ))?;
+                ctx.out
+                    .info(&format!("Prediction \"{}\" is {}", p.title, p.status))?;
             }
             ctx.out
                 .table(&["outcome", "users", "points", "result"], &rows)

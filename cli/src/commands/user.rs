@@ -1,13 +1,13 @@
 //! `lumio user`: a chatter's profile card.
 
 use clap::Subcommand;
-use serde_json::Value;
 
-use super::moderation::{format_duration, UserArg};
+use super::moderation::UserArg;
 use super::Ctx;
-use crate::api::moderation::UserRef;
+use crate::api::profiles::Profile;
 use crate::api::Client;
-use crate::error::{CliError, CliResult};
+use crate::duration::format_duration;
+use crate::error::CliResult;
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
@@ -18,7 +18,7 @@ pub enum UserCommand {
     #[command(after_help = "\
 Examples:
   lumio user show twitch 123456
-  lumio user show kick @spammer --json | jq .ban")]
+  lumio user show kick @chillguy --json | jq .ban")]
     Show {
         #[command(flatten)]
         target: UserArg,
@@ -29,11 +29,7 @@ pub async fn run(ctx: Ctx, cmd: UserCommand) -> CliResult<()> {
     let client = Client::authed(&ctx.resolved)?;
     match cmd {
         UserCommand::Show { target } => {
-            let user = UserRef::parse(&target.user);
-            if user.is_empty() {
-                return Err(CliError::usage("the user must not be empty"));
-            }
-            let id = client.user_id(target.platform, &user).await?;
+            let id = target.resolve(&client).await?;
             let p = client.profile(target.platform, &id).await?;
             if ctx.out.json {
                 return ctx.out.json(&p);
@@ -43,68 +39,63 @@ pub async fn run(ctx: Ctx, cmd: UserCommand) -> CliResult<()> {
     }
 }
 
-fn text(v: &Value) -> String {
-    match v {
-        Value::Null => "-".into(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
+fn or_dash(v: Option<&str>) -> String {
+    v.unwrap_or("-").to_string()
 }
 
-fn print_card(ctx: &Ctx, p: &Value) -> CliResult<()> {
-    let time = |v: &Value| v.as_str().map(|t| ctx.out.time(t)).unwrap_or("-".into());
-    let ban = &p["ban"];
-    let ban_line = match ban["state"].as_str().unwrap_or("none") {
-        "banned" => format!("banned{}", reason(&ban["reason"])),
+fn print_card(ctx: &Ctx, p: &Profile) -> CliResult<()> {
+    let time = |v: Option<&String>| v.map(|t| ctx.out.time(t)).unwrap_or("-".into());
+    let reason = |r: &Option<String>| r.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
+    let ban_line = match p.ban.state.as_str() {
+        "banned" => format!("banned{}", reason(&p.ban.reason)),
         "timed_out" => format!(
             "timed out, {} left{}",
-            ban["seconds_left"]
-                .as_i64()
+            p.ban
+                .seconds_left
                 .map(format_duration)
                 .unwrap_or_else(|| "?".into()),
-            reason(&ban["reason"])
+            reason(&p.ban.reason)
         ),
         _ => "none".into(),
     };
-    let follower = match p["follower"]["following"].as_bool() {
-        Some(true) => format!("since {}", time(&p["follower"]["followed_at"])),
+    let follower = match p.follower.following {
+        Some(true) => format!("since {}", time(p.follower.followed_at.as_ref())),
         Some(false) => "not following".into(),
-        None => format!("unknown ({})", text(&p["follower"]["source"])),
+        None => format!("unknown ({})", p.follower.source),
     };
-    let flags = p["flags"]
-        .as_array()
-        .map(|f| f.iter().map(text).collect::<Vec<_>>().join(", "))
-        .filter(|f| !f.is_empty())
-        .unwrap_or_else(|| "-".into());
-    let e = &p["enrichment"];
+    let flags = if p.flags.is_empty() {
+        "-".to_string()
+    } else {
+        p.flags.join(", ")
+    };
     let mut rows = vec![
         (
             "user",
             format!(
                 "{} ({})",
-                text(&p["username"]),
-                text(&p["platform_user_id"])
+                or_dash(p.username.as_deref()),
+                p.platform_user_id
             ),
         ),
-        ("platform", text(&p["platform"])),
-        ("display name", text(&p["display_name"])),
-        ("first seen", time(&p["first_seen_at"])),
-        ("last seen", time(&p["last_seen_at"])),
-        ("messages", text(&p["message_count"])),
+        ("platform", p.platform.clone()),
+        ("display name", or_dash(p.display_name.as_deref())),
+        ("first seen", time(p.first_seen_at.as_ref())),
+        ("last seen", time(p.last_seen_at.as_ref())),
+        ("messages", p.message_count.to_string()),
         ("ban", ban_line),
-        ("treatment", text(&p["treatment"])),
+        ("treatment", p.treatment.clone()),
         ("flags", flags),
-        ("notes", text(&p["note_count"])),
+        ("notes", p.note_count.to_string()),
         ("follower", follower),
-        ("platform profile", text(&p["enrichment_status"])),
+        ("platform profile", p.enrichment_status.clone()),
     ];
-    if e.is_object() {
-        rows.push(("account created", time(&e["account_created_at"])));
-        if !e["followers"].is_null() {
-            rows.push(("followers", text(&e["followers"])));
+    if let Some(e) = &p.enrichment {
+        rows.push(("account created", time(e.account_created_at.as_ref())));
+        if let Some(f) = e.followers {
+            rows.push(("followers", f.to_string()));
         }
-        if !e["description"].is_null() {
-            rows.push(("bio", text(&e["description"])));
+        if let Some(d) = &e.description {
+            rows.push(("bio", d.clone()));
         }
     }
     if !ctx.out.tty {
@@ -117,25 +108,21 @@ fn print_card(ctx: &Ctx, p: &Value) -> CliResult<()> {
     for (k, v) in &rows {
         ctx.out.line(&format!("{:>16}  {v}", ctx.out.bold(k)))?;
     }
-    if let Some(msgs) = p["recent_messages"].as_array().filter(|m| !m.is_empty()) {
+    if !p.recent_messages.is_empty() {
         ctx.out.line("")?;
         ctx.out.line(&ctx.out.bold("recent messages"))?;
-        for m in msgs {
-            let deleted = if m["deleted_at"].is_string() {
+        for m in &p.recent_messages {
+            let deleted = if m.deleted_at.is_some() {
                 " (deleted)"
             } else {
                 ""
             };
             ctx.out.line(&format!(
                 "  {}  {}{deleted}",
-                time(&m["created_at"]),
-                text(&m["message"])
+                ctx.out.time(&m.created_at),
+                m.message
             ))?;
         }
     }
     Ok(())
-}
-
-fn reason(v: &Value) -> String {
-    v.as_str().map(|r| format!(": {r}")).unwrap_or_default()
 }

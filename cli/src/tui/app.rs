@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::filter::Filter;
 use super::keymap::{Action, Keymap};
-use crate::commands::moderation::parse_duration;
+use crate::duration::parse_duration;
 
 pub const PLATFORMS: [&str; 5] = ["twitch", "youtube", "kick", "trovo", "discord"];
 /// Timeout presets, in seconds: 1m, 10m, 1h, 1d.
@@ -385,7 +385,7 @@ impl App {
                     "user_unbanned" => format!("unbanned {who}"),
                     "user_timed_out" => format!(
                         "timed out {who} for {}",
-                        crate::commands::moderation::format_duration(
+                        crate::duration::format_duration(
                             e["duration_seconds"].as_i64().unwrap_or(0)
                         )
                     ),
@@ -609,7 +609,7 @@ impl App {
                         format!(
                             "Time out {} for {}? y/n",
                             t.username,
-                            crate::commands::moderation::format_duration(secs)
+                            crate::duration::format_duration(secs)
                         ),
                         Effect::Timeout {
                             target: t,

@@ -20,15 +20,13 @@ use crossterm::terminal::{
 };
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
-use reqwest::Method;
-use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
-use crate::api::moderation::Moderation;
-use crate::api::notes::encode;
+use crate::api::moderation::{Action, Moderation};
 use crate::api::Client;
-use crate::cli::Platform;
+use crate::duration::format_duration;
 use crate::error::{CliError, CliResult};
+use crate::platform::Platform;
 use app::{App, Card, Effect, Input};
 
 /// How often the screen may be redrawn (a cap, not a rate: only when something changed).
@@ -37,14 +35,18 @@ pub const FRAME: Duration = Duration::from_millis(33);
 const STREAMS_EVERY: Duration = Duration::from_secs(30);
 
 pub struct TuiOptions {
-    pub server: String,
+    /// The account's name for the status bar.
     pub account: String,
-    /// The account to follow, for users in several (id or slug).
-    pub account_param: Option<String>,
+    /// The server, the token and the account to act in (for users in several).
     pub client: Client,
-    pub token: String,
     pub scrollback: usize,
     pub keymap: keymap::Keymap,
+}
+
+/// Whether stdin and stdout are both terminals (the live screen needs them).
+pub fn has_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
 }
 
 fn restore() {
@@ -53,8 +55,7 @@ fn restore() {
 }
 
 fn setup() -> CliResult<Terminal<CrosstermBackend<Stdout>>> {
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !has_terminal() {
         return Err(CliError::usage(
             "the live chat needs a terminal; use `lumio chat tail` in scripts and pipes",
         ));
@@ -83,7 +84,7 @@ async fn run_loop(
     term: &mut Terminal<CrosstermBackend<Stdout>>,
     opts: TuiOptions,
 ) -> CliResult<()> {
-    let mut app = App::new(&opts.server, &opts.account, opts.scrollback);
+    let mut app = App::new(&opts.client.server(), &opts.account, opts.scrollback);
     app.keymap = opts.keymap.clone();
     let (tx, mut rx) = mpsc::channel::<Input>(4096);
 
@@ -107,25 +108,16 @@ async fn run_loop(
             Err(_) => return,
         }
     });
-    let live = tokio::spawn(live::follow(
-        opts.server.clone(),
-        opts.token.clone(),
-        opts.account_param.clone(),
-        None,
-        tx.clone(),
-    ));
-    // The account's moderation log, for the log pane.
+    let live = tokio::spawn(live::follow(opts.client.clone(), None, tx.clone()));
+    // The account's moderation log, for the log pane. (The app still takes JSON values for
+    // the log, the card and the stream states; typing them is the TUI issue's rewrite of
+    // app.rs.)
     {
         let client = opts.client.clone();
         let tx = tx.clone();
         tokio::spawn(async move {
             if let Ok(log) = client.moderation_log(None, 1, 50).await {
-                let entries = log
-                    .entries
-                    .iter()
-                    .filter_map(|e| serde_json::to_value(e).ok())
-                    .collect();
-                let _ = tx.send(Input::ModLog(entries)).await;
+                let _ = tx.send(Input::ModLog(values(&log.entries))).await;
             }
         });
     }
@@ -139,8 +131,8 @@ async fn run_loop(
             let mut every = tokio::time::interval(STREAMS_EVERY);
             loop {
                 every.tick().await;
-                if let Ok(Value::Array(states)) = client.stream_states().await {
-                    if tx.send(Input::Streams(states)).await.is_err() {
+                if let Ok(states) = client.stream_states().await {
+                    if tx.send(Input::Streams(values(&states))).await.is_err() {
                         return;
                     }
                 }
@@ -178,14 +170,17 @@ async fn run_loop(
     }
 }
 
-fn platform(p: &str) -> Platform {
-    match p {
-        "youtube" => Platform::Youtube,
-        "kick" => Platform::Kick,
-        "trovo" => Platform::Trovo,
-        "discord" => Platform::Discord,
-        _ => Platform::Twitch,
-    }
+/// Typed values as the JSON the app reads.
+fn values<T: serde::Serialize>(items: &[T]) -> Vec<serde_json::Value> {
+    items
+        .iter()
+        .filter_map(|e| serde_json::to_value(e).ok())
+        .collect()
+}
+
+/// A platform the app names; an unknown one is an error, never a silent Twitch.
+fn platform(p: &str) -> Result<Platform, String> {
+    p.parse::<Platform>().map_err(|e| e.message)
 }
 
 /// Carry out an effect on the server; its outcome comes back as an input.
@@ -193,96 +188,112 @@ fn carry_out(client: &Client, effect: Effect, tx: mpsc::Sender<Input>) {
     let client = client.clone();
     tokio::spawn(async move {
         let done = match effect {
-            Effect::Ban { target, reason } => {
-                let mut m = Moderation::on(platform(&target.platform), "ban", None);
-                m.platform_user_id = Some(target.user_id.clone());
-                m.reason = reason;
-                client
-                    .moderate(&m)
-                    .await
-                    .map(|_| format!("banned {}", target.username))
-            }
-            Effect::Timeout {
-                target,
-                seconds,
-                reason,
-            } => {
-                let mut m = Moderation::on(platform(&target.platform), "timeout", None);
-                m.platform_user_id = Some(target.user_id.clone());
-                m.duration_seconds = Some(seconds);
-                m.reason = reason;
-                client.moderate(&m).await.map(|r| {
-                    format!(
-                        "timed out {} for {}",
-                        target.username,
-                        crate::commands::moderation::format_duration(
-                            r.duration_seconds.unwrap_or(seconds)
-                        )
-                    )
-                })
-            }
-            Effect::Delete {
-                platform: p,
-                message_id,
-            } => {
-                let mut m = Moderation::on(platform(&p), "delete", None);
-                m.message_id = Some(message_id);
-                client.moderate(&m).await.map(|_| "deleted".to_string())
-            }
-            Effect::Note { target, text } => client
-                .add_note(platform(&target.platform), &target.user_id, &text)
-                .await
-                .map(|_| format!("noted on {}", target.username)),
-            Effect::Treat { target, treatment } => client
-                .set_treatment(platform(&target.platform), &target.user_id, &treatment)
-                .await
-                .map(|_| format!("{} is now {treatment}", target.username)),
-            Effect::Send { platform: p, text } => {
-                client.send_to_platform(&p, &text, None).await.map(|r| {
-                    format!(
-                        "sent to {p} ({})",
-                        r["delivery"].as_str().unwrap_or("?").replace('_', " ")
-                    )
-                })
-            }
             Effect::LoadCard { target } => {
-                let p = platform(&target.platform);
-                let profile = client.profile(p, &target.user_id).await;
-                let notes = client
-                    .list_notes(p, &target.user_id)
-                    .await
-                    .unwrap_or_default();
-                let log = client
-                    .moderation_log(Some((p, &target.user_id)), 1, 10)
-                    .await
-                    .map(|l| {
-                        l.entries
-                            .iter()
-                            .filter_map(|e| serde_json::to_value(e).ok())
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let (profile, error) = match profile {
-                    Ok(p) => (Some(p), None),
-                    Err(e) => (None, Some(e.message)),
-                };
-                let card = Card {
-                    target: Some(target),
-                    profile,
-                    notes: notes
-                        .iter()
-                        .filter_map(|n| serde_json::to_value(n).ok())
-                        .collect(),
-                    log,
-                    error,
+                let card = match platform(&target.platform) {
+                    Ok(p) => load_card(&client, p, target).await,
+                    Err(e) => Card {
+                        target: Some(target),
+                        error: Some(e),
+                        ..Card::default()
+                    },
                 };
                 let _ = tx.send(Input::Card(Box::new(card))).await;
                 return;
             }
             Effect::Quit => return,
+            other => act(&client, other).await,
         };
-        let _ = tx.send(Input::Done(done.map_err(|e| e.message))).await;
+        let _ = tx.send(Input::Done(done)).await;
     });
+}
+
+/// An action of the app on the server: what happened, or the error.
+async fn act(client: &Client, effect: Effect) -> Result<String, String> {
+    let moderate = |p: &str, action, user_id: Option<&str>| -> Result<Moderation, String> {
+        let mut m = Moderation::on(platform(p)?, action, None);
+        m.platform_user_id = user_id.map(String::from);
+        Ok(m)
+    };
+    let e = |e: CliError| e.message;
+    match effect {
+        Effect::Ban { target, reason } => {
+            let mut m = moderate(&target.platform, Action::Ban, Some(&target.user_id))?;
+            m.reason = reason;
+            client.moderate(&m).await.map_err(e)?;
+            Ok(format!("banned {}", target.username))
+        }
+        Effect::Timeout {
+            target,
+            seconds,
+            reason,
+        } => {
+            let mut m = moderate(&target.platform, Action::Timeout, Some(&target.user_id))?;
+            m.duration_seconds = Some(seconds);
+            m.reason = reason;
+            let r = client.moderate(&m).await.map_err(e)?;
+            Ok(format!(
+                "timed out {} for {}",
+                target.username,
+                format_duration(r.duration_seconds.unwrap_or(seconds))
+            ))
+        }
+        Effect::Delete {
+            platform: p,
+            message_id,
+        } => {
+            let mut m = moderate(&p, Action::Delete, None)?;
+            m.message_id = Some(message_id);
+            client.moderate(&m).await.map_err(e)?;
+            Ok("deleted".to_string())
+        }
+        Effect::Note { target, text } => {
+            client
+                .add_note(platform(&target.platform)?, &target.user_id, &text)
+                .await
+                .map_err(e)?;
+            Ok(format!("noted on {}", target.username))
+        }
+        Effect::Treat { target, treatment } => {
+            client
+                .set_treatment(platform(&target.platform)?, &target.user_id, &treatment)
+                .await
+                .map_err(e)?;
+            Ok(format!("{} is now {treatment}", target.username))
+        }
+        Effect::Send { platform: p, text } => {
+            let r = client
+                .send_to_platform(platform(&p)?, &text, None)
+                .await
+                .map_err(e)?;
+            Ok(format!("sent to {p} ({})", r.delivery.replace('_', " ")))
+        }
+        Effect::LoadCard { .. } | Effect::Quit => Ok(String::new()),
+    }
+}
+
+/// The user card: profile, notes and the chatter's moderation log.
+async fn load_card(client: &Client, p: Platform, target: app::Target) -> Card {
+    let profile = client.profile(p, &target.user_id).await;
+    let notes = client
+        .list_notes(p, &target.user_id)
+        .await
+        .unwrap_or_default();
+    let log = client
+        .moderation_log(Some((p, &target.user_id)), 1, 10)
+        .await
+        .map(|l| values(&l.entries))
+        .unwrap_or_default();
+    let (profile, error) = match profile {
+        Ok(p) => (serde_json::to_value(&p).ok(), None),
+        Err(e) => (None, Some(e.message)),
+    };
+    Card {
+        target: Some(target),
+        profile,
+        notes: values(&notes),
+        log,
+        error,
+    }
 }
 
 /// The keymap and scrollback from `[tui]` in the config file and the `--scrollback` flag;
@@ -302,33 +313,15 @@ pub fn settings(
     Ok((keymap, scrollback))
 }
 
-/// Log in with a password and return the token (for `lumio demo`).
-pub async fn login(server: &str, username: &str, password: &str) -> CliResult<String> {
-    let c = Client::new(server, None, None)?;
-    let r: Value = c
-        .rest(
-            Method::POST,
-            "/v1/auth/login",
-            Some(&json!({"username": username, "password": password})),
-        )
-        .await?;
-    r["token"]
-        .as_str()
-        .map(String::from)
-        .ok_or_else(|| CliError::failure("the server answered a login without a token"))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// `ws://…/v1/chat/ws?token=…[&since=…]` for an `http://…` server.
-pub fn ws_url(server: &str, token: &str, account: Option<&str>, since: Option<&str>) -> String {
-    let base = server
-        .replacen("https://", "wss://", 1)
-        .replacen("http://", "ws://", 1);
-    let mut url = format!("{base}/v1/chat/ws?token={}", encode(token));
-    if let Some(a) = account {
-        url.push_str(&format!("&account={}", encode(a)));
+    #[test]
+    fn an_unknown_platform_is_an_error_not_twitch() {
+        assert_eq!(platform("kick"), Ok(Platform::Kick));
+        assert_eq!(platform("Discord"), Ok(Platform::Discord));
+        let e = platform("myspace").unwrap_err();
+        assert!(e.contains("unknown platform 'myspace'"), "{e}");
     }
-    if let Some(c) = since {
-        url.push_str(&format!("&since={}", encode(c)));
-    }
-    url
 }

@@ -200,9 +200,7 @@ fn draw_card(f: &mut Frame, app: &App, area: Rect) {
                 Some("banned") => "banned".to_string(),
                 Some("timed_out") => format!(
                     "timed out ({} left)",
-                    crate::commands::moderation::format_duration(
-                        ban["seconds_left"].as_i64().unwrap_or(0)
-                    )
+                    crate::duration::format_duration(ban["seconds_left"].as_i64().unwrap_or(0))
                 ),
                 _ => "none".into(),
             };

@@ -82,7 +82,9 @@ fn message_body(i: u64, text: &str) -> Value {
     let platform = ["twitch", "youtube", "kick", "trovo", "discord"][(i % 5) as usize];
     let user = format!("viewer{}", i % 5000);
     let user_id = lumio_server::platforms::simulator::user_id(
-        platform.parse().unwrap_or(lumio_server::platforms::Platform::Twitch),
+        platform
+            .parse()
+            .unwrap_or(lumio_server::platforms::Platform::Twitch),
         &user,
     );
     json!({"platform": platform,
@@ -495,7 +497,10 @@ async fn bench_history_buffer(a: &Args, s: &TestServer) -> anyhow::Result<Value>
             "ref_buffer_tail_p50_ms": l50, "ref_buffer_tail_p99_ms": l99,
             "ref_sql_page_p50_ms": q50, "ref_sql_page_p99_ms": q99}));
     }
-    let base = out.first().and_then(|r| r["history_p99_ms"].as_f64()).unwrap_or(f64::NAN);
+    let base = out
+        .first()
+        .and_then(|r| r["history_p99_ms"].as_f64())
+        .unwrap_or(f64::NAN);
     for r in &mut out {
         let p99 = r["history_p99_ms"].as_f64().unwrap_or(f64::NAN);
         r["history_p99_vs_empty"] = json!(p99 / base);

@@ -312,12 +312,36 @@ pub async fn find(state: &AppState, account: Uuid, id: Uuid) -> AppResult<Option
     Ok(None)
 }
 
-/// How many buffered (and claimed, not yet stored) messages match the filter. Without a
-/// filter the buffer is not read: its length, the claimed lists' ids (checked against the
-/// database in one query) and the deletion marks. With one, every buffered message is read.
-/// (While a flush moves messages, a message may be counted twice or not at all for a
-/// moment.)
-pub async fn count(state: &AppState, account: Uuid, filter: &ChatFilter) -> AppResult<i64> {
+/// How many messages of the account match the filter: stored, buffered and claimed, each
+/// once. Without a filter the buffer is not read — its length is — only the claimed lists'
+/// ids (checked against the database in the same snapshot as the stored count) and the
+/// deletion marks. With a filter every buffered message is read.
+///
+/// A message moves buffer → claimed list → database while this counts. The bus is read
+/// first and the database second, in one snapshot, so a claimed message is counted in
+/// exactly one of the two. A message claimed from the buffer *and* committed between the
+/// two reads would be counted twice: the buffer's head is read before and after, and when a
+/// claim happened meanwhile (the head changed) the count is taken again (up to three times).
+pub async fn count_all(state: &AppState, account: Uuid, filter: &ChatFilter) -> AppResult<i64> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let head = state
+            .bus
+            .list_range(&keys::chat_buffer(account), 0, 0)
+            .await?;
+        let n = count_once(state, account, filter).await?;
+        let after = state
+            .bus
+            .list_range(&keys::chat_buffer(account), 0, 0)
+            .await?;
+        if head == after || attempt == 3 {
+            return Ok(n);
+        }
+    }
+}
+
+async fn count_once(state: &AppState, account: Uuid, filter: &ChatFilter) -> AppResult<i64> {
     let unfiltered = filter.platforms.is_empty()
         && filter.user.is_none()
         && filter.contains.is_none()
@@ -341,7 +365,6 @@ pub async fn count(state: &AppState, account: Uuid, filter: &ChatFilter) -> AppR
             }
         }
     }
-    // Claimed messages may have been committed a moment ago: count those not stored.
     let mut claimed: Vec<(Uuid, String)> = Vec::new();
     for list in claimed_lists {
         for item in state.bus.list_range(list, 0, -1).await? {
@@ -354,7 +377,9 @@ pub async fn count(state: &AppState, account: Uuid, filter: &ChatFilter) -> AppR
     if unfiltered && !filter.include_deleted {
         ask.extend(marks.keys().copied());
     }
-    let stored = state.db.stored_message_ids(&ask).await?;
+    // Claimed messages may have been committed a moment ago: those are in the stored count.
+    let (stored_count, stored) = state.db.count_and_stored(account, filter, &ask).await?;
+    n += stored_count;
     for (id, raw) in &claimed {
         if stored.contains(id) || !seen.insert(*id) {
             continue;

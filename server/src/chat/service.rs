@@ -352,10 +352,8 @@ pub async fn count(
     input: &ChatFilterInput,
 ) -> AppResult<MessageCount> {
     let (filter, _, _) = parse_filter(input)?;
-    let stored = state.db.messages_count(ctx.account_id, &filter).await?;
-    let pending = buffer::count(state, ctx.account_id, &filter).await?;
     Ok(MessageCount {
-        count: stored + pending,
+        count: buffer::count_all(state, ctx.account_id, &filter).await?,
     })
 }
 

@@ -287,19 +287,43 @@ impl Db {
         Ok(n > 0)
     }
 
-    /// Which of these message ids are stored: one query, however many ids.
-    pub async fn stored_message_ids(&self, ids: &[Uuid]) -> sqlx::Result<HashSet<Uuid>> {
+    /// The count of stored messages matching the filter, and which of `ids` are stored,
+    /// from one snapshot of the database (a repeatable-read transaction on PostgreSQL, a read
+    /// transaction on SQLite): a message committed meanwhile is in both answers or in
+    /// neither.
+    pub async fn count_and_stored(
+        &self,
+        account: Uuid,
+        filter: &ChatFilter,
+        ids: &[Uuid],
+    ) -> sqlx::Result<(i64, HashSet<Uuid>)> {
         let mut found = HashSet::new();
-        // SQLite allows 32,766 values a statement.
-        for chunk in ids.chunks(10_000) {
-            let got: Vec<Uuid> = match self {
-                Db::Postgres(pool) => {
-                    sqlx::query_scalar("SELECT id FROM platform_messages WHERE id = ANY($1)")
-                        .bind(chunk)
-                        .fetch_all(pool)
-                        .await?
+        match self {
+            Db::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    .execute(&mut *tx)
+                    .await?;
+                let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM platform_messages");
+                push_filter(&mut qb, account, filter, None);
+                let n: i64 = qb.build_query_scalar().fetch_one(&mut *tx).await?;
+                for chunk in ids.chunks(10_000) {
+                    let got: Vec<Uuid> =
+                        sqlx::query_scalar("SELECT id FROM platform_messages WHERE id = ANY($1)")
+                            .bind(chunk)
+                            .fetch_all(&mut *tx)
+                            .await?;
+                    found.extend(got);
                 }
-                Db::Sqlite(pool) => {
+                tx.commit().await?;
+                Ok((n, found))
+            }
+            Db::Sqlite(pool) => {
+                let mut tx = pool.begin().await?;
+                let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM platform_messages");
+                push_filter(&mut qb, account, filter, None);
+                let n: i64 = qb.build_query_scalar().fetch_one(&mut *tx).await?;
+                for chunk in ids.chunks(10_000) {
                     let mut qb =
                         QueryBuilder::new("SELECT id FROM platform_messages WHERE id IN (");
                     let mut sep = qb.separated(", ");
@@ -307,12 +331,13 @@ impl Db {
                         sep.push_bind(*id);
                     }
                     qb.push(")");
-                    qb.build_query_scalar().fetch_all(pool).await?
+                    let got: Vec<Uuid> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
+                    found.extend(got);
                 }
-            };
-            found.extend(got);
+                tx.commit().await?;
+                Ok((n, found))
+            }
         }
-        Ok(found)
     }
 }
 

@@ -219,20 +219,21 @@ async fn serve_on(
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     extra(&mut c);
-    let child = c.spawn().expect("spawn serve");
+    let mut child = c.spawn().expect("spawn serve");
     let client = reqwest::Client::new();
     for _ in 0..200 {
-        if let Ok(r) = client
+        let ready = client
             .get(format!("http://127.0.0.1:{port}/readyz"))
             .send()
             .await
-        {
-            if r.status() == StatusCode::OK {
-                return child;
-            }
+            .is_ok_and(|r| r.status() == StatusCode::OK);
+        if ready {
+            return child;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("the server on port {port} did not become ready");
 }
 
@@ -259,9 +260,8 @@ async fn kill_9_story(db_url: &str, redis: &str) {
     let port = free_port();
     let mut child = serve_on(db_url, Some(redis), port, with_prefix).await;
     let base = Arc::new(RwLock::new(format!("http://127.0.0.1:{port}")));
-    let token = Api::new(&base.read().unwrap())
-        .login("mod", "lumio-mod")
-        .await;
+    let first = base.read().unwrap().clone();
+    let token = Api::new(&first).login("mod", "lumio-mod").await;
 
     const CLIENTS: usize = 12;
     const EACH: usize = 250;

@@ -200,10 +200,7 @@ impl AuthCache {
 /// (RFC 7235), then the token.
 pub fn bearer_token(header: &str) -> AppResult<&str> {
     let bad = || AppError::Unauthorized("the Authorization header must be 'Bearer <token>'".into());
-    let (scheme, token) = header
-        .trim()
-        .split_once(|c: char| c == ' ' || c == '\t')
-        .ok_or_else(bad)?;
+    let (scheme, token) = header.trim().split_once([' ', '\t']).ok_or_else(bad)?;
     let token = token.trim();
     if !scheme.eq_ignore_ascii_case("bearer") || token.is_empty() {
         return Err(bad());

@@ -208,13 +208,7 @@ impl Flusher {
         while let Some((rows, e)) = refused.pop() {
             if let [row] = rows {
                 let error = crate::store::error_text(&e);
-                tracing::error!(
-                    %account,
-                    message = %row.id,
-                    error = %error,
-                    "the database refused a chat message; it is dead-lettered \
-                     (lumio-server deadletter list)"
-                );
+                tracing::debug!(%account, message = %row.id, error = %error, "dead-lettered");
                 dead.push(DeadLetter {
                     id: row.id,
                     account_id: account,
@@ -237,6 +231,21 @@ impl Flusher {
         }
         if !dead.is_empty() {
             db.insert_dead_letters(&dead).await.map_err(flush_error)?;
+            // One line a batch (a batch the database refuses whole would otherwise log one
+            // line per row), with its distinct errors.
+            let mut errors: Vec<&str> = dead.iter().map(|d| d.error.as_str()).collect();
+            errors.sort_unstable();
+            errors.dedup();
+            let shown = errors.len().min(3);
+            tracing::error!(
+                %account,
+                rows = dead.len(),
+                first = %dead[0].id,
+                errors = %errors[..shown].join(" | "),
+                more_errors = errors.len() - shown,
+                "the database refused chat messages; they are dead-lettered \
+                 (lumio-server deadletter list), the rest of the batch is stored"
+            );
         }
         Ok(stored)
     }

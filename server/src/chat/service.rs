@@ -216,13 +216,8 @@ pub async fn ingest(
         .platform_message_id
         .as_ref()
         .map(|pmid| keys::chat_seen(ctx.account_id, &msg.platform, pmid));
-    // A cheap look first, so a duplicate does not touch the chatter state. The look is only
-    // a shortcut: the atomic push below decides.
-    if let Some(key) = &seen {
-        if let Some(first) = state.bus.get(key).await? {
-            return Ok(duplicate(&msg, Some(first)));
-        }
-    }
+    // The chatter state of a duplicate was already updated by its first copy; doing it again
+    // changes nothing (its first-message mark was taken by the first copy).
     crate::chatter::service::on_message(state, &mut msg).await?;
     match seen {
         // The de-duplication key and the buffer push are one atomic step: a "duplicate"

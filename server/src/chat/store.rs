@@ -344,7 +344,52 @@ impl Db {
 /// Rows per multi-row INSERT on SQLite (26 values a row; SQLite allows 32,766 a statement).
 const SQLITE_ROWS_PER_INSERT: usize = 1000;
 
+/// Whether any text of a message holds a NUL (0x00), which PostgreSQL refuses in text and
+/// jsonb.
+fn has_nul(m: &ChatMessage) -> bool {
+    let opt = |s: &Option<String>| s.as_deref().is_some_and(|s| s.contains('\0'));
+    [
+        &m.channel_name,
+        &m.user_id,
+        &m.username,
+        &m.message,
+        &m.platform,
+    ]
+    .iter()
+    .any(|s| s.contains('\0'))
+        || [
+            &m.display_name,
+            &m.color,
+            &m.sub_tier,
+            &m.platform_message_id,
+            &m.reply_to_message_id,
+            &m.reply_to_user_id,
+            &m.reply_to_username,
+            &m.reply_to_message,
+            &m.deleted_by,
+            &m.treatment,
+        ]
+        .iter()
+        .any(|s| opt(s))
+        || m.badges.iter().any(|b| b.contains('\0'))
+        || m.emotes
+            .iter()
+            .any(|e| e.id.contains('\0') || e.name.contains('\0') || opt(&e.provider))
+}
+
 async fn sqlite_insert_messages(pool: &SqlitePool, msgs: &[ChatMessage]) -> sqlx::Result<usize> {
+    // SQLite would store a NUL in text; PostgreSQL refuses it. Refused here the same way, so
+    // that such a row is dead-lettered on both databases (`store::is_refusal` takes an
+    // encoding error as the data's fault).
+    if let Some(m) = msgs.iter().find(|m| has_nul(m)) {
+        return Err(sqlx::Error::Encode(
+            format!(
+                "invalid byte sequence: message {} holds a NUL (0x00) in its text",
+                m.id
+            )
+            .into(),
+        ));
+    }
     let mut tx = pool.begin().await?;
     let mut new: HashSet<Uuid> = HashSet::with_capacity(msgs.len());
     for chunk in msgs.chunks(SQLITE_ROWS_PER_INSERT) {

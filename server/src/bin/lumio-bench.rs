@@ -473,7 +473,8 @@ async fn bench_history_buffer(a: &Args, s: &TestServer) -> anyhow::Result<Value>
         let (l50, l99) = timed(200, || {
             let (bus, buffer) = (bus.clone(), buffer.clone());
             async move {
-                let items = bus.list_range(&buffer, -(51 + 256), -1).await?;
+                let slack = lumio_server::chat::buffer::ORDER_SLACK as isize;
+                let items = bus.list_range(&buffer, -(51 + slack), -1).await?;
                 for i in &items {
                     let _: ChatMessage = serde_json::from_str(i)?;
                 }
@@ -485,7 +486,7 @@ async fn bench_history_buffer(a: &Args, s: &TestServer) -> anyhow::Result<Value>
         let (q50, q99) = timed(200, || {
             let (db, filter) = (state.db.clone(), filter.clone());
             async move {
-                db.messages_page(account, &filter, None, 51).await?;
+                db.messages_page(account, &filter, None, None, 51).await?;
                 Ok(())
             }
         })

@@ -77,13 +77,12 @@ fn message_event(msg: &ChatMessage, json: &str) -> String {
 }
 
 /// How far out of id order a buffered message may stand, in list positions. Ids are
-/// time-ordered and given at ingest, one bus round trip before the push, so the buffer is in
-/// id order but for ingests that overtake each other in flight (at most the requests being
-/// served at once): a scan from the tail reads this many positions past the last one it
-/// needs, then stops. (Instances whose
-/// clocks differ by more than this many messages' worth may have a message shown a page
-/// late while it is buffered; stored messages are paged by the database's index.)
-pub const ORDER_SLACK: usize = 256;
+/// time-ordered and given at ingest just before the push (nothing is awaited in between),
+/// so the buffer is in id order but for pushes that overtake each other on their way to the
+/// bus: a scan from the tail reads this many positions past the last one it needs, then
+/// stops. (Servers whose clocks differ by more than this many messages' worth may show a
+/// buffered message a page late; stored messages are paged by the database's index.)
+pub const ORDER_SLACK: usize = 64;
 
 /// The id of a buffered item without reading the rest: serialized messages begin with
 /// `{"id":"…"`; anything else is read in full.

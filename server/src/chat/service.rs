@@ -219,6 +219,9 @@ pub async fn ingest(
     // The chatter state of a duplicate was already updated by its first copy; doing it again
     // changes nothing (its first-message mark was taken by the first copy).
     crate::chatter::service::on_message(state, &mut msg).await?;
+    // The id is given now, just before the push: the buffer is then in id order but for
+    // pushes that overtake each other between these two lines (see buffer::ORDER_SLACK).
+    msg.id = Uuid::now_v7();
     match seen {
         // The de-duplication key and the buffer push are one atomic step: a "duplicate"
         // answer always points at a message that was buffered.
@@ -231,6 +234,7 @@ pub async fn ingest(
         }
         None => buffer::push(state, &msg).await?,
     }
+    crate::chatter::service::after_buffered(state, &msg).await?;
     Ok(IngestResult {
         id: msg.id,
         duplicate: false,
@@ -320,9 +324,12 @@ pub async fn history(
     // claim to the database meanwhile is then seen at least once (and deduplicated).
     let need = limit as usize + 1;
     let mut all = buffer::page(state, ctx.account_id, &filter, before, need).await?;
+    // When the buffer alone fills the page, stored messages older than its last one cannot
+    // be on it: the database is asked only for newer ones (usually none).
+    let floor = (all.len() >= need).then(|| all[need - 1].id);
     let stored = state
         .db
-        .messages_page(ctx.account_id, &filter, before, limit + 1)
+        .messages_page(ctx.account_id, &filter, before, floor, limit + 1)
         .await?;
     all.extend(stored);
     all.sort_by_key(|m| std::cmp::Reverse(m.id));

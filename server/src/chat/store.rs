@@ -115,17 +115,22 @@ impl Db {
         }
     }
 
-    /// Up to `limit` stored messages matching the filter, newest first, below `before`.
+    /// Up to `limit` stored messages matching the filter, newest first, below `before` and
+    /// (when given) not below `floor`.
     pub async fn messages_page(
         &self,
         account: Uuid,
         filter: &ChatFilter,
         before: Option<Uuid>,
+        floor: Option<Uuid>,
         limit: i64,
     ) -> sqlx::Result<Vec<ChatMessage>> {
         let rows: Vec<MessageRow> = on_db!(self, |pool| {
             let mut qb = QueryBuilder::new(format!("SELECT {COLS} FROM platform_messages"));
             push_filter(&mut qb, account, filter, before);
+            if let Some(f) = floor {
+                qb.push(" AND id >= ").push_bind(f);
+            }
             qb.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
             qb.build_query_as::<MessageRow>().fetch_all(pool).await
         })?;

@@ -85,12 +85,11 @@ fn flag(msg: &ChatMessage, f: UserFlag) -> String {
 }
 
 /// Read and update the chatter state for a message about to be buffered: mark the first
-/// message ever and the first of this stream, keep a first message 10 minutes as the
-/// welcome message a ban removes, note the chatter's treatment, and refresh the look-up
-/// cache and the badge flags. The independent bus calls run concurrently.
+/// message ever and the first of this stream, note the chatter's treatment, and refresh the
+/// look-up cache and the badge flags ([`after_buffered`] keeps a first message as the
+/// welcome message once it is buffered). The independent bus calls run concurrently.
 pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()> {
     let bus = &state.bus;
-    let id = msg.id.to_string();
     let (account, platform, user) = (msg.account_id, msg.platform.as_str(), &msg.user_id);
     // One round trip: the answers first, then the refreshes that are due.
     let mut ops = vec![
@@ -173,14 +172,6 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
             .platform_user_brief(msg.account_id, &msg.platform, &msg.user_id)
             .await?
             .is_none();
-    if msg.is_first_message {
-        bus.set(
-            &flag(msg, UserFlag::WelcomeMessageId),
-            &id,
-            Some(WELCOME_TTL),
-        )
-        .await?;
-    }
     if this_stream {
         // Who spoke this stream, so going live can clear their marks: only those whose
         // mark was just set need adding.
@@ -189,6 +180,22 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
     }
     msg.is_first_in_stream = this_stream;
     msg.treatment = treatment.filter(|t| t != "none");
+    Ok(())
+}
+
+/// After a first-time chatter's message was buffered: keep it 10 minutes as the welcome
+/// message a ban removes (seed 002).
+pub async fn after_buffered(state: &AppState, msg: &ChatMessage) -> AppResult<()> {
+    if msg.is_first_message {
+        state
+            .bus
+            .set(
+                &flag(msg, UserFlag::WelcomeMessageId),
+                &msg.id.to_string(),
+                Some(WELCOME_TTL),
+            )
+            .await?;
+    }
     Ok(())
 }
 

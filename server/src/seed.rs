@@ -668,6 +668,35 @@ mod tests {
     }
 
     #[test]
+    fn channel_ids_follow_their_platform() {
+        let seed = |platform: &str, id: &str| {
+            format!(
+                "[[accounts]]\nslug = \"demo\"\nname = \"Demo\"\n\n[[channel_connections]]\n\
+                 account = \"demo\"\nplatform = \"{platform}\"\nchannel = \"c\"\nchannel_id = \"{id}\"\n"
+            )
+        };
+        for (platform, id) in [
+            ("twitch", "lumio_demo"),
+            ("youtube", "UC123"),
+            ("discord", "12345"),
+        ] {
+            let e = check(&seed(platform, id)).unwrap_err().to_string();
+            assert!(
+                e.contains("t.toml:9: channel_connections[0].channel_id")
+                    && e.contains(&format!("is not a {platform} id")),
+                "{e}"
+            );
+        }
+        for (platform, id) in [
+            ("twitch", "100000001"),
+            ("youtube", "UCLumioDemo0000000000000"),
+            ("discord", "1100000000000000001"),
+        ] {
+            assert!(check(&seed(platform, id)).is_ok(), "{platform} {id}");
+        }
+    }
+
+    #[test]
     fn syntax_and_unknown_fields() {
         let e = check("[[accounts]]\nslug = \"demo\"\nnmae = \"x\"\n")
             .unwrap_err()

@@ -399,6 +399,27 @@ async fn settings_change_whole_or_not_at_all(s: &TestServer) {
     let m = api.login("mod", "lumio-mod").await;
     let viewer = api.login("viewer", "lumio-viewer").await;
 
+    // Issue 12: a change is bounded (one call cannot write thousands of bus entries), and a
+    // bad name is quoted short.
+    let many: Vec<String> = (0..1000).map(|i| format!("cmd{i}")).collect();
+    let (st, b) = patch(&api, &editor, json!({"disable_commands": many})).await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "{b}");
+    assert!(
+        b["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("disable_commands"),
+        "{b}"
+    );
+    let (st, b) = patch(
+        &api,
+        &editor,
+        json!({"disable_commands": [format!("x{}", "y".repeat(100_000))]}),
+    )
+    .await;
+    assert!(st.is_client_error(), "{b}");
+    assert!(b.to_string().len() < 500, "the name is not echoed whole");
+
     assert_eq!(
         settings(&api, &viewer).await,
         json!({"timeout_stacking": false, "disabled_commands": []})

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::{middleware, Router};
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::bus::{self, Bus};
@@ -24,6 +24,8 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     pub schema: LumioSchema,
     pub auth_cache: Arc<crate::auth::service::AuthCache>,
+    /// Token revocations, fanned out to this instance's live connections.
+    pub revocations: Arc<crate::auth::revocation::Revocations>,
     /// Profile enrichment from the platforms' APIs (cache, circuit breakers).
     pub profiles: Arc<crate::profiles::enrich::ProfileService>,
     /// Set to `true` when the server begins to shut down: long-lived connections (the live
@@ -61,17 +63,28 @@ impl AppState {
             metrics: Arc::new(metrics::Metrics::default()),
             schema: graphql::build_schema(),
             auth_cache: Arc::default(),
+            revocations: Arc::default(),
             closing: Arc::new(tokio::sync::watch::Sender::new(false)),
             chatter_writes: Arc::default(),
             commands: Arc::default(),
         }
     }
 
-    /// Connect the database and the bus the configuration names (migrations are not run).
+    /// Connect the database and the bus the configuration names (migrations are not run),
+    /// and listen for token revocations announced by other instances: when this returns,
+    /// a revocation anywhere reaches this instance's auth cache and live connections.
     pub async fn connect(config: Config) -> anyhow::Result<AppState> {
         let db = Db::connect(&config.database_url).await?;
         let bus = bus::connect(config.redis_url.as_deref(), &config.bus_prefix).await?;
-        Ok(AppState::new(db, bus, config))
+        let state = AppState::new(db, bus, config);
+        crate::auth::revocation::listen(
+            state.bus.clone(),
+            state.auth_cache.clone(),
+            state.revocations.clone(),
+            state.closing.subscribe(),
+        )
+        .await;
+        Ok(state)
     }
 }
 
@@ -109,7 +122,7 @@ pub fn build_router(state: AppState) -> Router {
         ))
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .make_span_with(http::RedactedSpan)
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(state)
@@ -146,12 +159,16 @@ pub async fn serve(
             tracing::debug!(error = %e, "cannot set TCP_NODELAY on a connection");
         }
     });
-    let served = axum::serve(listener, router)
-        .with_graceful_shutdown(async move {
-            shutdown.await;
-            closing.send_replace(true);
-        })
-        .await;
+    // Connection info: the login throttle counts per client address.
+    let served = axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown.await;
+        closing.send_replace(true);
+    })
+    .await;
     let _ = stop_workers.send(true);
     if let Some(f) = flusher {
         let _ = f.await;

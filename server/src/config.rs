@@ -30,6 +30,19 @@ pub struct ConfigArgs {
         hide_env_values = true
     )]
     pub state_secret: Option<String>,
+    /// Prefix put before every bus key and channel, so that several lumio deployments (or
+    /// test runs) can share one Redis. Empty by default.
+    #[arg(long, env = "LUMIO_BUS_PREFIX", global = true)]
+    pub bus_prefix: Option<String>,
+    /// Reverse proxies whose X-Forwarded-For header is believed (comma-separated IP
+    /// addresses). Without it the client address is the connection's peer address.
+    #[arg(
+        long,
+        env = "LUMIO_TRUSTED_PROXIES",
+        global = true,
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<String>,
     #[command(flatten)]
     pub platforms: PlatformArgs,
 }
@@ -281,6 +294,9 @@ pub struct Config {
     pub discord_oauth: DiscordOAuth,
     /// Signs OAuth `state` values (HMAC-SHA256).
     pub state_secret: StateSecret,
+    /// Peers whose X-Forwarded-For is believed when telling a client's address (the login
+    /// throttle counts per address): see [`crate::http::extract::ClientAddr`].
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// The Discord OAuth2 settings beyond [`PlatformsConfig::discord`] (whose `client_id` is the
@@ -416,7 +432,29 @@ impl Config {
                 &default_redirect,
             )?,
         };
+        let bus_prefix = args.bus_prefix.clone().unwrap_or_default();
+        if bus_prefix.chars().count() > 100 || bus_prefix.chars().any(char::is_whitespace) {
+            return Err(err(
+                "LUMIO_BUS_PREFIX",
+                "must be at most 100 characters without spaces",
+            ));
+        }
+        let trusted_proxies = args
+            .trusted_proxies
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.parse::<std::net::IpAddr>().map_err(|_| {
+                    err(
+                        "LUMIO_TRUSTED_PROXIES",
+                        format!("'{s}' is not an IP address like 10.0.0.2"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Config {
+            trusted_proxies,
             platforms,
             discord_oauth,
             state_secret,
@@ -426,7 +464,7 @@ impl Config {
             system_key,
             bind,
             body_limit,
-            bus_prefix: String::new(),
+            bus_prefix,
             workers: true,
         })
     }
@@ -443,6 +481,7 @@ mod tests {
             system_key: key.map(String::from),
             state_secret: None,
             platforms: PlatformArgs::default(),
+            ..Default::default()
         }
     }
 
@@ -522,6 +561,24 @@ mod tests {
                 "LUMIO_DISCORD_REDIRECT_URI",
             ),
             (args(None, None, None), None, Some("12"), "LUMIO_BODY_LIMIT"),
+            (
+                ConfigArgs {
+                    trusted_proxies: vec!["10.0.0.2".into(), "proxy.example".into()],
+                    ..args(None, None, None)
+                },
+                None,
+                None,
+                "LUMIO_TRUSTED_PROXIES",
+            ),
+            (
+                ConfigArgs {
+                    bus_prefix: Some("a b".into()),
+                    ..args(None, None, None)
+                },
+                None,
+                None,
+                "LUMIO_BUS_PREFIX",
+            ),
             (
                 ConfigArgs {
                     platforms: PlatformArgs {

@@ -64,6 +64,15 @@ impl AppError {
         AppError::Internal(e.into())
     }
 
+    /// The whole cause, for a log line: for an internal error its chain of sources (the
+    /// database's own text included), never just "internal error".
+    pub fn detail(&self) -> String {
+        match self {
+            AppError::Internal(e) => format!("{e:#}"),
+            other => other.to_string(),
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -154,7 +163,7 @@ impl From<sqlx::Error> for AppError {
             sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) => {
                 AppError::Unavailable("the database is not reachable".into())
             }
-            _ => AppError::Internal(e.into()),
+            _ => AppError::Internal(anyhow::anyhow!(crate::store::error_text(&e))),
         }
     }
 }

@@ -27,5 +27,6 @@ pub mod profiles;
 pub mod seed;
 pub mod store;
 pub mod testing;
+pub mod validate;
 
 pub use error::{AppError, AppResult};

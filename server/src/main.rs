@@ -71,6 +71,69 @@ enum Command {
     Schema,
     /// Print the OpenAPI document of the REST API.
     Openapi,
+    /// Chat messages the database refused during a flush: list them, or check and store
+    /// them again.
+    Deadletter {
+        #[command(subcommand)]
+        command: DeadletterCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DeadletterCommand {
+    /// List dead-lettered messages, oldest first: id, account, first refused, attempts, the
+    /// database's last error (tab-separated; --json for one JSON object per line).
+    List {
+        /// Only this account's (its id).
+        #[arg(long)]
+        account: Option<uuid::Uuid>,
+        /// At most this many.
+        #[arg(long, default_value_t = 1000)]
+        limit: i64,
+        /// One JSON object per line, with the message as it was buffered.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check dead-lettered messages again as ingest would and store them. A message still
+    /// refused stays, with its new error; exits 1 when any was.
+    Replay {
+        /// The dead letters to replay (ids from `deadletter list`).
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        ids: Vec<uuid::Uuid>,
+        /// Replay every dead letter.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+/// Why `run` stopped early.
+enum Stop {
+    /// A failure: the message goes to stderr, exit 1.
+    Failed(String),
+    /// Standard output was closed (`| head`): end quietly with exit 0.
+    OutputClosed,
+}
+
+impl From<String> for Stop {
+    fn from(m: String) -> Stop {
+        Stop::Failed(m)
+    }
+}
+
+/// Write to standard output; a closed pipe ends the command quietly instead of panicking.
+fn out(text: &str) -> Result<(), Stop> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Stop::OutputClosed),
+        Err(e) => Err(Stop::Failed(format!(
+            "cannot write to standard output: {e}"
+        ))),
+    }
 }
 
 fn init_logging() -> Result<(), String> {
@@ -97,48 +160,55 @@ fn init_logging() -> Result<(), String> {
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Ok(()) | Err(Stop::OutputClosed) => ExitCode::SUCCESS,
+        Err(Stop::Failed(message)) => {
             eprintln!("lumio-server: {message}");
             ExitCode::FAILURE
         }
     }
 }
 
-async fn run(cli: Cli) -> Result<(), String> {
+async fn run(cli: Cli) -> Result<(), Stop> {
     match cli.command {
-        Command::Schema => {
-            print!("{}", lumio_server::graphql::sdl());
-            Ok(())
-        }
-        Command::Openapi => {
-            print!("{}", openapi::document());
-            Ok(())
+        Command::Schema => out(&lumio_server::graphql::sdl()),
+        Command::Openapi => out(&openapi::document()),
+        Command::Deadletter { command } => {
+            let (_, db) = connect_db(&cli.config).await?;
+            ensure_migrated(&db).await?;
+            let result = deadletter(&db, command).await;
+            db.close().await;
+            result
         }
         Command::Migrate { status } => {
             let (config, db) = connect_db(&cli.config).await?;
             if status {
                 let list = db.migration_status().await.map_err(|e| e.to_string())?;
-                println!("{:<8} {:<8} DESCRIPTION", "VERSION", "STATE");
+                out(&format!("{:<8} {:<8} DESCRIPTION\n", "VERSION", "STATE"))?;
                 for m in &list {
                     let state = if m.applied { "applied" } else { "pending" };
-                    println!("{:<8} {:<8} {}", m.version, state, m.description);
+                    out(&format!(
+                        "{:<8} {:<8} {}\n",
+                        m.version, state, m.description
+                    ))?;
                 }
                 let pending = list.iter().filter(|m| !m.applied).count();
-                println!(
-                    "{} applied, {pending} pending ({})",
+                out(&format!(
+                    "{} applied, {pending} pending ({})\n",
                     list.len() - pending,
                     redact_url(&config.database_url)
-                );
+                ))?;
             } else {
                 let applied = db.migrate().await.map_err(|e| e.to_string())?;
                 if applied.is_empty() {
-                    println!("migrate: nothing to do, the database is up to date");
+                    out("migrate: nothing to do, the database is up to date\n")?;
                 } else {
                     for m in &applied {
-                        println!("applied {} {}", m.version, m.description);
+                        out(&format!("applied {} {}\n", m.version, m.description))?;
                     }
-                    println!("migrate: applied {} migration(s)", applied.len());
+                    out(&format!(
+                        "migrate: applied {} migration(s)\n",
+                        applied.len()
+                    ))?;
                 }
             }
             db.close().await;
@@ -148,7 +218,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             let (_, db) = connect_db(&cli.config).await?;
             ensure_migrated(&db).await?;
             let report = seed::run(&db, &file).await.map_err(|e| e.to_string())?;
-            println!("seed {file}: {report}");
+            out(&format!("seed {file}: {report}\n"))?;
             db.close().await;
             Ok(())
         }
@@ -162,7 +232,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             simulate_account,
         } => {
             if !(rate.is_finite() && rate > 0.0 && rate <= 100_000.0) {
-                return Err(format!("--rate must be between 0 and 100000, got {rate}"));
+                return Err(format!("--rate must be between 0 and 100000, got {rate}").into());
             }
             let config = Config::from_args(&cli.config, Some(&bind), body_limit.as_deref())
                 .map_err(|e| e.to_string())?;
@@ -209,6 +279,83 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?;
             state.db.close().await;
+            Ok(())
+        }
+    }
+}
+
+async fn deadletter(db: &Db, command: DeadletterCommand) -> Result<(), Stop> {
+    use lumio_server::chat::deadletter;
+    match command {
+        DeadletterCommand::List {
+            account,
+            limit,
+            json,
+        } => {
+            let rows = deadletter::list(db, account, limit)
+                .await
+                .map_err(|e| e.detail())?;
+            for r in &rows {
+                let line = if json {
+                    let message = serde_json::from_str::<serde_json::Value>(&r.payload)
+                        .unwrap_or_else(|_| serde_json::Value::String(r.payload.clone()));
+                    serde_json::json!({
+                        "id": r.id, "account_id": r.account_id, "error": r.error,
+                        "attempts": r.attempts, "created_at": r.created_at,
+                        "updated_at": r.updated_at, "message": message,
+                    })
+                    .to_string()
+                } else {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        r.id,
+                        r.account_id,
+                        r.created_at
+                            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                        r.attempts,
+                        r.error.replace(['\t', '\n'], " ")
+                    )
+                };
+                out(&format!("{line}\n"))?;
+            }
+            if !json && std::io::stderr().is_terminal() {
+                eprintln!("{} dead letter(s)", rows.len());
+            }
+            Ok(())
+        }
+        DeadletterCommand::Replay { ids, all } => {
+            let ids = if all {
+                deadletter::list(db, None, deadletter::MAX_LIST)
+                    .await
+                    .map_err(|e| e.detail())?
+                    .into_iter()
+                    .map(|d| d.id)
+                    .collect()
+            } else {
+                ids
+            };
+            let (mut stored, mut refused, mut missing) = (0, 0, 0);
+            for id in ids {
+                let r = deadletter::replay_one(db, id)
+                    .await
+                    .map_err(|e| e.detail())?;
+                match r.outcome {
+                    "stored" => stored += 1,
+                    "refused" => refused += 1,
+                    _ => missing += 1,
+                }
+                let line = match &r.error {
+                    Some(e) => format!("{}\t{}\t{e}\n", r.id, r.outcome),
+                    None => format!("{}\t{}\n", r.id, r.outcome),
+                };
+                out(&line)?;
+            }
+            if refused + missing > 0 {
+                return Err(Stop::Failed(format!(
+                    "replay: {stored} stored, {refused} still refused, {missing} not found"
+                )));
+            }
+            eprintln!("replay: {stored} stored");
             Ok(())
         }
     }

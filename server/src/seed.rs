@@ -80,7 +80,9 @@ pub struct ChannelSeed {
     pub account: Spanned<String>,
     pub platform: Spanned<String>,
     pub channel: Spanned<String>,
-    pub channel_id: Option<String>,
+    /// The channel's id on the platform (a user id of that platform: see
+    /// `Platform::check_user_id`).
+    pub channel_id: Option<Spanned<String>>,
     #[serde(default = "yes")]
     pub bot_enabled: bool,
 }
@@ -335,12 +337,27 @@ pub fn parse(
                 format!("no account '{}'", c.account.get_ref()),
             );
         }
-        if let Err(e) = c.platform.get_ref().parse::<Platform>() {
-            p.add(
+        match c.platform.get_ref().parse::<Platform>() {
+            Err(e) => p.add(
                 &c.platform,
                 &format!("channel_connections[{i}].platform"),
                 e,
-            );
+            ),
+            Ok(platform) => {
+                if let Some(id) = &c.channel_id {
+                    if !platform.is_user_id(id.get_ref()) {
+                        p.add(
+                            id,
+                            &format!("channel_connections[{i}].channel_id"),
+                            format!(
+                                "'{}' is not a {platform} id ({})",
+                                crate::validate::quote(id.get_ref()),
+                                platform.user_id_rule()
+                            ),
+                        );
+                    }
+                }
+            }
         }
         if c.channel.get_ref().trim().is_empty() {
             p.add(
@@ -602,14 +619,15 @@ pub async fn apply(db: &Db, file: &SeedFile) -> Result<SeedReport, SeedError> {
                 None => {
                     sqlx::query("INSERT INTO channel_connections (id, account_id, platform, channel_name, channel_id, bot_enabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)")
                         .bind(Uuid::now_v7()).bind(account_id).bind(&platform).bind(c.channel.get_ref())
-                        .bind(&c.channel_id).bind(c.bot_enabled).bind(now)
+                        .bind(c.channel_id.as_ref().map(|i| i.get_ref())).bind(c.bot_enabled).bind(now)
                         .execute(&mut *tx).await?;
                     report.created += 1;
                 }
                 Some((id, channel_id, bot_enabled)) => {
-                    if channel_id != c.channel_id || bot_enabled != c.bot_enabled {
+                    let wanted = c.channel_id.as_ref().map(|i| i.get_ref().clone());
+                    if channel_id != wanted || bot_enabled != c.bot_enabled {
                         sqlx::query("UPDATE channel_connections SET channel_id = $1, bot_enabled = $2, updated_at = $3 WHERE id = $4")
-                            .bind(&c.channel_id).bind(c.bot_enabled).bind(now).bind(id)
+                            .bind(&wanted).bind(c.bot_enabled).bind(now).bind(id)
                             .execute(&mut *tx).await?;
                         report.updated += 1;
                     } else {
@@ -647,6 +665,35 @@ mod tests {
             e.contains("t.toml:7: memberships[0].account: no account 'nope'"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn channel_ids_follow_their_platform() {
+        let seed = |platform: &str, id: &str| {
+            format!(
+                "[[accounts]]\nslug = \"demo\"\nname = \"Demo\"\n\n[[channel_connections]]\n\
+                 account = \"demo\"\nplatform = \"{platform}\"\nchannel = \"c\"\nchannel_id = \"{id}\"\n"
+            )
+        };
+        for (platform, id) in [
+            ("twitch", "lumio_demo"),
+            ("youtube", "UC123"),
+            ("discord", "12345"),
+        ] {
+            let e = check(&seed(platform, id)).unwrap_err().to_string();
+            assert!(
+                e.contains("t.toml:9: channel_connections[0].channel_id")
+                    && e.contains(&format!("is not a {platform} id")),
+                "{e}"
+            );
+        }
+        for (platform, id) in [
+            ("twitch", "100000001"),
+            ("youtube", "UCLumioDemo0000000000000"),
+            ("discord", "1100000000000000001"),
+        ] {
+            assert!(check(&seed(platform, id)).is_ok(), "{platform} {id}");
+        }
     }
 
     #[test]

@@ -160,7 +160,10 @@ async fn login_is_throttled(s: &TestServer) {
     // … while other users are not affected, and a success resets the count.
     api.login("mod", "lumio-mod").await;
     s.bus()
-        .del(&lumio_server::bus::keys::login_failures("viewer"))
+        .del(&lumio_server::bus::keys::login_failures(
+            "127.0.0.1",
+            "viewer",
+        ))
         .await
         .unwrap();
     api.login("viewer", "lumio-viewer").await;
@@ -363,17 +366,17 @@ async fn notes_graphql_round_trip(s: &TestServer) {
     let t = api.login("mod", "lumio-mod").await;
     let body = api
         .gql(Some(&t),
-            "mutation($n: String!) { createPlatformUserNote(platform: \"kick\", platformUserId: \"u-9\", note: $n) { id note platform platformUserId createdByName } }",
+            "mutation($n: String!) { createPlatformUserNote(platform: \"kick\", platformUserId: \"99\", note: $n) { id note platform platformUserId createdByName } }",
             json!({"n": "first-time chatter, friendly"}))
         .await;
     let note = &body["data"]["createPlatformUserNote"];
     assert_eq!(note["note"], "first-time chatter, friendly", "{body}");
-    assert_eq!(note["platformUserId"], "u-9");
+    assert_eq!(note["platformUserId"], "99");
     let id = note["id"].as_str().unwrap().to_string();
 
     // REST sees what GraphQL wrote: one service behind both.
     let (_, list) = api
-        .call(Method::GET, "/v1/chat/users/kick/u-9/notes", Some(&t), None)
+        .call(Method::GET, "/v1/chat/users/kick/99/notes", Some(&t), None)
         .await;
     assert_eq!(list[0]["id"], json!(id));
 
@@ -387,7 +390,7 @@ async fn notes_graphql_round_trip(s: &TestServer) {
     let body = api
         .gql(
             Some(&t),
-            "{ platformUserNotes(platform: \"kick\", platformUserId: \"u-9\") { id note } }",
+            "{ platformUserNotes(platform: \"kick\", platformUserId: \"99\") { id note } }",
             json!({}),
         )
         .await;
@@ -411,7 +414,7 @@ async fn notes_graphql_round_trip(s: &TestServer) {
 
     // Validation errors carry their code on GraphQL too.
     let body = api
-        .gql(Some(&t), "mutation { createPlatformUserNote(platform: \"kick\", platformUserId: \"u\", note: \"   \") { id } }", json!({}))
+        .gql(Some(&t), "mutation { createPlatformUserNote(platform: \"kick\", platformUserId: \"7\", note: \"   \") { id } }", json!({}))
         .await;
     assert_eq!(gql_code(&body), "validation_failed", "{body}");
     let body = api
@@ -421,7 +424,7 @@ async fn notes_graphql_round_trip(s: &TestServer) {
     let body = api
         .gql(
             None,
-            "{ platformUserNotes(platform: \"kick\", platformUserId: \"u\") { id } }",
+            "{ platformUserNotes(platform: \"kick\", platformUserId: \"7\") { id } }",
             json!({}),
         )
         .await;

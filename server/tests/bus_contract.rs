@@ -12,7 +12,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::StreamExt;
-use lumio_server::bus::{self, Bus, BusError, BusOp, BusReply, MemoryBus, RedisBus, Ttl};
+use lumio_server::bus::{
+    self, Bus, BusError, BusOp, BusReply, MemoryBus, PushOnce, PushOutcome, RedisBus, Ttl,
+};
 
 fn prefix() -> String {
     format!("t-{}:", uuid::Uuid::new_v4().simple())
@@ -96,6 +98,10 @@ contract!(
     wrong_type_is_an_error,
     a_slow_subscriber_is_told_it_lagged,
     batches_run_in_order_and_answer_each,
+    push_once_sets_the_seen_key_and_pushes_in_one_step,
+    push_once_is_all_or_nothing,
+    push_once_under_concurrency_pushes_once,
+    footprint_counts_what_is_held,
 );
 
 fn vs(xs: &[&str]) -> Vec<String> {
@@ -1030,4 +1036,120 @@ async fn batches_run_in_order_and_answer_each(b: Arc<dyn Bus>) {
         }])
         .await;
     assert!(err.is_err(), "{err:?}");
+}
+
+fn push(seen: Option<(&str, &str)>, item: &str) -> PushOnce {
+    PushOnce {
+        seen: seen.map(|(k, v)| (k.to_string(), v.to_string(), Duration::from_secs(60))),
+        list: "buffer".into(),
+        item: item.into(),
+        set: "pending".into(),
+        member: "acct".into(),
+        channel: "events".into(),
+        payload: format!("event of {item}"),
+    }
+}
+
+async fn push_once_sets_the_seen_key_and_pushes_in_one_step(b: Arc<dyn Bus>) {
+    let mut sub = b.subscribe("events").await.unwrap();
+    assert_eq!(
+        b.push_once(push(Some(("seen:p1", "id-1")), "m1"))
+            .await
+            .unwrap(),
+        PushOutcome::Pushed
+    );
+    assert_eq!(b.get("seen:p1").await.unwrap().as_deref(), Some("id-1"));
+    assert!(
+        matches!(b.ttl("seen:p1").await.unwrap(), Ttl::Expires(d) if d <= Duration::from_secs(60))
+    );
+    assert_eq!(b.list_range("buffer", 0, -1).await.unwrap(), vs(&["m1"]));
+    assert!(b.set_contains("pending", "acct").await.unwrap());
+    assert_eq!(next(&mut sub).await, "event of m1");
+    // The same key again: nothing happens, and the first value is answered.
+    assert_eq!(
+        b.push_once(push(Some(("seen:p1", "id-2")), "m1 again"))
+            .await
+            .unwrap(),
+        PushOutcome::Seen(Some("id-1".into()))
+    );
+    assert_eq!(b.list_range("buffer", 0, -1).await.unwrap(), vs(&["m1"]));
+    nothing_more(&mut sub, "a duplicate publishes nothing").await;
+    // Without a key it always pushes.
+    for item in ["m2", "m3"] {
+        assert_eq!(
+            b.push_once(push(None, item)).await.unwrap(),
+            PushOutcome::Pushed
+        );
+    }
+    assert_eq!(
+        b.list_range("buffer", 0, -1).await.unwrap(),
+        vs(&["m1", "m2", "m3"])
+    );
+}
+
+/// The failure that lost acknowledged messages: a seen key set for a message that was never
+/// buffered. When the push cannot happen, the key must not be set either.
+async fn push_once_is_all_or_nothing(b: Arc<dyn Bus>) {
+    b.set("buffer", "not a list", None).await.unwrap();
+    let r = b.push_once(push(Some(("seen:p2", "id-9")), "m")).await;
+    assert!(r.is_err(), "{r:?}");
+    assert_eq!(
+        b.get("seen:p2").await.unwrap(),
+        None,
+        "a failed push leaves no seen key behind"
+    );
+    assert!(!b.set_contains("pending", "acct").await.unwrap());
+    // Once the list can take it, the same message goes through.
+    b.del("buffer").await.unwrap();
+    assert_eq!(
+        b.push_once(push(Some(("seen:p2", "id-9")), "m"))
+            .await
+            .unwrap(),
+        PushOutcome::Pushed
+    );
+    assert_eq!(b.list_range("buffer", 0, -1).await.unwrap(), vs(&["m"]));
+}
+
+async fn push_once_under_concurrency_pushes_once(b: Arc<dyn Bus>) {
+    let mut tasks = Vec::new();
+    for i in 0..32 {
+        let b = b.clone();
+        tasks.push(tokio::spawn(async move {
+            b.push_once(push(
+                Some(("seen:race", &format!("id-{i}"))),
+                &format!("m{i}"),
+            ))
+            .await
+            .unwrap()
+        }));
+    }
+    let mut pushed = Vec::new();
+    let mut seen_values = HashSet::new();
+    for (i, t) in tasks.into_iter().enumerate() {
+        match t.await.unwrap() {
+            PushOutcome::Pushed => pushed.push(i),
+            PushOutcome::Seen(v) => {
+                seen_values.insert(v.expect("the key's value"));
+            }
+        }
+    }
+    assert_eq!(pushed.len(), 1, "exactly one push wins");
+    let winner = format!("id-{}", pushed[0]);
+    assert!(
+        seen_values.iter().all(|v| *v == winner),
+        "every duplicate points at the pushed one: {seen_values:?} vs {winner}"
+    );
+    assert_eq!(
+        b.list_range("buffer", 0, -1).await.unwrap(),
+        vec![format!("m{}", pushed[0])]
+    );
+}
+
+async fn footprint_counts_what_is_held(b: Arc<dyn Bus>) {
+    let empty = b.footprint().await.unwrap();
+    b.set("big", &"x".repeat(100_000), None).await.unwrap();
+    let full = b.footprint().await.unwrap();
+    assert!(full >= empty + 100_000, "{empty} → {full}");
+    b.del("big").await.unwrap();
+    assert!(b.footprint().await.unwrap() < 10_000);
 }

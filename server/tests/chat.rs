@@ -8,6 +8,7 @@ mod common;
 use common::{code, gql_code, Api};
 use lumio_server::app::AppState;
 use lumio_server::chat::flush::{FailPoint, Flusher};
+use lumio_server::chat::{buffer, deadletter, model::ChatMessageInput, service};
 use lumio_server::testing::TestServer;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -23,13 +24,18 @@ backend_tests!(
     graphql_ingest_and_history,
     bad_input_is_rejected_and_stores_nothing,
     awkward_text_is_stored_exactly_and_chatters_counted_once_per_batch,
+    poisoned_text_is_refused_at_ingest_naming_the_field,
+    a_row_the_database_refuses_is_dead_lettered_and_every_other_flows,
+    a_dead_letter_is_replayed_once_the_database_takes_it,
+    history_and_count_over_a_large_buffer_page_exactly,
+    graphql_lists_cost_by_their_limit,
 );
 
 fn msg(i: usize, platform: &str, user: &str) -> Value {
     json!({
         "platform": platform,
         "channel_name": "lumio_demo",
-        "user_id": format!("u-{user}"),
+        "user_id": common::platform_id(platform, user),
         "username": user,
         "display_name": user.to_uppercase(),
         "message": format!("hello {i} from {user}"),
@@ -108,8 +114,9 @@ async fn ingested_messages_are_visible_at_once_and_stored_once(s: &TestServer) {
     ingest(&api, &t, msg(3, "twitch", "alice")).await;
     flusher.run_once().await.unwrap();
     let (n, name): (i64, String) = lumio_server::on_db!(&s.state.db, |pool| sqlx::query_as(
-        "SELECT message_count, username FROM platform_users WHERE platform = 'twitch' AND platform_user_id = 'u-alice'"
+        "SELECT message_count, username FROM platform_users WHERE platform = 'twitch' AND platform_user_id = $1"
     )
+    .bind(common::platform_id("twitch", "alice"))
     .fetch_one(pool)
     .await)
     .unwrap();
@@ -185,7 +192,12 @@ async fn history_pages_filters_and_cursors(s: &TestServer) {
     assert_eq!(kick["messages"].as_array().unwrap().len(), 16);
     let carol = history(&api, &t, "?user=carol").await;
     assert_eq!(carol["messages"].as_array().unwrap().len(), 8);
-    let by_id = history(&api, &t, "?user=u-bob").await;
+    let by_id = history(
+        &api,
+        &t,
+        &format!("?user={}", common::platform_id("kick", "bob")),
+    )
+    .await;
     assert_eq!(by_id["messages"].as_array().unwrap().len(), 8);
     let text = history(&api, &t, "?contains=HELLO%201").await;
     // hello 1, hello 10..19
@@ -259,8 +271,9 @@ async fn a_flush_that_dies_after_commit_stores_nothing_twice(s: &TestServer) {
     assert_eq!(stored(&s.state).await, 10);
     assert_eq!(count(&api, &t).await, 10);
     let n: i64 = lumio_server::on_db!(&s.state.db, |pool| sqlx::query_scalar(
-        "SELECT message_count FROM platform_users WHERE platform_user_id = 'u-erin'"
+        "SELECT message_count FROM platform_users WHERE platform_user_id = $1"
     )
+    .bind(common::platform_id("discord", "erin"))
     .fetch_one(pool)
     .await)
     .unwrap();
@@ -467,8 +480,9 @@ async fn awkward_text_is_stored_exactly_and_chatters_counted_once_per_batch(s: &
         chrono::DateTime<chrono::Utc>,
     ) = lumio_server::on_db!(&s.state.db, |pool| sqlx::query_as(
         "SELECT message_count, display_name, first_seen_at, last_seen_at FROM platform_users \
-             WHERE platform = 'youtube' AND platform_user_id = 'u-quoter'"
+             WHERE platform = 'youtube' AND platform_user_id = $1"
     )
+    .bind(common::platform_id("youtube", "quoter"))
     .fetch_one(pool)
     .await)
     .unwrap();
@@ -486,4 +500,360 @@ async fn awkward_text_is_stored_exactly_and_chatters_counted_once_per_batch(s: &
         last,
         newest.parse::<chrono::DateTime<chrono::Utc>>().unwrap()
     );
+}
+
+/// Issue 12: a NUL (or any control character) in any text field, an oversized badge, or a
+/// message too large as a whole is a 400 that names the field, and nothing is buffered.
+async fn poisoned_text_is_refused_at_ingest_naming_the_field(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    let huge_badges: Vec<String> = (0..40).map(|_| "b".repeat(20_000)).collect();
+    let many_emotes: Vec<Value> = (0..500)
+        .map(|i| json!({"id": format!("{i:0>100}"), "name": "n".repeat(100), "start": 0, "end": 0}))
+        .collect();
+    let cases = [
+        (json!({"message": "free\u{0}followers"}), "message"),
+        (json!({"message": "bell\u{7}"}), "message"),
+        (json!({"badges": ["vip/1", "sub\u{0}"]}), "badges[1]"),
+        (json!({"badges": huge_badges}), "badges[0]"),
+        (json!({"badges": ["x".repeat(101)]}), "badges[0]"),
+        (
+            json!({"reply_to_message": "quote\u{0}d"}),
+            "reply_to_message",
+        ),
+        (
+            json!({"reply_to_username": "o\u{0}brien"}),
+            "reply_to_username",
+        ),
+        (json!({"username": "ha\u{0}nk"}), "username"),
+        (json!({"display_name": "Hank\u{1b}[31m"}), "display_name"),
+        (json!({"channel_name": "chan\u{0}"}), "channel_name"),
+        (
+            json!({"platform_message_id": "pm\u{0}"}),
+            "platform_message_id",
+        ),
+        (json!({"sub_tier": "1000\u{0}"}), "sub_tier"),
+        (json!({"color": "#\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}"}), "color"),
+        (
+            json!({"emotes": [{"id": "25", "name": "Ka\u{0}ppa", "start": 0, "end": 4}]}),
+            "emotes[0].name",
+        ),
+        (
+            json!({"emotes": [{"id": "2\u{0}5", "name": "Kappa", "start": 0, "end": 4}]}),
+            "emotes[0].id",
+        ),
+        (json!({"emotes": many_emotes}), "the message as a whole"),
+        (json!({"user_id": "u-hank"}), "user_id"),
+    ];
+    for (patch, field) in cases {
+        let mut m = msg(0, "twitch", "hank");
+        for (k, v) in patch.as_object().unwrap() {
+            m[k] = v.clone();
+        }
+        let (st, b) = api
+            .call(Method::POST, "/v1/chat/message", Some(&t), Some(m))
+            .await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{field}: {b}");
+        let message = b["error"]["message"].as_str().unwrap();
+        assert!(message.starts_with(field), "{field}: {message}");
+        assert!(
+            message.len() < 400,
+            "the value is not echoed whole: {message}"
+        );
+    }
+    // Line breaks and tabs are text, not poison.
+    let mut ok = msg(1, "twitch", "hank");
+    ok["message"] = json!("two\nlines\tand a tab");
+    ingest(&api, &t, ok).await;
+    assert_eq!(count(&api, &t).await, 1);
+    Flusher::new(s.state.clone()).run_once().await.unwrap();
+    assert_eq!(stored(&s.state).await, 1);
+}
+
+async fn account_of(api: &Api, token: &str) -> uuid::Uuid {
+    let (_, me) = api
+        .call(Method::GET, "/v1/auth/me", Some(token), None)
+        .await;
+    me["accounts"][0]["id"].as_str().unwrap().parse().unwrap()
+}
+
+async fn dead_letters(s: &TestServer) -> Vec<lumio_server::chat::model::DeadLetter> {
+    deadletter::list(&s.state.db, None, 1000).await.unwrap()
+}
+
+/// Issue 12: a row the database refuses (a NUL byte, put straight into the buffer past
+/// ingest's checks) no longer stops the flush for every account: it is dead-lettered with
+/// the database's own error, and every other row of every account is stored.
+async fn a_row_the_database_refuses_is_dead_lettered_and_every_other_flows(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let demo = api.login("mod", "lumio-mod").await;
+    let other = api.login("othermod", "lumio-othermod").await;
+    let demo_account = account_of(&api, &demo).await;
+    for i in 0..6 {
+        ingest(&api, &demo, msg(i, "twitch", "alice")).await;
+        ingest(&api, &other, msg(i, "kick", "bob")).await;
+        if i == 2 {
+            // Past validation: what an older server, or a bug, could have buffered.
+            let input: ChatMessageInput =
+                serde_json::from_value(msg(99, "twitch", "mallory")).unwrap();
+            let mut bad = service::validate(demo_account, &input).unwrap();
+            bad.message = "free\u{0}followers".into();
+            bad.badges = vec!["sub\u{0}".into()];
+            buffer::push(&s.state, &bad).await.unwrap();
+        }
+    }
+    let mut flusher = Flusher::new(s.state.clone());
+    flusher.batch = 4; // several batches, the refused row in the middle of one
+    assert_eq!(flusher.run_once().await.unwrap(), 12);
+    assert_eq!(
+        stored(&s.state).await,
+        12,
+        "every other row of both accounts"
+    );
+    assert_eq!(count(&api, &demo).await, 6);
+    assert_eq!(count(&api, &other).await, 6);
+    let dead = dead_letters(s).await;
+    assert_eq!(dead.len(), 1, "{dead:?}");
+    assert_eq!(dead[0].account_id, demo_account);
+    assert!(dead[0].payload.contains("mallory"), "{}", dead[0].payload);
+    assert!(
+        dead[0].error.contains("0x00") || dead[0].error.contains("NUL"),
+        "the database's own error: {}",
+        dead[0].error
+    );
+    assert!(!dead[0].error.contains("internal error"));
+    // Nothing is left buffered or claimed, and the next pass has nothing to do.
+    assert_eq!(flusher.run_once().await.unwrap(), 0);
+    assert_eq!(dead_letters(s).await.len(), 1);
+
+    // Replaying it checks it again as ingest would: still refused, with its new error.
+    let r = deadletter::replay_one(&s.state.db, dead[0].id)
+        .await
+        .unwrap();
+    assert_eq!(r.outcome, "refused", "{r:?}");
+    assert!(
+        r.error
+            .as_deref()
+            .unwrap()
+            .contains("message must not contain control characters"),
+        "{r:?}"
+    );
+    let again = dead_letters(s).await;
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].attempts, 2);
+    assert_eq!(again[0].error, r.error.clone().unwrap());
+    assert_eq!(stored(&s.state).await, 12);
+}
+
+/// A row refused for a reason the operator then fixes is stored by a replay.
+async fn a_dead_letter_is_replayed_once_the_database_takes_it(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    // A rule of this database that refuses one message (as a bad migration might).
+    let (add, drop) = match s.state.db.backend_name() {
+        "postgres" => (
+            "ALTER TABLE platform_messages ADD CONSTRAINT test_refuse \
+             CHECK (message <> 'refuse me')",
+            "ALTER TABLE platform_messages DROP CONSTRAINT test_refuse",
+        ),
+        _ => (
+            "CREATE TRIGGER test_refuse BEFORE INSERT ON platform_messages \
+             WHEN NEW.message = 'refuse me' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+            "DROP TRIGGER test_refuse",
+        ),
+    };
+    lumio_server::on_db!(&s.state.db, |pool| sqlx::query(add)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    .unwrap();
+    for i in 0..5 {
+        let mut m = msg(i, "youtube", "carol");
+        if i == 3 {
+            m["message"] = json!("refuse me");
+        }
+        ingest(&api, &t, m).await;
+    }
+    assert_eq!(Flusher::new(s.state.clone()).run_once().await.unwrap(), 4);
+    let dead = dead_letters(s).await;
+    assert_eq!(dead.len(), 1);
+    assert!(
+        dead[0].error.contains("test_refuse") || dead[0].error.contains("refused by the test"),
+        "{}",
+        dead[0].error
+    );
+    // Still refused: stays, one more attempt.
+    let r = deadletter::replay_one(&s.state.db, dead[0].id)
+        .await
+        .unwrap();
+    assert_eq!(r.outcome, "refused");
+    lumio_server::on_db!(&s.state.db, |pool| sqlx::query(drop)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    .unwrap();
+    let r = deadletter::replay_one(&s.state.db, dead[0].id)
+        .await
+        .unwrap();
+    assert_eq!(r.outcome, "stored", "{r:?}");
+    assert!(dead_letters(s).await.is_empty());
+    assert_eq!(stored(&s.state).await, 5);
+    let page = history(&api, &t, "").await;
+    assert_eq!(page["messages"][1]["message"], "refuse me", "{page}");
+    // Replaying it again finds nothing.
+    let r = deadletter::replay_one(&s.state.db, dead[0].id)
+        .await
+        .unwrap();
+    assert_eq!(r.outcome, "missing");
+}
+
+/// History reads only the tail of the buffer a page needs: pages, filters, cursors and
+/// counts over thousands of buffered messages (some pushed slightly out of id order, some
+/// claimed by a flusher, some stored) still come out exact.
+async fn history_and_count_over_a_large_buffer_page_exactly(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    let account = account_of(&api, &t).await;
+    let input = |i: usize| -> ChatMessageInput {
+        let (platform, user) = [("twitch", "alice"), ("kick", "bob"), ("youtube", "carol")][i % 3];
+        let mut m = msg(i, platform, user);
+        m["message"] = json!(format!("m{i:05}"));
+        serde_json::from_value(m).unwrap()
+    };
+    let n = 3000;
+    let mut msgs: Vec<_> = (0..n)
+        .map(|i| service::validate(account, &input(i)).unwrap())
+        .collect();
+    // Pushes that overtook each other in flight: neighbours swapped here and there.
+    for i in (0..n - 1).step_by(37) {
+        msgs.swap(i, i + 1);
+    }
+    let (first, rest) = msgs.split_at(1000);
+    for chunk in first.chunks(500) {
+        for m in chunk {
+            buffer::push(&s.state, m).await.unwrap();
+        }
+    }
+    // The oldest thousand stored; a flusher then claims (and "dies" holding) 300 more.
+    Flusher::new(s.state.clone()).run_once().await.unwrap();
+    for m in rest {
+        buffer::push(&s.state, m).await.unwrap();
+    }
+    let mut dying = Flusher::new(s.state.clone());
+    dying.batch = 300;
+    dying.fail = FailPoint::AfterClaim;
+    assert!(dying.run_once().await.is_err());
+    assert_eq!(stored(&s.state).await, 1000);
+
+    let mut want: Vec<String> = (0..n).map(|i| format!("m{i:05}")).collect();
+    want.reverse();
+    for (query, filter) in [
+        ("", None::<&str>),
+        ("&platform=kick", Some("kick")),
+        ("&user=carol", Some("youtube")),
+    ] {
+        let mut seen = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let q = match &cursor {
+                Some(c) => format!("?limit=173{query}&cursor={c}"),
+                None => format!("?limit=173{query}"),
+            };
+            let page = history(&api, &t, &q).await;
+            for m in page["messages"].as_array().unwrap() {
+                seen.push(m["message"].as_str().unwrap().to_string());
+            }
+            match page["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_string()),
+                None => break,
+            }
+        }
+        let expected: Vec<String> = want
+            .iter()
+            .filter(|m| {
+                let i: usize = m[1..].parse().unwrap();
+                let p = ["twitch", "kick", "youtube"][i % 3];
+                filter.is_none_or(|f| f == p)
+            })
+            .cloned()
+            .collect();
+        assert_eq!(seen.len(), expected.len(), "{query}");
+        assert_eq!(seen, expected, "every message once, newest first ({query})");
+        let (_, c) = api
+            .call(
+                Method::GET,
+                &format!("/v1/chat/history/count{}", query.replacen('&', "?", 1)),
+                Some(&t),
+                None,
+            )
+            .await;
+        assert_eq!(c["count"], expected.len() as i64, "count{query}: {c}");
+    }
+    assert_eq!(count(&api, &t).await, n as i64);
+    // A deleted buffered message leaves the page and the count.
+    let newest = history(&api, &t, "?limit=1").await["messages"][0].clone();
+    let (st, r) = api
+        .call(
+            Method::POST,
+            "/v1/chat/moderate",
+            Some(&t),
+            Some(json!({"platform": newest["platform"], "action": "delete",
+                "message_id": newest["id"]})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    assert_eq!(count(&api, &t).await, n as i64 - 1);
+    assert_ne!(
+        history(&api, &t, "?limit=1").await["messages"][0]["id"],
+        newest["id"]
+    );
+}
+
+/// Issue 12: a list field costs by its `limit` in the query's complexity: 200 `chatHistory`
+/// aliases are refused before anything runs, with a clear error; a full page is fine.
+async fn graphql_lists_cost_by_their_limit(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    ingest(&api, &t, msg(1, "twitch", "alice")).await;
+    let aliases: String = (0..200)
+        .map(|i| format!("h{i}: chatHistory {{ messages {{ id message }} nextCursor }} "))
+        .collect();
+    let body = api
+        .gql(Some(&t), &format!("{{ {aliases} }}"), json!({}))
+        .await;
+    assert_eq!(body["data"], Value::Null, "nothing ran");
+    assert_eq!(gql_code(&body), "bad_request", "{body}");
+    let message = body["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("too complex") && message.contains("limit"),
+        "{message}"
+    );
+    // Small limits cost little; one page of 500 with every field is fine.
+    let few: String = (0..5)
+        .map(|i| format!("h{i}: chatHistory(filter: {{limit: 10}}) {{ messages {{ id }} }} "))
+        .collect();
+    let body = api.gql(Some(&t), &format!("{{ {few} }}"), json!({})).await;
+    assert!(body["errors"].is_null(), "{body}");
+    let body = api
+        .gql(
+            Some(&t),
+            "{ chatHistory(filter: {limit: 500}) { nextCursor messages { id accountId platform \
+             channelName userId username displayName message badges color isMod isSub isVip \
+             subTier platformMessageId replyToMessageId replyToUserId replyToUsername \
+             replyToMessage createdAt deletedAt deletedBy isFirstMessage isFirstInStream \
+             treatment emotes { id name start end provider } } } }",
+            json!({}),
+        )
+        .await;
+    assert!(body["errors"].is_null(), "{body}");
+    assert_eq!(
+        body["data"]["chatHistory"]["messages"][0]["message"],
+        "hello 1 from alice"
+    );
+    // The moderation log counts its limit too.
+    let logs: String = (0..120)
+        .map(|i| format!("l{i}: accountModerationLog(limit: 200) {{ total entries {{ id }} }} "))
+        .collect();
+    let body = api.gql(Some(&t), &format!("{{ {logs} }}"), json!({})).await;
+    assert_eq!(gql_code(&body), "bad_request", "{body}");
 }

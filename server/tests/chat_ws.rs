@@ -23,6 +23,10 @@ backend_tests!(
     bad_requests_are_refused_before_the_upgrade,
     graphql_subscription_carries_the_same_events,
     events_published_out_of_id_order_all_arrive,
+    live_events_obey_the_subscribers_permissions,
+    subscriptions_obey_the_subscribers_permissions,
+    a_revoked_token_closes_its_live_connections_on_every_instance,
+    an_expired_token_closes_its_live_socket,
 );
 
 fn msg(text: &str) -> Value {
@@ -332,4 +336,304 @@ async fn events_published_out_of_id_order_all_arrive(s: &TestServer) {
     assert_eq!(next(&mut ws).await["message"]["message"], "newer id");
     assert_eq!(next(&mut ws).await["message"]["message"], "older id");
     ws.close(None).await.unwrap();
+}
+
+/// Open `/v1/chat/ws` authenticated by the Authorization header of the upgrade request.
+async fn connect_with_header(s: &TestServer, token: &str) -> Ws {
+    connect_to(&s.url, token).await
+}
+
+async fn connect_to(base: &str, token: &str) -> Ws {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let mut req = format!("{}/v1/chat/ws", base.replace("http://", "ws://"))
+        .into_client_request()
+        .unwrap();
+    req.headers_mut()
+        .insert("authorization", format!("Bearer {token}").parse().unwrap());
+    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+    assert_eq!(next(&mut ws).await["type"], "hello");
+    ws
+}
+
+/// Everything a moderator's actions announce: a note, a timeout and a ban with a reason, a
+/// treatment; then a message as a marker.
+async fn act_on_a_chatter(api: &Api, m: &str) {
+    let (st, b) = api
+        .call(
+            Method::POST,
+            "/v1/chat/users/twitch/4242/notes",
+            Some(m),
+            Some(json!({"note": "secret note about 4242"})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{b}");
+    for body in [
+        json!({"platform": "twitch", "action": "timeout", "platform_user_id": "4242",
+            "duration_seconds": 60, "reason": "secret reason"}),
+        json!({"platform": "twitch", "action": "ban", "platform_user_id": "4242",
+            "reason": "secret reason"}),
+    ] {
+        let (st, b) = api
+            .call(Method::POST, "/v1/chat/moderate", Some(m), Some(body))
+            .await;
+        assert_eq!(st, StatusCode::OK, "{b}");
+    }
+    let (st, b) = api
+        .call(
+            Method::PUT,
+            "/v1/chat/users/twitch/4242/treatment",
+            Some(m),
+            Some(json!({"treatment": "restricted"})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{b}");
+    ingest(api, m, "marker").await;
+}
+
+/// The event types a socket received up to the marker message.
+async fn types_until_marker(ws: &mut Ws) -> Vec<String> {
+    let mut out = Vec::new();
+    loop {
+        let e = next(ws).await;
+        let kind = e["type"].as_str().unwrap().to_string();
+        if kind == "message" && e["message"]["message"] == "marker" {
+            return out;
+        }
+        if kind == "closed" {
+            panic!("closed before the marker: {out:?}");
+        }
+        out.push(kind);
+    }
+}
+
+/// Issue 12: a viewer or an editor subscribed to `/v1/chat/ws` no longer receives notes,
+/// nor bans and timeouts with their reason and moderator: over REST they may read neither.
+/// A moderator receives everything.
+async fn live_events_obey_the_subscribers_permissions(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    let viewer = api.login("viewer", "lumio-viewer").await;
+    let editor = api.login("editor", "lumio-editor").await;
+    let mut as_mod = connect_with_header(s, &m).await;
+    let mut as_viewer = connect_with_header(s, &viewer).await;
+    let mut as_editor = connect(s, &editor, None).await;
+    act_on_a_chatter(&api, &m).await;
+    let all = types_until_marker(&mut as_mod).await;
+    assert_eq!(
+        all,
+        [
+            "note_created",
+            "user_timed_out",
+            "user_banned",
+            "treatment_changed"
+        ]
+    );
+    for ws in [&mut as_viewer, &mut as_editor] {
+        let got = types_until_marker(ws).await;
+        assert!(got.is_empty(), "{got:?}");
+    }
+    let (st, _) = api
+        .call(
+            Method::GET,
+            "/v1/chat/users/twitch/4242/notes",
+            Some(&viewer),
+            None,
+        )
+        .await;
+    assert_eq!(
+        st,
+        StatusCode::FORBIDDEN,
+        "REST agrees: the viewer may not read notes"
+    );
+}
+
+async fn subscribe(s: &TestServer, token: &str) -> Ws {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let url = format!("{}/graphql/ws", s.url.replace("http://", "ws://"));
+    let mut req = url.into_client_request().unwrap();
+    req.headers_mut().insert(
+        "sec-websocket-protocol",
+        "graphql-transport-ws".parse().unwrap(),
+    );
+    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+    let send = |v: Value| Message::Text(v.to_string().into());
+    ws.send(send(
+        json!({"type": "connection_init", "payload": {"token": token}}),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(next(&mut ws).await["type"], "connection_ack");
+    ws.send(send(json!({"id": "1", "type": "subscribe", "payload": {
+        "query": "subscription { chatEvents { type event message { message } } }"}})))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    ws
+}
+
+async fn gql_types_until_marker(ws: &mut Ws) -> Vec<String> {
+    let mut out = Vec::new();
+    loop {
+        let e = next(ws).await;
+        assert_eq!(e["type"], "next", "{e}");
+        let ev = &e["payload"]["data"]["chatEvents"];
+        let kind = ev["type"].as_str().unwrap().to_string();
+        if kind == "message" && ev["message"]["message"] == "marker" {
+            return out;
+        }
+        out.push(kind);
+    }
+}
+
+async fn subscriptions_obey_the_subscribers_permissions(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    let viewer = api.login("viewer", "lumio-viewer").await;
+    let editor = api.login("editor", "lumio-editor").await;
+    let mut as_mod = subscribe(s, &m).await;
+    let mut as_viewer = subscribe(s, &viewer).await;
+    let mut as_editor = subscribe(s, &editor).await;
+    act_on_a_chatter(&api, &m).await;
+    assert_eq!(
+        gql_types_until_marker(&mut as_mod).await,
+        [
+            "note_created",
+            "user_timed_out",
+            "user_banned",
+            "treatment_changed"
+        ]
+    );
+    assert!(gql_types_until_marker(&mut as_viewer).await.is_empty());
+    assert!(gql_types_until_marker(&mut as_editor).await.is_empty());
+}
+
+/// The close frame that ends a socket (skipping events still on their way).
+async fn close_code(ws: &mut Ws) -> (u16, String) {
+    loop {
+        let m = tokio::time::timeout(Duration::from_secs(10), ws.next())
+            .await
+            .expect("closed within 10 s");
+        match m {
+            Some(Ok(Message::Close(Some(f)))) => return (f.code.into(), f.reason.to_string()),
+            Some(Ok(Message::Close(None))) | None | Some(Err(_)) => {
+                panic!("closed without a code")
+            }
+            Some(Ok(_)) => continue,
+        }
+    }
+}
+
+/// Issue 12: a revoked token closes its open live sockets and subscriptions with 1008, and
+/// the revocation reaches the auth cache of every instance at once (not after the cache's
+/// 10 s): two instances on one Redis.
+async fn a_revoked_token_closes_its_live_connections_on_every_instance(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    // The other instance: its own AppState on the same database and bus (with Redis); on
+    // the in-process bus the one instance plays both parts.
+    let (base_b, serving) = if s.state.bus.backend() == "redis" {
+        let b = AppState::connect((*s.state.config).clone()).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let h = tokio::spawn(lumio_server::app::serve(
+            listener,
+            b,
+            std::future::pending(),
+        ));
+        (base, Some(h))
+    } else {
+        (s.url.clone(), None)
+    };
+    let api_b = Api::new(&base_b);
+    // B has the token in its auth cache, a socket and a subscription open with it.
+    let (st, _) = api_b.call(Method::GET, "/v1/auth/me", Some(&m), None).await;
+    assert_eq!(st, StatusCode::OK);
+    let mut ws = connect_to(&base_b, &m).await;
+    let mut sub = {
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+        let url = format!("{}/graphql/ws", base_b.replace("http://", "ws://"));
+        let mut req = url.into_client_request().unwrap();
+        req.headers_mut().insert(
+            "sec-websocket-protocol",
+            "graphql-transport-ws".parse().unwrap(),
+        );
+        let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+        ws.send(Message::Text(
+            json!({"type": "connection_init", "payload": {"token": m}})
+                .to_string()
+                .into(),
+        ))
+        .await
+        .unwrap();
+        assert_eq!(next(&mut ws).await["type"], "connection_ack");
+        ws.send(Message::Text(
+            json!({"id": "1", "type": "subscribe", "payload": {
+            "query": "subscription { chatEvents { type } }"}})
+            .to_string()
+            .into(),
+        ))
+        .await
+        .unwrap();
+        ws
+    };
+    // Another token of the same user keeps its socket.
+    let other = api.login("mod", "lumio-mod").await;
+    let mut unaffected = connect_to(&base_b, &other).await;
+
+    // Logged out on A.
+    let (st, _) = api
+        .call(Method::POST, "/v1/auth/logout", Some(&m), None)
+        .await;
+    assert_eq!(st, StatusCode::NO_CONTENT);
+    assert_eq!(close_code(&mut ws).await, (1008, "token revoked".into()));
+    assert_eq!(close_code(&mut sub).await, (1008, "token revoked".into()));
+    // B's cache let go of it at once: well within a second, not the cache's 10 s.
+    let start = std::time::Instant::now();
+    loop {
+        let (st, _) = api_b.call(Method::GET, "/v1/auth/me", Some(&m), None).await;
+        if st == StatusCode::UNAUTHORIZED {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(1),
+            "instance B still accepts a revoked token"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    ingest(&api, &other, "still here").await;
+    assert_eq!(
+        next(&mut unaffected).await["message"]["message"],
+        "still here"
+    );
+    if let Some(h) = serving {
+        h.abort();
+    }
+}
+
+/// A token that expires while its socket is open: the socket is closed with 1008.
+async fn an_expired_token_closes_its_live_socket(s: &TestServer) {
+    use lumio_server::auth::model::TokenRow;
+    use lumio_server::auth::service::{generate_token, hash_token};
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    let (_, me) = api.call(Method::GET, "/v1/auth/me", Some(&m), None).await;
+    let secret = generate_token();
+    let now = lumio_server::store::now();
+    s.state
+        .db
+        .insert_token(&TokenRow {
+            id: uuid::Uuid::now_v7(),
+            user_id: me["user"]["id"].as_str().unwrap().parse().unwrap(),
+            name: "short".into(),
+            kind: "api".into(),
+            token_hash: hash_token(&secret),
+            permissions: Some(sqlx::types::Json(vec!["chat:read".into()])),
+            created_at: now,
+            expires_at: Some(now + chrono::Duration::seconds(2)),
+            last_used_at: None,
+        })
+        .await
+        .unwrap();
+    let mut ws = connect_with_header(s, &secret).await;
+    assert_eq!(close_code(&mut ws).await, (1008, "token expired".into()));
 }

@@ -26,6 +26,28 @@ backend_tests!(
     stream_states_show_the_bot_of_each_platform
 );
 
+/// The Twitch (or Kick) user id of a test chatter.
+fn tid(user: &str) -> String {
+    match user {
+        "newbie" => "9001",
+        "regular" => "9002",
+        "veteran" => "9003",
+        "shady" => "9004",
+        "alice" => "9005",
+        "bob" => "9006",
+        "target" => "9101",
+        "spammer" => "9102",
+        "other" => "9103",
+        "tt" => "9104",
+        "helper" => "9105",
+        "a" => "9201",
+        "b" => "9202",
+        "x" => "9203",
+        other => panic!("no test id for {other}"),
+    }
+    .to_string()
+}
+
 async fn ingest(api: &Api, t: &str, user: &str, text: &str) -> Value {
     let (st, b) = api
         .call(
@@ -33,7 +55,7 @@ async fn ingest(api: &Api, t: &str, user: &str, text: &str) -> Value {
             "/v1/chat/message",
             Some(t),
             Some(json!({"platform": "twitch", "channel_name": "lumio_demo",
-                "user_id": format!("id-{user}"), "username": user, "message": text})),
+                "user_id": tid(user), "username": user, "message": text})),
         )
         .await;
     assert_eq!(st, StatusCode::CREATED, "{b}");
@@ -78,7 +100,7 @@ async fn first_time_chatters_are_flagged_and_welcomes_removed_by_a_ban(s: &TestS
 
     // The flags survive the flush into the database.
     Flusher::new(s.state.clone()).run_once().await.unwrap();
-    let stored = history(&api, &m, "?user=id-newbie").await;
+    let stored = history(&api, &m, "?user=9001").await;
     assert_eq!(stored.len(), 2);
     assert_eq!(stored[1]["is_first_message"], true, "{stored:?}");
     assert_eq!(stored[0]["is_first_message"], false, "{stored:?}");
@@ -90,7 +112,7 @@ async fn first_time_chatters_are_flagged_and_welcomes_removed_by_a_ban(s: &TestS
             "/v1/chat/moderate",
             Some(&m),
             Some(json!({"platform": "twitch", "action": "ban",
-                "platform_user_id": "id-newbie", "reason": "spam"})),
+                "platform_user_id": "9001", "reason": "spam"})),
         )
         .await;
     assert_eq!(st, StatusCode::OK, "{r}");
@@ -112,7 +134,7 @@ async fn first_time_chatters_are_flagged_and_welcomes_removed_by_a_ban(s: &TestS
     }
     types.sort();
     assert_eq!(types, ["message_deleted", "user_banned"]);
-    let all = history(&api, &m, "?user=id-newbie&include_deleted=true").await;
+    let all = history(&api, &m, "?user=9001&include_deleted=true").await;
     let welcome = all.iter().find(|x| x["id"] == first["id"]).unwrap();
     assert!(welcome["deleted_at"].is_string(), "{welcome}");
     let other = all.iter().find(|x| x["id"] == second["id"]).unwrap();
@@ -122,7 +144,7 @@ async fn first_time_chatters_are_flagged_and_welcomes_removed_by_a_ban(s: &TestS
     let k = keys::user_flag(
         account,
         Platform::Twitch,
-        "id-newbie",
+        "9001",
         UserFlag::WelcomeMessageId,
     );
     assert_eq!(s.bus().get(&k).await.unwrap(), None);
@@ -133,7 +155,7 @@ async fn first_time_chatters_are_flagged_and_welcomes_removed_by_a_ban(s: &TestS
         .del(&keys::user_flag(
             account,
             Platform::Twitch,
-            "id-regular",
+            "9002",
             UserFlag::WelcomeMessageId,
         ))
         .await
@@ -144,7 +166,7 @@ async fn first_time_chatters_are_flagged_and_welcomes_removed_by_a_ban(s: &TestS
             "/v1/chat/moderate",
             Some(&m),
             Some(json!({"platform": "twitch", "action": "ban",
-                "platform_user_id": "id-regular"})),
+                "platform_user_id": "9002"})),
         )
         .await;
     assert!(
@@ -156,7 +178,7 @@ async fn first_time_chatters_are_flagged_and_welcomes_removed_by_a_ban(s: &TestS
         "{r}"
     );
     assert_eq!(
-        history(&api, &m, "?user=id-regular").await.len(),
+        history(&api, &m, "?user=9002").await.len(),
         1,
         "the regular's message stays"
     );
@@ -289,7 +311,7 @@ async fn a_forgetful_bus_does_not_make_old_chatters_new(s: &TestServer) {
     for f in [UserFlag::HasChatted, UserFlag::HasChattedThisStream] {
         assert!(s
             .bus()
-            .del(&keys::user_flag(account, Platform::Twitch, "id-veteran", f))
+            .del(&keys::user_flag(account, Platform::Twitch, "9003", f))
             .await
             .unwrap());
     }
@@ -304,7 +326,7 @@ async fn a_forgetful_bus_does_not_make_old_chatters_new(s: &TestServer) {
             "/v1/chat/message",
             Some(&m),
             Some(json!({"platform": "kick", "channel_name": "lumio_demo",
-                "user_id": "id-veteran", "username": "veteran", "message": "hi kick"})),
+                "user_id": "9003", "username": "veteran", "message": "hi kick"})),
         )
         .await;
     assert_eq!(st, StatusCode::CREATED, "{b}");
@@ -319,7 +341,7 @@ async fn restricted_chatters_are_flagged(s: &TestServer) {
     let (st, r) = api
         .call(
             Method::PUT,
-            "/v1/chat/users/twitch/id-shady/treatment",
+            "/v1/chat/users/twitch/9004/treatment",
             Some(&m),
             Some(json!({"treatment": "restricted"})),
         )
@@ -334,10 +356,10 @@ async fn restricted_chatters_are_flagged(s: &TestServer) {
     assert_eq!(e["message"]["treatment"], "restricted", "{e}");
 
     // Stored with the flag, in history before and after the flush.
-    let h = history(&api, &m, "?user=id-shady").await;
+    let h = history(&api, &m, "?user=9004").await;
     assert_eq!(h[0]["treatment"], "restricted");
     Flusher::new(s.state.clone()).run_once().await.unwrap();
-    let h = history(&api, &m, "?user=id-shady").await;
+    let h = history(&api, &m, "?user=9004").await;
     assert_eq!(h.len(), 2);
     assert_eq!(h[0]["treatment"], "restricted", "{h:?}");
     assert!(
@@ -348,7 +370,7 @@ async fn restricted_chatters_are_flagged(s: &TestServer) {
     // Back to none: new messages are not flagged.
     api.call(
         Method::PUT,
-        "/v1/chat/users/twitch/id-shady/treatment",
+        "/v1/chat/users/twitch/9004/treatment",
         Some(&m),
         Some(json!({"treatment": "none"})),
     )
@@ -376,6 +398,27 @@ async fn settings_change_whole_or_not_at_all(s: &TestServer) {
     let editor = api.login("editor", "lumio-editor").await;
     let m = api.login("mod", "lumio-mod").await;
     let viewer = api.login("viewer", "lumio-viewer").await;
+
+    // Issue 12: a change is bounded (one call cannot write thousands of bus entries), and a
+    // bad name is quoted short.
+    let many: Vec<String> = (0..1000).map(|i| format!("cmd{i}")).collect();
+    let (st, b) = patch(&api, &editor, json!({"disable_commands": many})).await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "{b}");
+    assert!(
+        b["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("disable_commands"),
+        "{b}"
+    );
+    let (st, b) = patch(
+        &api,
+        &editor,
+        json!({"disable_commands": [format!("x{}", "y".repeat(100_000))]}),
+    )
+    .await;
+    assert!(st.is_client_error(), "{b}");
+    assert!(b.to_string().len() < 500, "the name is not echoed whole");
 
     assert_eq!(
         settings(&api, &viewer).await,

@@ -26,8 +26,33 @@ backend_tests!(
     deletes_reach_buffer_and_database,
     timeouts_expire_and_stack,
     remod_runs_once_across_restart_and_instances,
-    bad_input_is_refused_clearly
+    bad_input_is_refused_clearly,
+    a_ban_that_changes_nothing_says_so_and_logs_nothing,
+    platform_user_ids_are_checked_per_platform,
+    oversized_or_poisoned_input_is_a_4xx_never_a_500,
 );
+
+/// The Twitch (or Kick) user id of a test chatter.
+fn tid(user: &str) -> String {
+    match user {
+        "newbie" => "9001",
+        "regular" => "9002",
+        "veteran" => "9003",
+        "shady" => "9004",
+        "alice" => "9005",
+        "bob" => "9006",
+        "target" => "9101",
+        "spammer" => "9102",
+        "other" => "9103",
+        "tt" => "9104",
+        "helper" => "9105",
+        "a" => "9201",
+        "b" => "9202",
+        "x" => "9203",
+        other => panic!("no test id for {other}"),
+    }
+    .to_string()
+}
 
 async fn ingest(api: &Api, t: &str, user: &str, text: &str, is_mod: bool) -> Value {
     let (st, b) = api
@@ -36,7 +61,7 @@ async fn ingest(api: &Api, t: &str, user: &str, text: &str, is_mod: bool) -> Val
             "/v1/chat/message",
             Some(t),
             Some(json!({"platform": "twitch", "channel_name": "lumio_demo",
-                "user_id": format!("id-{user}"), "username": user, "message": text,
+                "user_id": tid(user), "username": user, "message": text,
                 "is_mod": is_mod})),
         )
         .await;
@@ -57,7 +82,7 @@ async fn permissions_are_checked_per_action(s: &TestServer) {
     ingest(&api, &m, "target", "hi", false).await;
     let timeout = json!({"platform": "twitch", "action": "timeout", "username": "target",
         "duration_seconds": 60});
-    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "id-target"});
+    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "9101"});
     assert_eq!(moderate(&api, &m, timeout.clone()).await.0, StatusCode::OK);
     assert_eq!(moderate(&api, &m, ban.clone()).await.0, StatusCode::OK);
     // A custom role with chat:timeout and not chat:ban.
@@ -81,7 +106,7 @@ async fn permissions_are_checked_per_action(s: &TestServer) {
             Method::POST,
             "/graphql",
             Some(&jan),
-            Some(json!({"query": "mutation { moderateChat(input: {platform: \"twitch\", action: \"ban\", platformUserId: \"id-target\"}) { id } }"})),
+            Some(json!({"query": "mutation { moderateChat(input: {platform: \"twitch\", action: \"ban\", platformUserId: \"9101\"}) { id } }"})),
         )
         .await;
     assert_eq!(st, StatusCode::OK);
@@ -90,7 +115,7 @@ async fn permissions_are_checked_per_action(s: &TestServer) {
     let (st, _) = api
         .call(
             Method::GET,
-            "/v1/chat/users/twitch/id-target/moderation-log",
+            "/v1/chat/users/twitch/9101/moderation-log",
             Some(&viewer),
             None,
         )
@@ -118,7 +143,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     )
     .await;
     assert_eq!(st, StatusCode::OK, "{r}");
-    assert_eq!(r["platform_user_id"], "id-spammer");
+    assert_eq!(r["platform_user_id"], "9102");
     assert_eq!(r["delivery"], "queued_for_bot");
     assert_eq!(
         r["channel"]
@@ -137,7 +162,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     );
     assert!(e["cursor"].is_string());
 
-    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "id-spammer"});
+    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "9102"});
     assert_eq!(moderate(&api, &m, ban).await.0, StatusCode::OK);
     let e = next_event(&mut ws).await;
     assert_eq!(e["type"], "message_deleted", "{e}");
@@ -162,7 +187,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     let (st, t) = api
         .call(
             Method::PUT,
-            "/v1/chat/users/twitch/id-spammer/treatment",
+            "/v1/chat/users/twitch/9102/treatment",
             Some(&m),
             Some(json!({"treatment": "restricted"})),
         )
@@ -177,7 +202,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     let (st, log) = api
         .call(
             Method::GET,
-            "/v1/chat/users/twitch/id-spammer/moderation-log?limit=3",
+            "/v1/chat/users/twitch/9102/moderation-log?limit=3",
             Some(&m),
             None,
         )
@@ -196,7 +221,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     let (_, page2) = api
         .call(
             Method::GET,
-            "/v1/chat/users/twitch/id-spammer/moderation-log?limit=3&page=2",
+            "/v1/chat/users/twitch/9102/moderation-log?limit=3&page=2",
             Some(&m),
             None,
         )
@@ -214,7 +239,7 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
     // GraphQL reads the same log.
     let (_, b) = api
         .call(Method::POST, "/graphql", Some(&m), Some(json!({"query":
-            "{ moderationLog(platform: \"twitch\", platformUserId: \"id-spammer\") { total entries { action moderatorName } } }"})))
+            "{ moderationLog(platform: \"twitch\", platformUserId: \"9102\") { total entries { action moderatorName } } }"})))
         .await;
     assert_eq!(b["data"]["moderationLog"]["total"], 5, "{b}");
 
@@ -237,8 +262,8 @@ async fn actions_are_logged_and_announced(s: &TestServer) {
         .await;
     assert_eq!(st, StatusCode::OK, "{all}");
     assert_eq!(all["total"], 6, "{all}");
-    assert_eq!(all["entries"][0]["platform_user_id"], "id-other");
-    assert_eq!(all["entries"][1]["platform_user_id"], "id-spammer");
+    assert_eq!(all["entries"][0]["platform_user_id"], "9103");
+    assert_eq!(all["entries"][1]["platform_user_id"], "9102");
     let (_, b) = api
         .call(
             Method::POST,
@@ -338,12 +363,12 @@ async fn timeouts_expire_and_stack(s: &TestServer) {
     let m = api.login("mod", "lumio-mod").await;
     let msg = ingest(&api, &m, "tt", "hello", false).await;
     let account: Uuid = msg["account_id"].as_str().unwrap().parse().unwrap();
-    let key = keys::user_flag(account, "twitch", "id-tt", UserFlag::Timeout);
+    let key = keys::user_flag(account, "twitch", "9104", UserFlag::Timeout);
     let (st, r) = moderate(
         &api,
         &m,
         json!({"platform": "twitch", "action": "timeout",
-        "platform_user_id": "id-tt", "duration_seconds": 1}),
+        "platform_user_id": "9104", "duration_seconds": 1}),
     )
     .await;
     assert_eq!(st, StatusCode::OK, "{r}");
@@ -361,13 +386,13 @@ async fn timeouts_expire_and_stack(s: &TestServer) {
     moderate(
         &api,
         &m,
-        json!({"platform": "twitch", "action": "ban", "platform_user_id": "id-tt"}),
+        json!({"platform": "twitch", "action": "ban", "platform_user_id": "9104"}),
     )
     .await;
     assert_eq!(s.state.bus.ttl(&key).await.unwrap(), Ttl::Persistent);
 
     // Stacking: off, a new timeout replaces; on, it adds what is left.
-    let t = |d: i64| json!({"platform": "twitch", "action": "timeout", "platform_user_id": "id-tt", "duration_seconds": d});
+    let t = |d: i64| json!({"platform": "twitch", "action": "timeout", "platform_user_id": "9104", "duration_seconds": d});
     let (_, r) = moderate(&api, &m, t(100)).await;
     assert_eq!(r["duration_seconds"], 100);
     assert!(r["warnings"][0].as_str().unwrap().contains("banned"), "{r}");
@@ -390,7 +415,7 @@ async fn timeouts_expire_and_stack(s: &TestServer) {
     s.state
         .bus
         .set(
-            &keys::user_flag(account, "twitch", "id-tt", UserFlag::Invulnerable),
+            &keys::user_flag(account, "twitch", "9104", UserFlag::Invulnerable),
             "1",
             None,
         )
@@ -421,7 +446,7 @@ async fn timeouts_expire_and_stack(s: &TestServer) {
     let (_, before) = api
         .call(
             Method::GET,
-            "/v1/chat/users/twitch/id-tt/moderation-log",
+            "/v1/chat/users/twitch/9104/moderation-log",
             Some(&m),
             None,
         )
@@ -439,7 +464,7 @@ async fn timeouts_expire_and_stack(s: &TestServer) {
     let (_, after) = api
         .call(
             Method::GET,
-            "/v1/chat/users/twitch/id-tt/moderation-log",
+            "/v1/chat/users/twitch/9104/moderation-log",
             Some(&m),
             None,
         )
@@ -493,7 +518,7 @@ async fn remod_runs_once_across_restart_and_instances(s: &TestServer) {
     let a: Value = serde_json::from_str(&bot.next().await.unwrap()).unwrap();
     assert_eq!(
         (a["action"].as_str(), a["user_id"].as_str()),
-        (Some("mod"), Some("id-helper"))
+        (Some("mod"), Some("9105"))
     );
     assert!(
         tokio::time::timeout(Duration::from_millis(300), bot.next())
@@ -505,12 +530,7 @@ async fn remod_runs_once_across_restart_and_instances(s: &TestServer) {
     assert!(s
         .state
         .bus
-        .exists(&keys::user_flag(
-            account,
-            "twitch",
-            "id-helper",
-            UserFlag::Mod
-        ))
+        .exists(&keys::user_flag(account, "twitch", "9105", UserFlag::Mod))
         .await
         .unwrap());
 }
@@ -613,6 +633,292 @@ async fn bad_input_is_refused_clearly(s: &TestServer) {
             Some(&m),
             None,
         )
+        .await;
+    assert_eq!(log["total"], 0, "{log}");
+}
+
+/// Issue 12: banning a banned chatter, or unbanning one who is not banned, answers 200 with
+/// `changed: false` and a warning, writes no log entry and publishes nothing. A timeout
+/// always changes.
+async fn a_ban_that_changes_nothing_says_so_and_logs_nothing(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    ingest(&api, &m, "target", "hi", false).await;
+    let account: Uuid = ingest(&api, &m, "target", "again", false).await["account_id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let mut bot = s
+        .bus()
+        .subscribe(&keys::bot_action("twitch", account))
+        .await
+        .unwrap();
+    let url = format!("{}/v1/chat/ws?token={m}", s.url.replace("http://", "ws://"));
+    let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "9101"});
+    let unban = json!({"platform": "twitch", "action": "unban", "platform_user_id": "9101"});
+
+    let (st, r) = moderate(&api, &m, unban.clone()).await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    assert_eq!(r["changed"], false, "{r}");
+    assert!(
+        r["warnings"][0].as_str().unwrap().contains("not banned"),
+        "{r}"
+    );
+    assert_eq!(r["delivery"], "none");
+
+    let (st, r) = moderate(&api, &m, ban.clone()).await;
+    assert_eq!((st, &r["changed"]), (StatusCode::OK, &json!(true)), "{r}");
+    let first_id = r["id"].clone();
+    let (st, r) = moderate(&api, &m, ban.clone()).await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    assert_eq!(r["changed"], false, "{r}");
+    assert!(
+        r["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("already banned"),
+        "{r}"
+    );
+    assert_ne!(r["id"], first_id);
+    // GraphQL says the same.
+    let b = api
+        .gql(
+            Some(&m),
+            "mutation { moderateChat(input: {platform: \"twitch\", action: \"ban\", \
+             platformUserId: \"9101\"}) { changed warnings delivery } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(b["data"]["moderateChat"]["changed"], false, "{b}");
+    assert!(b["data"]["moderateChat"]["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("already banned"));
+
+    // A timeout of a banned chatter changes the ban into a timeout; an unban then lifts it.
+    let (_, r) = moderate(
+        &api,
+        &m,
+        json!({"platform": "twitch", "action": "timeout", "platform_user_id": "9101",
+            "duration_seconds": 60}),
+    )
+    .await;
+    assert_eq!(r["changed"], true, "{r}");
+    let (_, r) = moderate(&api, &m, unban.clone()).await;
+    assert_eq!(
+        r["changed"], true,
+        "unbanning a timed-out chatter lifts it: {r}"
+    );
+    let (_, r) = moderate(&api, &m, unban).await;
+    assert_eq!(r["changed"], false, "{r}");
+
+    // Exactly the three changes were logged, published for the bot and announced.
+    let (_, log) = api
+        .call(
+            Method::GET,
+            "/v1/chat/users/twitch/9101/moderation-log",
+            Some(&m),
+            None,
+        )
+        .await;
+    let actions: Vec<&str> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["unban", "timeout", "ban"], "{log}");
+    let mut to_bot = Vec::new();
+    while let Ok(Some(p)) = tokio::time::timeout(Duration::from_millis(300), bot.next()).await {
+        let v: Value = serde_json::from_str(&p).unwrap();
+        to_bot.push(v["action"].as_str().unwrap().to_string());
+    }
+    assert_eq!(to_bot, ["ban", "timeout", "unban"]);
+    ingest(&api, &m, "target", "marker", false).await;
+    let mut events = Vec::new();
+    loop {
+        let e = next_event(&mut ws).await;
+        let kind = e["type"].as_str().unwrap().to_string();
+        if kind == "message" {
+            break; // the marker: everything before it has arrived
+        }
+        events.push(kind);
+    }
+    // (The first ban also removed the chatter's welcome message.)
+    assert_eq!(
+        events,
+        [
+            "message_deleted",
+            "user_banned",
+            "user_timed_out",
+            "user_unbanned"
+        ]
+    );
+}
+
+/// Issue 12: platform user ids are checked per platform wherever the API takes one: a bare
+/// name is not a Twitch id, a YouTube id is a `UC…` channel id, a Discord id a snowflake.
+async fn platform_user_ids_are_checked_per_platform(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    for (platform, id) in [
+        ("twitch", "loudguy"),
+        ("twitch", "123456789012345678901"),
+        ("kick", "12a"),
+        ("trovo", "-5"),
+        ("youtube", "UC123"),
+        ("youtube", "ucLumioDemo0000000000000"),
+        ("discord", "1234567890123456"),
+        ("discord", "99999999999999999999"),
+    ] {
+        let (st, b) = moderate(
+            &api,
+            &m,
+            json!({"platform": platform, "action": "ban", "platform_user_id": id}),
+        )
+        .await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{platform} {id}: {b}");
+        let msg = b["error"]["message"].as_str().unwrap();
+        assert!(msg.starts_with("platform_user_id"), "{msg}");
+        assert!(msg.contains(platform), "{msg}");
+        for path in [
+            format!("/v1/chat/users/{platform}/{id}/notes"),
+            format!("/v1/chat/users/{platform}/{id}"),
+            format!("/v1/chat/users/{platform}/{id}/moderation-log"),
+            format!("/v1/chat/users/{platform}/{id}/follow-status"),
+        ] {
+            let (st, b) = api.call(Method::GET, &path, Some(&m), None).await;
+            assert_eq!(st, StatusCode::BAD_REQUEST, "{path}: {b}");
+            assert!(b["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("platform_user_id"));
+        }
+        let (st, _) = api
+            .call(
+                Method::PUT,
+                &format!("/v1/chat/users/{platform}/{id}/treatment"),
+                Some(&m),
+                Some(json!({"treatment": "restricted"})),
+            )
+            .await;
+        assert_eq!(st, StatusCode::BAD_REQUEST);
+        let (st, b) = api
+            .call(
+                Method::POST,
+                "/v1/chat/message",
+                Some(&m),
+                Some(
+                    json!({"platform": platform, "channel_name": "c", "user_id": id,
+                    "username": "someone", "message": "hi"}),
+                ),
+            )
+            .await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{b}");
+        assert!(
+            b["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("user_id"),
+            "{b}"
+        );
+    }
+    // Valid ids of each platform are taken.
+    for (platform, id) in [
+        ("twitch", "12345678901234567890"),
+        ("kick", "1"),
+        ("trovo", "100000001"),
+        ("youtube", "UC_x-5Yyz0123456789abcde"),
+        ("discord", "18446744073709551615"),
+    ] {
+        let (st, b) = moderate(
+            &api,
+            &m,
+            json!({"platform": platform, "action": "ban", "platform_user_id": id}),
+        )
+        .await;
+        assert_eq!(st, StatusCode::OK, "{platform} {id}: {b}");
+    }
+    let b = api
+        .gql(
+            Some(&m),
+            "{ moderationLog(platform: \"twitch\", platformUserId: \"loudguy\") { total } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(common::gql_code(&b), "bad_request", "{b}");
+}
+
+/// Issue 12: input that used to reach the database and come back as a 500 is a 4xx that
+/// names the field.
+async fn oversized_or_poisoned_input_is_a_4xx_never_a_500(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    ingest(&api, &m, "target", "hi", false).await;
+    let long = "u".repeat(100_000);
+    for body in [
+        json!({"platform": "twitch", "action": "ban", "platform_user_id": "9101", "username": long}),
+        json!({"platform": "twitch", "action": "ban", "username": long}),
+        json!({"platform": "twitch", "action": "ban", "platform_user_id": "9101",
+            "username": "tar\u{0}get"}),
+    ] {
+        let (st, b) = moderate(&api, &m, body).await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{b}");
+        assert!(
+            b["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("username"),
+            "{b}"
+        );
+    }
+    let (st, b) = moderate(
+        &api,
+        &m,
+        json!({"platform": "twitch", "action": "ban", "platform_user_id": "9101",
+            "reason": "spam\u{0}"}),
+    )
+    .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "{b}");
+    assert!(
+        b["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("reason"),
+        "{b}"
+    );
+    for query in [
+        "page=9223372036854775807",
+        "page=9223372036854775807&limit=200",
+        "page=4611686018427387904&limit=2",
+    ] {
+        for path in [
+            "/v1/chat/users/twitch/9101/moderation-log",
+            "/v1/chat/moderation-log",
+        ] {
+            let (st, b) = api
+                .call(Method::GET, &format!("{path}?{query}"), Some(&m), None)
+                .await;
+            assert_eq!(st, StatusCode::BAD_REQUEST, "{path}?{query}: {b}");
+            assert!(
+                b["error"]["message"].as_str().unwrap().starts_with("page"),
+                "{b}"
+            );
+        }
+    }
+    let b = api
+        .gql(
+            Some(&m),
+            "{ accountModerationLog(page: 9223372036854775807) { total } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(common::gql_code(&b), "bad_request", "{b}");
+    // Nothing was logged by any of it.
+    let (_, log) = api
+        .call(Method::GET, "/v1/chat/moderation-log", Some(&m), None)
         .await;
     assert_eq!(log["total"], 0, "{log}");
 }

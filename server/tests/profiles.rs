@@ -319,8 +319,16 @@ async fn profiles_join_what_lumio_knows_with_the_platform(s: &TestServer, fake: 
     assert_eq!(st, StatusCode::NOT_FOUND, "{b}");
 
     // YouTube through its own API, same shape.
-    ingest(&api, &m, "youtube", "UCyuki", "yuki", "konnichiwa").await;
-    let (_, p) = profile(&api, &m, "youtube", "UCyuki").await;
+    ingest(
+        &api,
+        &m,
+        "youtube",
+        "UCyuki00000000000000000Y",
+        "yuki",
+        "konnichiwa",
+    )
+    .await;
+    let (_, p) = profile(&api, &m, "youtube", "UCyuki00000000000000000Y").await;
     assert_eq!(p["enrichment_status"], "ok", "{p}");
     assert_eq!(p["enrichment"]["display_name"], "Yuki Tube");
     assert_eq!(p["enrichment"]["followers"], 4200);
@@ -372,9 +380,17 @@ async fn a_failing_platform_opens_the_circuit_and_never_fails_the_request(
     assert_eq!(p["enrichment_status"], "unavailable", "{p}");
     assert_eq!(fake.hits(), 2, "an open circuit makes no call");
     // Other platforms have their own circuits.
-    ingest(&api, &m, "youtube", "UCok", "okay", "fine here").await;
+    ingest(
+        &api,
+        &m,
+        "youtube",
+        "UCokay0000000000000000OK",
+        "okay",
+        "fine here",
+    )
+    .await;
     fake.set_failing(false);
-    let (_, p) = profile(&api, &m, "youtube", "UCok").await;
+    let (_, p) = profile(&api, &m, "youtube", "UCokay0000000000000000OK").await;
     assert_eq!(p["enrichment_status"], "ok", "{p}");
     assert_eq!(fake.hits(), 3);
 
@@ -434,8 +450,8 @@ async fn follow_status_is_asked_once_and_remembered(s: &TestServer, fake: &Fake)
     fake.set_failing(false);
 
     // Platforms without a follow API say so.
-    ingest(&api, &m, "youtube", "UCx", "x", "hi").await;
-    let (_, f) = follow(&api, &m, "youtube", "UCx").await;
+    ingest(&api, &m, "youtube", "UCx000000000000000000000", "x", "hi").await;
+    let (_, f) = follow(&api, &m, "youtube", "UCx000000000000000000000").await;
     assert_eq!(f["source"], "not_supported", "{f}");
     assert!(f["following"].is_null());
 

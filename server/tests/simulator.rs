@@ -42,7 +42,7 @@ async fn simulated_chat_covers_five_platforms(s: &TestServer) {
             .await;
         for msg in h["messages"].as_array().unwrap() {
             platforms.insert(msg["platform"].as_str().unwrap().to_string());
-            spam |= msg["user_id"].as_str().unwrap().starts_with("spam-");
+            spam |= msg["username"].as_str().unwrap().starts_with("f0llow_b0t_");
             firsts |= msg["is_first_message"] == true;
         }
         if platforms.len() == 5 && spam && firsts {

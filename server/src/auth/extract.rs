@@ -34,6 +34,9 @@ impl Auth {
             .map(|v| v.to_str().map(str::to_string))
             .transpose()
             .map_err(|_| AppError::BadRequest("the X-Lumio-Account header is not text".into()))?;
+        if let Some(a) = &account {
+            crate::validate::bounded("X-Lumio-Account", a, crate::validate::MAX_ACCOUNT_REF_CHARS)?;
+        }
         Ok(Auth { principal, account })
     }
 

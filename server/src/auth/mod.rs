@@ -7,6 +7,7 @@ pub mod model;
 pub mod permission;
 pub mod principal;
 pub mod rest;
+pub mod revocation;
 pub mod service;
 pub mod store;
 

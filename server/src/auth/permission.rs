@@ -58,6 +58,10 @@ permissions! {
     BotControlEdit = "bot-control:edit", true;
     DiscordGuildsRead = "discord-guilds:read", true;
     DiscordGuildsDelete = "discord-guilds:delete", true;
+    /// Manage the user's own API tokens (list, create, revoke). Session tokens (from a
+    /// login) hold it; an API token holds it only when created with it. Neither a role nor
+    /// an admin grant gives it: it is a scope of a token, not a right in an account.
+    AuthTokens = "auth:tokens", false;
 }
 
 #[derive(Debug, Clone, thiserror::Error)]
@@ -92,6 +96,7 @@ impl Permission {
                 | Permission::BotControlEdit
                 | Permission::DiscordGuildsRead
                 | Permission::DiscordGuildsDelete
+                | Permission::AuthTokens
         )
     }
 }
@@ -164,5 +169,9 @@ mod tests {
             [Permission::ChatRead].into_iter().collect()
         );
         assert!(builtin_role("janitor").is_none());
+        assert!(
+            !owner.contains(&Permission::AuthTokens),
+            "token management is a token scope, never a role's"
+        );
     }
 }

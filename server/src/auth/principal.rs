@@ -24,6 +24,9 @@ pub struct UserPrincipal {
     pub accounts: Vec<AccountAccessInternal>,
     /// Admin permissions effective for this token (user's admin permissions ∩ token scope).
     pub admin: PermissionSet,
+    /// Whether this token may list, create and revoke the user's tokens: a session (a
+    /// login), or an API token created with `auth:tokens`.
+    pub manages_tokens: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -84,11 +87,25 @@ impl UserPrincipal {
             .into_iter()
             .filter(|p| p.is_admin_grantable())
             .collect();
+        let manages_tokens = token.kind == "session"
+            || scope
+                .as_ref()
+                .is_some_and(|s| s.contains(&Permission::AuthTokens));
         UserPrincipal {
             admin: limit(admin),
             user,
             token,
             accounts,
+            manages_tokens,
+        }
+    }
+
+    /// Token management (list, create, revoke) needs a session or the `auth:tokens` scope.
+    pub fn require_token_management(&self) -> AppResult<()> {
+        if self.manages_tokens {
+            Ok(())
+        } else {
+            Err(AppError::MissingPermission(Permission::AuthTokens))
         }
     }
 
@@ -106,11 +123,14 @@ impl UserPrincipal {
             .collect()
     }
 
-    /// Every permission this token holds anywhere (accounts and admin).
+    /// Every permission this token holds anywhere (accounts, admin, token management).
     pub fn all_permissions(&self) -> PermissionSet {
         let mut all = self.admin.clone();
         for a in &self.accounts {
             all.extend(a.permissions.iter().copied());
+        }
+        if self.manages_tokens {
+            all.insert(Permission::AuthTokens);
         }
         all
     }
@@ -118,12 +138,26 @@ impl UserPrincipal {
     /// Pick the account of a call: the one named (id or slug), else the only one.
     pub fn select_account(&self, requested: Option<&str>) -> AppResult<&AccountAccessInternal> {
         match requested.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(wanted)
+                if wanted
+                    .chars()
+                    .nth(crate::validate::MAX_ACCOUNT_REF_CHARS)
+                    .is_some() =>
+            {
+                Err(AppError::BadRequest(format!(
+                    "account (X-Lumio-Account or accountId) is longer than {} characters",
+                    crate::validate::MAX_ACCOUNT_REF_CHARS
+                )))
+            }
             Some(wanted) => self
                 .accounts
                 .iter()
                 .find(|a| a.slug == wanted || a.id.to_string() == wanted.to_ascii_lowercase())
                 .ok_or_else(|| {
-                    AppError::Forbidden(format!("you are not a member of account '{wanted}'"))
+                    AppError::Forbidden(format!(
+                        "you are not a member of account '{}'",
+                        crate::validate::quote(wanted)
+                    ))
                 }),
             None => match self.accounts.as_slice() {
                 [only] => Ok(only),

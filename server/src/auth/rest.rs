@@ -10,7 +10,7 @@ use super::model::*;
 use super::{service, Auth};
 use crate::app::AppState;
 use crate::error::{AppResult, ErrorBody};
-use crate::http::extract::{ApiJson, ApiPath};
+use crate::http::extract::{ApiJson, ApiPath, ClientAddr};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -21,15 +21,19 @@ pub fn router() -> Router<AppState> {
         .route("/auth/tokens/{id}", delete(revoke_token))
 }
 
-/// Log in with a username and password; returns a bearer token (30 days).
+/// Log in with a username and password; returns a bearer token (30 days). After 10 failed
+/// logins of one username from one client address within 15 minutes, that address's logins
+/// of that username are refused (429) until the window passes.
 #[utoipa::path(post, path = "/v1/auth/login", tag = "auth", request_body = LoginInput,
-    responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody),
+    responses((status = 200, body = LoginResponse), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn login(
     State(state): State<AppState>,
+    client: ClientAddr,
     ApiJson(input): ApiJson<LoginInput>,
 ) -> AppResult<Json<LoginResponse>> {
-    Ok(Json(service::login(&state, input).await?))
+    Ok(Json(service::login(&state, input, client.0).await?))
 }
 
 /// Revoke the token this call is made with.
@@ -47,9 +51,11 @@ pub async fn me(auth: Auth) -> AppResult<Json<Me>> {
     Ok(Json(service::me(&auth.principal)?))
 }
 
-/// The caller's tokens (sessions and API tokens); secrets are never shown again.
+/// The caller's tokens (sessions and API tokens); secrets are never shown again. Needs a
+/// session token or the `auth:tokens` scope.
 #[utoipa::path(get, path = "/v1/auth/tokens", tag = "auth", security(("bearer" = [])),
-    responses((status = 200, body = Vec<TokenView>), (status = 401, body = ErrorBody)))]
+    responses((status = 200, body = Vec<TokenView>), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody)))]
 pub async fn list_tokens(
     State(state): State<AppState>,
     auth: Auth,
@@ -57,7 +63,8 @@ pub async fn list_tokens(
     Ok(Json(service::list_tokens(&state, &auth.principal).await?))
 }
 
-/// Create an API token limited to a subset of the caller's permissions.
+/// Create an API token limited to a subset of the caller's permissions. Needs a session token
+/// or the `auth:tokens` scope; the new token never outlives the one creating it.
 #[utoipa::path(post, path = "/v1/auth/tokens", tag = "auth", security(("bearer" = [])),
     request_body = CreateTokenInput,
     responses((status = 201, body = CreatedToken), (status = 401, body = ErrorBody),
@@ -71,10 +78,12 @@ pub async fn create_token(
     Ok((StatusCode::CREATED, Json(created)))
 }
 
-/// Revoke one of the caller's tokens.
+/// Revoke one of the caller's tokens (needs a session token or the `auth:tokens` scope). Its
+/// open live connections on every instance are closed with code 1008.
 #[utoipa::path(delete, path = "/v1/auth/tokens/{id}", tag = "auth", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "Token id")),
-    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
 pub async fn revoke_token(
     State(state): State<AppState>,
     auth: Auth,

@@ -51,19 +51,46 @@ fn invalid_login() -> AppError {
     AppError::Unauthorized("invalid username or password".into())
 }
 
-/// Failed logins of one username allowed within [`LOGIN_WINDOW`] before logins are refused.
+/// Failed logins of one username from one client address allowed within [`LOGIN_WINDOW`]
+/// before that address's logins of that username are refused. Counted per address *and*
+/// username, so an attacker guessing a moderator's password locks out only themselves: the
+/// moderator, from their own address, still logs in.
 pub const MAX_LOGIN_FAILURES: i64 = 10;
 pub const LOGIN_WINDOW: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
-pub async fn login(state: &AppState, input: LoginInput) -> AppResult<LoginResponse> {
+/// Check the login input at the edge: both present, the username a bounded single line.
+fn check_login(input: &LoginInput) -> AppResult<&str> {
     let username = input.username.trim();
+    crate::validate::bounded("username", username, crate::validate::MAX_USERNAME_CHARS)?;
+    if input
+        .password
+        .chars()
+        .nth(crate::validate::MAX_PASSWORD_CHARS)
+        .is_some()
+    {
+        return Err(AppError::BadRequest(format!(
+            "password is longer than {} characters",
+            crate::validate::MAX_PASSWORD_CHARS
+        )));
+    }
     if username.is_empty() || input.password.is_empty() {
         return Err(AppError::Validation(
             "username and password are required".into(),
         ));
     }
-    // Password guessing is throttled per username, across every server on the bus.
-    let failures_key = keys::login_failures(username);
+    Ok(username)
+}
+
+/// Log in. `client` is the caller's address ([`crate::http::extract::ClientAddr`]); failures
+/// are counted per address and username, across every server on the bus.
+pub async fn login(
+    state: &AppState,
+    input: LoginInput,
+    client: Option<std::net::IpAddr>,
+) -> AppResult<LoginResponse> {
+    let username = check_login(&input)?;
+    let client = client.map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
+    let failures_key = keys::login_failures(&client, username);
     let failures: i64 = state
         .bus
         .get(&failures_key)
@@ -72,7 +99,8 @@ pub async fn login(state: &AppState, input: LoginInput) -> AppResult<LoginRespon
         .unwrap_or(0);
     if failures >= MAX_LOGIN_FAILURES {
         return Err(AppError::RateLimited(format!(
-            "too many failed logins for '{username}': try again in {} minutes",
+            "too many failed logins for '{}' from this address: try again in {} minutes",
+            crate::validate::quote(username),
             LOGIN_WINDOW.as_secs() / 60
         )));
     }
@@ -154,10 +182,36 @@ impl AuthCache {
         map.insert(hash, (p, std::time::Instant::now()));
     }
 
-    /// Forget everything (after a token is revoked).
+    /// Forget everything.
     pub fn clear(&self) {
         self.lock().clear();
     }
+
+    /// Forget one token (revoked here or on another instance).
+    pub fn evict(&self, token_id: Uuid) {
+        self.lock().retain(|_, (p, _)| match p {
+            Principal::User(u) => u.token.id != token_id,
+            _ => true,
+        });
+    }
+}
+
+/// The token of an `Authorization` header value: the scheme `Bearer` in any letter case
+/// (RFC 7235), then the token.
+pub fn bearer_token(header: &str) -> AppResult<&str> {
+    let bad = || AppError::Unauthorized("the Authorization header must be 'Bearer <token>'".into());
+    let (scheme, token) = header.trim().split_once([' ', '\t']).ok_or_else(bad)?;
+    let token = token.trim();
+    if !scheme.eq_ignore_ascii_case("bearer") || token.is_empty() {
+        return Err(bad());
+    }
+    if token.len() > crate::validate::MAX_TOKEN_CHARS {
+        return Err(AppError::Unauthorized(format!(
+            "the bearer token is longer than {} characters",
+            crate::validate::MAX_TOKEN_CHARS
+        )));
+    }
+    Ok(token)
 }
 
 /// Resolve an `Authorization` header value to a principal.
@@ -165,14 +219,7 @@ pub async fn authenticate(state: &AppState, header: Option<&str>) -> AppResult<P
     let Some(header) = header else {
         return Ok(Principal::Anonymous);
     };
-    let token = header
-        .strip_prefix("Bearer ")
-        .or_else(|| header.strip_prefix("bearer "))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| {
-            AppError::Unauthorized("the Authorization header must be 'Bearer <token>'".into())
-        })?;
+    let token = bearer_token(header)?;
     if let Some(key) = &state.config.system_key {
         if hash_token(token) == hash_token(key) {
             return Ok(Principal::System);
@@ -224,7 +271,9 @@ pub async fn create_token(
     input: CreateTokenInput,
 ) -> AppResult<CreatedToken> {
     let u = principal.user()?;
+    u.require_token_management()?;
     let name = input.name.trim();
+    crate::validate::no_control("name", name)?;
     if name.is_empty() || name.chars().count() > 100 {
         return Err(AppError::Validation(
             "name must be 1 to 100 characters".into(),
@@ -235,14 +284,22 @@ pub async fn create_token(
             "permissions must list at least one permission".into(),
         ));
     }
+    if input.permissions.len() > 2 * Permission::ALL.len() {
+        return Err(AppError::BadRequest(format!(
+            "permissions lists {} entries; there are {} permissions",
+            input.permissions.len(),
+            Permission::ALL.len()
+        )));
+    }
     let held = u.all_permissions();
     let mut wanted = Vec::new();
     for p in &input.permissions {
-        let perm: Permission = p
-            .parse()
-            .map_err(|e: super::permission::UnknownPermission| {
-                AppError::Validation(e.to_string())
-            })?;
+        let perm: Permission = p.parse().map_err(|_| {
+            AppError::Validation(format!(
+                "unknown permission '{}'",
+                crate::validate::quote(p)
+            ))
+        })?;
         if !held.contains(&perm) {
             return Err(AppError::Forbidden(format!(
                 "cannot grant {perm}: you do not hold it"
@@ -253,14 +310,29 @@ pub async fn create_token(
         }
     }
     wanted.sort();
-    let expires_at = match input.expires_in_days {
+    let now = crate::store::now();
+    let asked = match input.expires_in_days {
         None => None,
-        Some(d) if (1..=3650).contains(&d) => Some(crate::store::now() + Duration::days(d)),
+        Some(d) if (1..=3650).contains(&d) => Some(now + Duration::days(d)),
         Some(_) => {
             return Err(AppError::Validation(
                 "expires_in_days must be between 1 and 3650".into(),
             ))
         }
+    };
+    // A token never outlives the token that creates it: without expires_in_days it expires
+    // with its parent; asking for longer is refused.
+    let expires_at = match (asked, u.token.expires_at) {
+        (None, parent) => parent,
+        (Some(a), Some(parent)) if a > parent => {
+            return Err(AppError::Validation(format!(
+                "expires_in_days: a token cannot outlive the token that creates it, which \
+                 expires at {} (at most {} days from now)",
+                parent.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                (parent - now).num_days()
+            )))
+        }
+        (Some(a), _) => Some(a),
     };
     let secret = generate_token();
     let row = TokenRow {
@@ -270,7 +342,7 @@ pub async fn create_token(
         kind: "api".into(),
         token_hash: hash_token(&secret),
         permissions: Some(Json(wanted.iter().map(|p| p.to_string()).collect())),
-        created_at: crate::store::now(),
+        created_at: now,
         expires_at,
         last_used_at: None,
     };
@@ -283,31 +355,88 @@ pub async fn create_token(
 
 pub async fn list_tokens(state: &AppState, principal: &Principal) -> AppResult<Vec<TokenView>> {
     let u = principal.user()?;
+    u.require_token_management()?;
     let rows = state.db.tokens_of_user(u.user.id).await?;
     Ok(rows.iter().map(TokenView::from).collect())
 }
 
 pub async fn revoke_token(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
     let u = principal.user()?;
+    u.require_token_management()?;
     if state.db.delete_token(u.user.id, id).await? {
-        state.auth_cache.clear();
+        revoked(state, id).await;
         Ok(())
     } else {
         Err(AppError::NotFound(format!("no token {id}")))
     }
 }
 
-/// Revoke the token the call was made with.
+/// Revoke the token the call was made with (any token may end itself).
 pub async fn logout(state: &AppState, principal: &Principal) -> AppResult<()> {
     let u = principal.user()?;
     state.db.delete_token(u.user.id, u.token.id).await?;
-    state.auth_cache.clear();
+    revoked(state, u.token.id).await;
     Ok(())
+}
+
+/// A token was deleted: evict it here at once, close this instance's live sockets opened
+/// with it, and tell every other instance on the bus to do the same. The deletion is
+/// already committed, so a bus that cannot be reached only delays the others (their cache
+/// entries expire within [`AUTH_CACHE_TTL`], and live sockets re-check their token then).
+pub async fn revoked(state: &AppState, token_id: Uuid) {
+    state.auth_cache.evict(token_id);
+    state.revocations.revoke(token_id);
+    if let Err(e) = state
+        .bus
+        .publish(&keys::auth_revocations(), &token_id.to_string())
+        .await
+    {
+        tracing::warn!(error = %e, %token_id, "could not announce a token revocation");
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bearer_scheme_is_case_insensitive() {
+        for h in [
+            "Bearer abc",
+            "bearer abc",
+            "BEARER abc",
+            "bEaReR \tabc ",
+            " Bearer  abc",
+        ] {
+            assert_eq!(bearer_token(h).unwrap(), "abc", "{h:?}");
+        }
+        for h in ["Basic abc", "Bearer", "Bearer   ", "Bearerabc", "abc"] {
+            assert!(bearer_token(h).is_err(), "{h:?}");
+        }
+        assert!(bearer_token(&format!("Bearer {}", "x".repeat(10_000))).is_err());
+    }
+
+    #[test]
+    fn login_input_is_bounded_at_the_edge() {
+        let input = |u: &str, p: &str| LoginInput {
+            username: u.into(),
+            password: p.into(),
+        };
+        assert_eq!(check_login(&input(" mod ", "pw")).unwrap(), "mod");
+        for (u, p, field) in [
+            ("mo\0d", "pw", "username"),
+            (&"x".repeat(1_000_000) as &str, "pw", "username"),
+            ("mod", &"p".repeat(10_000) as &str, "password"),
+        ] {
+            let e = check_login(&input(u, p)).unwrap_err();
+            assert!(matches!(e, AppError::BadRequest(_)), "{e}");
+            assert!(e.to_string().starts_with(field), "{e}");
+        }
+        assert!(matches!(
+            check_login(&input("", "pw")),
+            Err(AppError::Validation(_))
+        ));
+    }
 
     #[test]
     fn passwords_and_tokens() {

@@ -7,7 +7,10 @@
 //! - `latency`: ingest → WebSocket receipt at a fixed rate, with N subscribers;
 //! - `flush`: flush rate from the bus into the database, next to a plain `COPY` of the same
 //!   rows into a table of the same shape (PostgreSQL);
-//! - `history`: first page and a deep page of history over a large table.
+//! - `history`: first page and a deep page of history over a large table;
+//! - `history-buffer`: the first history page and the message count with 0, 20,000 and
+//!   200,000 messages waiting in the buffer (the flush stopped), over stored messages, next
+//!   to the same run's reference: a bare read of the buffer's tail and a bare page query.
 #![forbid(unsafe_code)]
 
 /// mimalloc: the server allocates per request and per message from many threads, where
@@ -37,10 +40,10 @@ struct Args {
     /// sqlite (with the in-process bus) or postgres (with Redis; DATABASE_URL, REDIS_URL).
     #[arg(long, default_value = "sqlite")]
     backend: String,
-    /// Which measurements: ingest, latency, flush, history (comma-separated).
+    /// Which measurements: ingest, latency, flush, history, history-buffer (comma-separated).
     #[arg(
         long,
-        default_value = "ingest,latency,flush,history",
+        default_value = "ingest,latency,flush,history,history-buffer",
         value_delimiter = ','
     )]
     only: Vec<String>,
@@ -62,6 +65,9 @@ struct Args {
     /// Stored messages for `history`.
     #[arg(long, default_value_t = 1_000_000)]
     history_rows: usize,
+    /// Buffered messages for `history-buffer` (the first is the reference).
+    #[arg(long, default_value = "0,20000,200000", value_delimiter = ',')]
+    buffered: Vec<usize>,
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -74,9 +80,16 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 fn message_body(i: u64, text: &str) -> Value {
     let platform = ["twitch", "youtube", "kick", "trovo", "discord"][(i % 5) as usize];
+    let user = format!("viewer{}", i % 5000);
+    let user_id = lumio_server::platforms::simulator::user_id(
+        platform
+            .parse()
+            .unwrap_or(lumio_server::platforms::Platform::Twitch),
+        &user,
+    );
     json!({"platform": platform,
-        "channel_name": "lumio_demo", "user_id": format!("u{}", i % 5000),
-        "username": format!("viewer{}", i % 5000), "message": text,
+        "channel_name": "lumio_demo", "user_id": user_id,
+        "username": user, "message": text,
         "badges": ["subscriber/6"], "color": "#1E90FF", "is_sub": i % 3 == 0})
 }
 
@@ -386,6 +399,116 @@ async fn bench_history(a: &Args, s: &TestServer) -> anyhow::Result<Value> {
     Ok(res)
 }
 
+/// p50 and p99 of `n` timed runs of `f`, in milliseconds.
+async fn timed<F, Fut>(n: usize, mut f: F) -> anyhow::Result<(f64, f64)>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let mut times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let t = Instant::now();
+        f().await?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok((percentile(&times, 0.5), percentile(&times, 0.99)))
+}
+
+/// History and count with messages waiting in the buffer (the flush stopped: the server runs
+/// without workers), over `STORED` stored ones.
+async fn bench_history_buffer(a: &Args, s: &TestServer) -> anyhow::Result<Value> {
+    const STORED: usize = 50_000;
+    let state = &s.state;
+    let account = account_id(state).await?;
+    let stored = generate(account, STORED);
+    for chunk in stored.chunks(5_000) {
+        state.db.insert_messages(chunk).await?;
+    }
+    lumio_server::on_db!(&state.db, |pool| sqlx::query("ANALYZE")
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    let (http, token, _) = login(&s.url).await?;
+    let buffer = keys::chat_buffer(account);
+    let mut have = 0usize;
+    let mut out = Vec::new();
+    for &want in &a.buffered {
+        // Newer messages than the stored ones, pushed in id order as ingest pushes them.
+        while have < want {
+            let n = (want - have).min(10_000);
+            let items: Vec<String> = generate(account, n)
+                .iter()
+                .map(|m| serde_json::to_string(m).unwrap_or_default())
+                .collect();
+            for chunk in items.chunks(1_000) {
+                state.bus.list_push(&buffer, chunk).await?;
+            }
+            have += n;
+        }
+        anyhow::ensure!(state.bus.list_len(&buffer).await? == want, "buffer length");
+        let get = |path: &'static str| {
+            let (http, token, url) = (http.clone(), token.clone(), s.url.clone());
+            move || {
+                let (http, token, url) = (http.clone(), token.clone(), url.clone());
+                async move {
+                    let r = http
+                        .get(format!("{url}{path}"))
+                        .bearer_auth(&token)
+                        .send()
+                        .await?;
+                    anyhow::ensure!(r.status().is_success(), "{path}: {}", r.status());
+                    r.bytes().await?;
+                    Ok(())
+                }
+            }
+        };
+        // Warm up, then measure.
+        timed(20, get("/v1/chat/history?limit=50")).await?;
+        let (h50, h99) = timed(200, get("/v1/chat/history?limit=50")).await?;
+        let (c50, c99) = timed(200, get("/v1/chat/history/count")).await?;
+        let (f50, f99) = timed(20, get("/v1/chat/history?limit=50&platform=kick")).await?;
+        // The same run's physical reference: what a page cannot do with less.
+        let bus = state.bus.clone();
+        let (l50, l99) = timed(200, || {
+            let (bus, buffer) = (bus.clone(), buffer.clone());
+            async move {
+                let slack = lumio_server::chat::buffer::ORDER_SLACK as isize;
+                let items = bus.list_range(&buffer, -(51 + slack), -1).await?;
+                for i in &items {
+                    let _: ChatMessage = serde_json::from_str(i)?;
+                }
+                Ok(())
+            }
+        })
+        .await?;
+        let filter = lumio_server::chat::model::ChatFilter::default();
+        let (q50, q99) = timed(200, || {
+            let (db, filter) = (state.db.clone(), filter.clone());
+            async move {
+                db.messages_page(account, &filter, None, None, 51).await?;
+                Ok(())
+            }
+        })
+        .await?;
+        out.push(json!({"buffered": want, "stored": STORED,
+            "history_p50_ms": h50, "history_p99_ms": h99,
+            "count_p50_ms": c50, "count_p99_ms": c99,
+            "filtered_history_p50_ms": f50, "filtered_history_p99_ms": f99,
+            "ref_buffer_tail_p50_ms": l50, "ref_buffer_tail_p99_ms": l99,
+            "ref_sql_page_p50_ms": q50, "ref_sql_page_p99_ms": q99}));
+    }
+    let base = out
+        .first()
+        .and_then(|r| r["history_p99_ms"].as_f64())
+        .unwrap_or(f64::NAN);
+    for r in &mut out {
+        let p99 = r["history_p99_ms"].as_f64().unwrap_or(f64::NAN);
+        r["history_p99_vs_empty"] = json!(p99 / base);
+    }
+    Ok(json!(out))
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let a = Args::parse();
@@ -402,7 +525,7 @@ async fn main() -> anyhow::Result<()> {
     let mut table = vec![];
     for what in &a.only {
         // A fresh server and database per measurement, so they do not disturb each other.
-        let workers = what != "flush";
+        let workers = what != "flush" && what != "history-buffer";
         let opts = TestOptions { workers, ..backend };
         let Some(s) = TestServer::start(opts, "lumio-bench").await else {
             anyhow::bail!("the {} backend needs DATABASE_URL and REDIS_URL", a.backend);
@@ -418,6 +541,7 @@ async fn main() -> anyhow::Result<()> {
             }
             "flush" => bench_flush(&a, &s).await?,
             "history" => bench_history(&a, &s).await?,
+            "history-buffer" => bench_history_buffer(&a, &s).await?,
             other => anyhow::bail!("--only: unknown measurement '{other}'"),
         };
         s.stop().await;

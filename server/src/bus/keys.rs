@@ -96,9 +96,19 @@ pub fn pending_chat_accounts() -> String {
     "lumio:chat:pending_accounts".to_string()
 }
 
-/// Failed logins of a username, counted for throttling.
-pub fn login_failures(username: &str) -> String {
-    format!("lumio:auth:login_failures:{}", username.to_lowercase())
+/// Failed logins of a username from one client address, counted for throttling. The key
+/// holds a SHA-256 of the two, never the input itself: its length is fixed whatever a
+/// client sends.
+pub fn login_failures(client: &str, username: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("{client}\n{}", username.to_lowercase()));
+    format!("lumio:auth:login_failures:{}", hex::encode(digest))
+}
+
+/// Revoked tokens (pub/sub): every instance evicts the token from its auth cache and closes
+/// the live sockets it opened.
+pub fn auth_revocations() -> String {
+    "lumio:auth:revocations".to_string()
 }
 
 /// The per-user flags of seed 002 (`user:{id}:{flag}`).
@@ -356,6 +366,20 @@ mod tests {
         assert_eq!(aniv_messages("a"), "lumio:a:anivmessages");
         assert_eq!(roulette_count("a"), "lumio:a:rouletteCount");
         assert_eq!(remod_schedule(), "lumio:remod:schedule");
+    }
+
+    #[test]
+    fn login_failure_keys_are_short_whatever_the_input() {
+        let long = login_failures("203.0.113.9", &"x".repeat(1_000_000));
+        assert_eq!(long.len(), "lumio:auth:login_failures:".len() + 64);
+        assert_eq!(
+            login_failures("203.0.113.9", "Mod"),
+            login_failures("203.0.113.9", "mod")
+        );
+        assert_ne!(
+            login_failures("203.0.113.9", "mod"),
+            login_failures("198.51.100.7", "mod")
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::fanout::{Fanout, SubStream};
-use super::{list_bounds, ttl_millis, Bus, BusError, BusResult, Subscription, Ttl};
+use super::{
+    list_bounds, ttl_millis, Bus, BusError, BusResult, PushOnce, PushOutcome, Subscription, Ttl,
+};
 
 enum Value {
     Str(String),
@@ -433,6 +435,102 @@ impl Bus for MemoryBus {
             }
         }
         Ok(moved)
+    }
+
+    async fn push_once(&self, op: PushOnce) -> BusResult<PushOutcome> {
+        {
+            // One lock: the check, the seen key and the push happen together.
+            let mut d = self.data();
+            let (kl, ks) = (self.k(&op.list), self.k(&op.set));
+            // Types first, as the script on Redis does, so nothing half-happens.
+            match d.live(&kl) {
+                None
+                | Some(Entry {
+                    value: Value::List(_),
+                    ..
+                }) => {}
+                Some(_) => return Err(wrong_type(&op.list)),
+            }
+            match d.live(&ks) {
+                None
+                | Some(Entry {
+                    value: Value::Set(_),
+                    ..
+                }) => {}
+                Some(_) => return Err(wrong_type(&op.set)),
+            }
+            if let Some((key, value, ttl)) = &op.seen {
+                let k = self.k(key);
+                match d.live(&k) {
+                    Some(Entry {
+                        value: Value::Str(v),
+                        ..
+                    }) => return Ok(PushOutcome::Seen(Some(v.clone()))),
+                    Some(_) => return Ok(PushOutcome::Seen(None)),
+                    None => {}
+                }
+                d.map.insert(
+                    k,
+                    Entry {
+                        value: Value::Str(value.clone()),
+                        expires: Some(deadline(*ttl)?),
+                    },
+                );
+            }
+            match d.map.get_mut(&kl) {
+                Some(Entry {
+                    value: Value::List(l),
+                    ..
+                }) => l.push_back(op.item),
+                _ => {
+                    d.map.insert(
+                        kl,
+                        Entry {
+                            value: Value::List(VecDeque::from([op.item])),
+                            expires: None,
+                        },
+                    );
+                }
+            }
+            match d.map.get_mut(&ks) {
+                Some(Entry {
+                    value: Value::Set(set),
+                    ..
+                }) => {
+                    set.insert(op.member);
+                }
+                _ => {
+                    d.map.insert(
+                        ks,
+                        Entry {
+                            value: Value::Set(BTreeSet::from([op.member])),
+                            expires: None,
+                        },
+                    );
+                }
+            }
+        }
+        // Published after the push: a subscriber told of the item finds it in the list.
+        self.fanout.deliver(&self.k(&op.channel), &op.payload);
+        Ok(PushOutcome::Pushed)
+    }
+
+    async fn footprint(&self) -> BusResult<usize> {
+        let mut d = self.data();
+        d.sweep();
+        Ok(d.map
+            .iter()
+            .filter(|(k, _)| k.starts_with(&self.prefix))
+            .map(|(k, e)| {
+                k.len()
+                    + match &e.value {
+                        Value::Str(s) => s.len(),
+                        Value::List(l) => l.iter().map(String::len).sum(),
+                        Value::Set(s) => s.iter().map(String::len).sum(),
+                        Value::ZSet(z) => z.keys().map(|m| m.len() + 8).sum(),
+                    }
+            })
+            .sum())
     }
 
     async fn set_add(&self, key: &str, member: &str) -> BusResult<bool> {

@@ -131,11 +131,46 @@ pub trait Bus: Send + Sync + 'static {
         Ok(out)
     }
 
+    /// Push once: append `op.item` to the list, add `op.member` to the set and publish
+    /// `op.payload` — unless `op.seen` names a key that exists already, in which case nothing
+    /// is done and its value is answered. The check, setting the seen key (with its TTL)
+    /// and the push are one atomic step (a Lua script on Redis, one critical section
+    /// in-process): a seen key that exists always belongs to an item that was pushed.
+    /// Without `op.seen` it pushes unconditionally.
+    async fn push_once(&self, op: PushOnce) -> BusResult<PushOutcome>;
+
+    /// Roughly how many bytes this bus holds under its prefix: keys and values (on Redis,
+    /// `MEMORY USAGE` of each key found by `SCAN`). For tests and diagnostics: it reads
+    /// every key.
+    async fn footprint(&self) -> BusResult<usize>;
+
     /// Messages dropped so far for subscribers of this bus whose queue was full
     /// (see [`SUBSCRIBER_BUFFER`]).
     fn dropped_messages(&self) -> u64 {
         0
     }
+}
+
+/// A [`Bus::push_once`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PushOnce {
+    /// The de-duplication key, its value and TTL: pushed only when it does not exist yet.
+    pub seen: Option<(String, String, Duration)>,
+    pub list: String,
+    pub item: String,
+    pub set: String,
+    pub member: String,
+    pub channel: String,
+    pub payload: String,
+}
+
+/// What a [`Bus::push_once`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PushOutcome {
+    /// The item was pushed (and the seen key set).
+    Pushed,
+    /// The seen key existed: nothing was pushed. Its value.
+    Seen(Option<String>),
 }
 
 /// One command of a [`Bus::batch`], with the semantics of the method of the same name.

@@ -20,7 +20,9 @@ use redis::{Client, RedisError};
 use tokio::sync::{watch, Mutex, MutexGuard};
 
 use super::fanout::{Fanout, SubStream};
-use super::{ttl_millis, Bus, BusError, BusOp, BusReply, BusResult, Subscription, Ttl};
+use super::{
+    ttl_millis, Bus, BusError, BusOp, BusReply, BusResult, PushOnce, PushOutcome, Subscription, Ttl,
+};
 use crate::store::redact_url;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
@@ -43,6 +45,33 @@ for i = 1, #out, 1000 do
 end
 return out
 ";
+
+/// [`Bus::push_once`]: KEYS = seen key ('' for none), list, set; ARGV = seen value, seen TTL
+/// (ms), item, member, channel, payload. A script runs alone on the server, so the check,
+/// the seen key and the push are one step. Types are checked before anything is written.
+const PUSH_ONCE: &str = r"
+local lt = redis.call('TYPE', KEYS[2]).ok
+local st = redis.call('TYPE', KEYS[3]).ok
+if (lt ~= 'list' and lt ~= 'none') or (st ~= 'set' and st ~= 'none') then
+  return redis.error_reply('WRONGTYPE Operation against a key holding the wrong kind of value')
+end
+if KEYS[1] ~= '' then
+  if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+    local v = redis.call('GET', KEYS[1])
+    if v then return {0, v} end
+    return {0}
+  end
+end
+redis.call('RPUSH', KEYS[2], ARGV[3])
+redis.call('SADD', KEYS[3], ARGV[4])
+redis.call('PUBLISH', ARGV[5], ARGV[6])
+return {1}
+";
+
+fn push_once_script() -> &'static redis::Script {
+    static SCRIPT: std::sync::OnceLock<redis::Script> = std::sync::OnceLock::new();
+    SCRIPT.get_or_init(|| redis::Script::new(PUSH_ONCE))
+}
 
 pub struct RedisBus {
     prefix: String,
@@ -422,6 +451,73 @@ impl Bus for RedisBus {
             .arg(self.k(dst))
             .arg(count))
             .await
+    }
+
+    async fn push_once(&self, op: PushOnce) -> BusResult<PushOutcome> {
+        let (seen_key, seen_value, seen_ttl) = match &op.seen {
+            Some((k, v, ttl)) => (self.k(k), v.as_str(), ttl_millis(*ttl)),
+            None => (String::new(), "", 1),
+        };
+        let mut c = self.conn.clone();
+        let reply: Vec<redis::Value> = push_once_script()
+            .key(seen_key)
+            .key(self.k(&op.list))
+            .key(self.k(&op.set))
+            .arg(seen_value)
+            .arg(seen_ttl)
+            .arg(&op.item)
+            .arg(&op.member)
+            .arg(self.k(&op.channel))
+            .arg(&op.payload)
+            .invoke_async(&mut c)
+            .await
+            .map_err(err)?;
+        match reply.as_slice() {
+            [flag, rest @ ..] if redis::from_redis_value::<i64>(flag).map_err(err)? == 0 => {
+                let value = match rest.first() {
+                    Some(v) => Some(redis::from_redis_value::<String>(v).map_err(err)?),
+                    None => None,
+                };
+                Ok(PushOutcome::Seen(value))
+            }
+            [_] => Ok(PushOutcome::Pushed),
+            other => Err(BusError::Other(format!(
+                "push_once: unexpected reply {other:?}"
+            ))),
+        }
+    }
+
+    async fn footprint(&self) -> BusResult<usize> {
+        // Glob characters in the prefix are matched literally.
+        let mut pattern = String::new();
+        for c in self.prefix.chars() {
+            if matches!(c, '*' | '?' | '[' | ']' | '\\') {
+                pattern.push('\\');
+            }
+            pattern.push(c);
+        }
+        pattern.push('*');
+        let mut cursor: u64 = 0;
+        let mut total = 0;
+        loop {
+            let (next, keys): (u64, Vec<String>) = self
+                .q(redis::cmd("SCAN")
+                    .arg(cursor)
+                    .arg("MATCH")
+                    .arg(&pattern)
+                    .arg("COUNT")
+                    .arg(1000))
+                .await?;
+            for k in keys {
+                let bytes: Option<usize> =
+                    self.q(redis::cmd("MEMORY").arg("USAGE").arg(&k)).await?;
+                total += bytes.unwrap_or(0);
+            }
+            if next == 0 {
+                return Ok(total);
+            }
+            cursor = next;
+        }
     }
 
     async fn set_add(&self, key: &str, member: &str) -> BusResult<bool> {

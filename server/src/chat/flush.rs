@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
-use super::model::ChatMessage;
+use super::model::{ChatMessage, DeadLetter};
 use crate::app::AppState;
 use crate::bus::keys;
 use crate::error::{AppError, AppResult};
@@ -39,10 +39,12 @@ pub enum FailPoint {
     AfterCommit,
 }
 
-/// A claimed batch: how many items it holds on the processing list, and those that read.
+/// A claimed batch: how many items it holds on the processing list, those that read, and
+/// those that did not (dead-lettered as they are).
 struct Claimed {
     claimed: usize,
     msgs: Vec<ChatMessage>,
+    unreadable: Vec<String>,
 }
 
 pub struct Flusher {
@@ -75,11 +77,18 @@ impl Flusher {
         Ok(())
     }
 
-    /// One pass: recover orphaned claims, then flush every pending account.
-    /// Returns how many new rows were stored.
+    /// One pass: recover orphaned claims, then flush every pending account. Returns how many
+    /// new rows were stored. One account's failure never stops another's flush: each failure
+    /// is logged with its cause, the other accounts are flushed, and the first failure is
+    /// returned at the end (its messages stay claimed or buffered, for the next pass).
     pub async fn run_once(&self) -> AppResult<usize> {
         self.heartbeat().await?;
-        let mut stored = self.recover_orphans().await?;
+        let mut failed = None;
+        if let Err(e) = self.recover_orphans().await {
+            tracing::warn!(error = %e.detail(), "recovering orphaned flush batches failed");
+            failed = Some(e);
+        }
+        let mut stored = 0;
         for account in self
             .state
             .bus
@@ -93,9 +102,23 @@ impl Flusher {
                     .await?;
                 continue;
             };
-            stored += self.flush_account(account).await?;
+            match self.flush_account(account).await {
+                Ok(n) => stored += n,
+                Err(e) => {
+                    tracing::warn!(
+                        %account,
+                        error = %e.detail(),
+                        "chat flush of an account failed; its messages stay buffered and are \
+                         retried, the other accounts go on"
+                    );
+                    failed.get_or_insert(e);
+                }
+            }
         }
-        Ok(stored)
+        match failed {
+            None => Ok(stored),
+            Some(e) => Err(e),
+        }
     }
 
     /// Flush one account until its buffer is empty.
@@ -119,7 +142,7 @@ impl Flusher {
             // Store this batch while the next one is claimed and read: the database and the
             // bus work at the same time. Both stay claimed until each is stored.
             let (n, next) = tokio::join!(
-                self.state.db.insert_messages(&batch.msgs),
+                self.store(account, &batch),
                 self.claim(account, &mine, Vec::new())
             );
             stored += n?;
@@ -142,6 +165,91 @@ impl Flusher {
         Ok(stored)
     }
 
+    /// Store a claimed batch; returns how many rows were new. When the database refuses the
+    /// batch's data (not when it is unreachable: see [`crate::store::is_refusal`]), the
+    /// batch is split in halves, and halves of the halves, until the refused rows are found:
+    /// those are dead-lettered with the database's error, every other row is stored. Items
+    /// that are not readable messages are dead-lettered as they are.
+    async fn store(&self, account: Uuid, batch: &Claimed) -> AppResult<usize> {
+        let db = &self.state.db;
+        let now = crate::store::now();
+        let mut dead: Vec<DeadLetter> = batch
+            .unreadable
+            .iter()
+            .map(|raw| DeadLetter {
+                id: content_id(raw),
+                account_id: account,
+                payload: raw.clone(),
+                error: match serde_json::from_str::<ChatMessage>(raw) {
+                    Err(e) => format!("not a readable chat message: {e}"),
+                    Ok(_) => "not a readable chat message".into(),
+                },
+                attempts: 1,
+                created_at: now,
+                updated_at: now,
+            })
+            .collect();
+        let mut stored = 0;
+        // Slices known to be refused, with the error; split until single rows.
+        let mut refused: Vec<(&[ChatMessage], sqlx::Error)> = Vec::new();
+        match db.insert_messages(&batch.msgs).await {
+            Ok(n) => stored += n,
+            Err(e) if crate::store::is_refusal(&e) => {
+                tracing::warn!(
+                    %account,
+                    rows = batch.msgs.len(),
+                    error = %crate::store::error_text(&e),
+                    "the database refused a flush batch; splitting it to find the rows it refuses"
+                );
+                refused.push((&batch.msgs, e));
+            }
+            Err(e) => return Err(flush_error(e)),
+        }
+        while let Some((rows, e)) = refused.pop() {
+            if let [row] = rows {
+                let error = crate::store::error_text(&e);
+                tracing::debug!(%account, message = %row.id, error = %error, "dead-lettered");
+                dead.push(DeadLetter {
+                    id: row.id,
+                    account_id: account,
+                    payload: serde_json::to_string(row).map_err(AppError::internal)?,
+                    error,
+                    attempts: 1,
+                    created_at: now,
+                    updated_at: now,
+                });
+                continue;
+            }
+            let (a, b) = rows.split_at(rows.len() / 2);
+            for half in [b, a] {
+                match db.insert_messages(half).await {
+                    Ok(n) => stored += n,
+                    Err(e) if crate::store::is_refusal(&e) => refused.push((half, e)),
+                    Err(e) => return Err(flush_error(e)),
+                }
+            }
+        }
+        if !dead.is_empty() {
+            db.insert_dead_letters(&dead).await.map_err(flush_error)?;
+            // One line a batch (a batch the database refuses whole would otherwise log one
+            // line per row), with its distinct errors.
+            let mut errors: Vec<&str> = dead.iter().map(|d| d.error.as_str()).collect();
+            errors.sort_unstable();
+            errors.dedup();
+            let shown = errors.len().min(3);
+            tracing::error!(
+                %account,
+                rows = dead.len(),
+                first = %dead[0].id,
+                errors = %errors[..shown].join(" | "),
+                more_errors = errors.len() - shown,
+                "the database refused chat messages; they are dead-lettered \
+                 (lumio-server deadletter list), the rest of the batch is stored"
+            );
+        }
+        Ok(stored)
+    }
+
     /// Claim buffered messages onto `mine` after `batch` (already claimed) until it holds
     /// a full batch, and read them.
     async fn claim(&self, account: Uuid, mine: &str, mut batch: Vec<String>) -> AppResult<Claimed> {
@@ -160,27 +268,31 @@ impl Flusher {
             }
             batch.extend(moved);
         }
-        let msgs = batch
-            .iter()
-            .filter_map(|item| match serde_json::from_str(item) {
-                Ok(m) => Some(m),
+        let claimed = batch.len();
+        let mut msgs = Vec::with_capacity(claimed);
+        let mut unreadable = Vec::new();
+        for item in batch {
+            match serde_json::from_str(&item) {
+                Ok(m) => msgs.push(m),
                 Err(e) => {
-                    tracing::error!(error = %e, "dropping an unreadable buffered message");
-                    None
+                    tracing::error!(error = %e, %account, "an unreadable buffered item is dead-lettered");
+                    unreadable.push(item);
                 }
-            })
-            .collect();
+            }
+        }
         Ok(Claimed {
-            claimed: batch.len(),
+            claimed,
             msgs,
+            unreadable,
         })
     }
 
-    /// Take over the claims of flushers whose heartbeat has expired.
-    pub async fn recover_orphans(&self) -> AppResult<usize> {
+    /// Take over the claims of flushers whose heartbeat has expired: their lists move onto
+    /// this instance's, and their accounts are marked pending, for [`Flusher::run_once`] to
+    /// flush.
+    pub async fn recover_orphans(&self) -> AppResult<()> {
         let bus = &self.state.bus;
         let registry = keys::chat_processing_lists();
-        let mut stored = 0;
         for entry in bus.set_members(&registry).await? {
             let Some((account, instance)) = entry.split_once('|') else {
                 bus.set_remove(&registry, &entry).await?;
@@ -204,10 +316,11 @@ impl Flusher {
                 }
             }
             tracing::info!(%account, dead = instance, "recovering an orphaned flush batch");
-            stored += self.flush_account(account).await?;
+            bus.set_add(&keys::pending_chat_accounts(), &account.to_string())
+                .await?;
             bus.set_remove(&registry, &entry).await?;
         }
-        Ok(stored)
+        Ok(())
     }
 
     /// Flush on an interval until `shutdown` fires, then flush once more.
@@ -219,7 +332,8 @@ impl Flusher {
             let flusher = Flusher::new(state);
             loop {
                 if let Err(e) = flusher.run_once().await {
-                    tracing::warn!(error = %e, "chat flush failed; retrying");
+                    // Each account's failure was logged with its cause by run_once.
+                    tracing::debug!(error = %e.detail(), "chat flush pass failed; retrying");
                 }
                 tokio::select! {
                     _ = tokio::time::sleep(INTERVAL) => {}
@@ -227,7 +341,10 @@ impl Flusher {
                 }
             }
             if let Err(e) = flusher.run_once().await {
-                tracing::warn!(error = %e, "final chat flush failed; the buffer keeps the rest");
+                tracing::warn!(
+                    error = %e.detail(),
+                    "final chat flush failed; the buffer keeps the rest"
+                );
             }
             let _ = flusher
                 .state
@@ -236,4 +353,22 @@ impl Flusher {
                 .await;
         })
     }
+}
+
+/// A flush's database error as an [`AppError`] that keeps the database's text.
+fn flush_error(e: sqlx::Error) -> AppError {
+    match AppError::from(e) {
+        AppError::Internal(inner) => AppError::internal(inner.context("storing a flush batch")),
+        other => other,
+    }
+}
+
+/// A stable id for an unreadable buffered item (the same item dead-lettered twice, by a
+/// batch replayed after a crash, is one row): the first 16 bytes of its SHA-256.
+fn content_id(raw: &str) -> Uuid {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(raw.as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    Uuid::from_bytes(bytes)
 }

@@ -15,7 +15,11 @@ pub struct ChatQuery;
 
 #[Object]
 impl ChatQuery {
-    /// Chat history, newest first, filtered and paged by cursor (`chat:read`).
+    /// Chat history, newest first, filtered and paged by cursor (`chat:read`). Its cost in
+    /// the query's complexity: 200 plus `limit` × the fields asked for.
+    #[graphql(complexity = "crate::graphql::CALL_COST + crate::graphql::page_limit(
+        filter.as_ref().and_then(|f| f.limit), super::service::DEFAULT_PAGE,
+        super::service::MAX_PAGE) * child_complexity")]
     async fn chat_history(
         &self,
         ctx: &Context<'_>,
@@ -31,7 +35,9 @@ impl ChatQuery {
             .gql()
     }
 
-    /// Total message count of the account (`chat:read`).
+    /// Total message count of the account (`chat:read`). With a filter it reads every
+    /// buffered message: its cost in the query's complexity is 1000.
+    #[graphql(complexity = "crate::graphql::COUNT_COST + child_complexity")]
     async fn chat_message_count(
         &self,
         ctx: &Context<'_>,
@@ -91,7 +97,10 @@ pub struct ChatSubscription;
 #[async_graphql::Subscription]
 impl ChatSubscription {
     /// The account's live events (`chat:read`), the same as `/v1/chat/ws`: with `since`, what
-    /// was missed first, then live, with no gap and no duplicate.
+    /// was missed first, then live, with no gap and no duplicate. Only the events the
+    /// caller's permissions allow arrive (notes need `chat:notes`; bans, timeouts and
+    /// treatments need `chat:userinfo`). The connection is closed with 1008 when its token
+    /// is revoked or expires.
     async fn chat_events(
         &self,
         ctx: &Context<'_>,
@@ -107,7 +116,10 @@ impl ChatSubscription {
             Some(c) => Some(
                 decode_cursor(c)
                     .ok_or_else(|| {
-                        crate::error::AppError::BadRequest(format!("invalid cursor '{c}'"))
+                        crate::error::AppError::BadRequest(format!(
+                            "invalid cursor '{}'",
+                            crate::validate::quote(c)
+                        ))
                     })
                     .gql()?,
             ),
@@ -118,7 +130,13 @@ impl ChatSubscription {
             .await
             .map_err(crate::error::AppError::from)
             .gql()?;
-        let rx = super::ws::live_events(state.clone(), sub, actx.account_id, since);
+        let rx = super::ws::live_events(
+            state.clone(),
+            sub,
+            actx.account_id,
+            since,
+            actx.permissions.clone(),
+        );
         Ok(futures::stream::unfold(rx, |mut rx| async move {
             loop {
                 let out = match rx.recv().await? {

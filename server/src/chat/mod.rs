@@ -3,6 +3,7 @@
 //! buffered, so a message is visible the moment it is ingested.
 
 pub mod buffer;
+pub mod deadletter;
 pub mod flush;
 pub mod graphql;
 pub mod model;

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use uuid::Uuid;
 
+use crate::auth::Permission;
+
 /// Where an emote stands in a message (character offsets, end inclusive).
 #[derive(
     Debug,
@@ -169,6 +171,47 @@ impl From<MessageRow> for ChatMessage {
     }
 }
 
+/// A buffered message the database refused during a flush (`chat_dead_letters`).
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct DeadLetter {
+    /// The message's id (for an unreadable buffered item, one derived from its content).
+    pub id: Uuid,
+    pub account_id: Uuid,
+    /// The buffered message, as JSON, exactly as it was.
+    pub payload: String,
+    /// The database's error the last time it was tried.
+    pub error: String,
+    pub attempts: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<&ChatMessage> for ChatMessageInput {
+    /// The input a stored message was made from (for checking it again).
+    fn from(m: &ChatMessage) -> Self {
+        ChatMessageInput {
+            platform: m.platform.clone(),
+            channel_name: m.channel_name.clone(),
+            user_id: m.user_id.clone(),
+            username: m.username.clone(),
+            display_name: m.display_name.clone(),
+            message: m.message.clone(),
+            emotes: m.emotes.clone(),
+            badges: m.badges.clone(),
+            color: m.color.clone(),
+            is_mod: m.is_mod,
+            is_sub: m.is_sub,
+            is_vip: m.is_vip,
+            sub_tier: m.sub_tier.clone(),
+            platform_message_id: m.platform_message_id.clone(),
+            reply_to_message_id: m.reply_to_message_id.clone(),
+            reply_to_user_id: m.reply_to_user_id.clone(),
+            reply_to_username: m.reply_to_username.clone(),
+            reply_to_message: m.reply_to_message.clone(),
+        }
+    }
+}
+
 /// Filters of `chatHistory` / `GET /v1/chat/history`.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams, async_graphql::InputObject)]
 #[serde(deny_unknown_fields)]
@@ -310,6 +353,39 @@ pub struct UserEvent {
     pub moderator: String,
 }
 
+/// The permission a subscriber needs to receive a live event of type `kind` — the same one
+/// the REST endpoint for that data needs. An event the subscriber may not read is *dropped*
+/// for them (not redacted): the fact of a ban or a note is itself what the permission
+/// guards.
+///
+/// | event type | permission | the REST data it mirrors |
+/// |---|---|---|
+/// | `message`, `message_deleted` | `chat:read` | chat history (deleted messages with `include_deleted`) |
+/// | `stream_status` | `chat:read` | stream states |
+/// | `live_control` | `chat:read` | the channel's raids, polls and predictions, as viewers see them |
+/// | `user_banned`, `user_unbanned`, `user_timed_out` (reason, moderator) | `chat:userinfo` | the moderation log, profiles |
+/// | `treatment_changed` | `chat:userinfo` | the moderation log, profiles |
+/// | `note_created` (the note) | `chat:notes` | notes |
+///
+/// An unknown type needs a permission nobody is given: it is never sent.
+pub fn live_event_permission(kind: &str) -> Option<Permission> {
+    match kind {
+        "message" | "message_deleted" | "stream_status" | "live_control" => {
+            Some(Permission::ChatRead)
+        }
+        "user_banned" | "user_unbanned" | "user_timed_out" | "treatment_changed" => {
+            Some(Permission::ChatUserinfo)
+        }
+        "note_created" => Some(Permission::ChatNotes),
+        _ => None,
+    }
+}
+
+/// Whether a subscriber holding `held` may receive a live event of type `kind`.
+pub fn may_receive(held: &crate::auth::PermissionSet, kind: &str) -> bool {
+    live_event_permission(kind).is_some_and(|p| held.contains(&p))
+}
+
 impl ChatEvent {
     pub fn cursor(&self) -> &str {
         match self {
@@ -357,4 +433,68 @@ pub fn decode_cursor(cursor: &str) -> Option<Uuid> {
         return None;
     }
     Uuid::try_parse(cursor).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::builtin_role;
+
+    #[test]
+    fn every_live_event_type_has_its_permission() {
+        let user = UserEvent::default();
+        let events = [
+            ChatEvent::UserBanned {
+                cursor: String::new(),
+                user: user.clone(),
+            },
+            ChatEvent::UserUnbanned {
+                cursor: String::new(),
+                user: user.clone(),
+            },
+            ChatEvent::UserTimedOut {
+                cursor: String::new(),
+                user: user.clone(),
+            },
+            ChatEvent::TreatmentChanged {
+                cursor: String::new(),
+                user: user.clone(),
+            },
+            ChatEvent::NoteCreated {
+                cursor: String::new(),
+                user,
+            },
+            ChatEvent::StreamStatus {
+                cursor: String::new(),
+                platform: "twitch".into(),
+                live: true,
+                reported_by: "x".into(),
+            },
+        ];
+        for e in &events {
+            assert!(live_event_permission(e.kind()).is_some(), "{}", e.kind());
+        }
+        for kind in ["message", "message_deleted", "live_control"] {
+            assert_eq!(live_event_permission(kind), Some(Permission::ChatRead));
+        }
+        assert_eq!(live_event_permission("something_new"), None);
+
+        let viewer = builtin_role("viewer").unwrap();
+        let editor = builtin_role("editor").unwrap();
+        let moderator = builtin_role("moderator").unwrap();
+        for held in [&viewer, &editor] {
+            assert!(may_receive(held, "message"));
+            assert!(!may_receive(held, "note_created"));
+            assert!(!may_receive(held, "user_banned"));
+            assert!(!may_receive(held, "user_timed_out"));
+        }
+        for kind in [
+            "message",
+            "note_created",
+            "user_banned",
+            "treatment_changed",
+        ] {
+            assert!(may_receive(&moderator, kind), "{kind}");
+        }
+    }
 }

@@ -8,9 +8,10 @@ use super::buffer;
 use super::model::*;
 use crate::app::AppState;
 use crate::auth::AccountCtx;
-use crate::bus::keys;
+use crate::bus::{keys, PushOutcome};
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
+use crate::validate::MAX_USERNAME_CHARS;
 
 /// The longest message accepted, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 2000;
@@ -20,19 +21,27 @@ pub const DEDUP_WINDOW: Duration = Duration::from_secs(24 * 3600);
 pub const DEFAULT_PAGE: i64 = 50;
 pub const MAX_PAGE: i64 = 500;
 
+/// The most badges a message may carry, and the longest badge.
+pub const MAX_BADGES: usize = 50;
+pub const MAX_BADGE_CHARS: usize = 100;
+/// The most emotes a message may carry; the longest emote id or name, and provider.
+pub const MAX_EMOTES: usize = 500;
+pub const MAX_EMOTE_CHARS: usize = 100;
+pub const MAX_PROVIDER_CHARS: usize = 20;
+/// The largest message as a whole: every text field together, in bytes (UTF-8).
+pub const MAX_MESSAGE_BYTES: usize = 32 * 1024;
+
+/// A required single-line field: trimmed, 1–`max` characters (422), no control characters
+/// (400).
 fn field(name: &str, value: &str, max: usize) -> AppResult<String> {
     let v = value.trim();
+    crate::validate::no_control(name, v)?;
     if v.is_empty() {
         return Err(AppError::Validation(format!("{name} must not be empty")));
     }
-    if v.chars().count() > max {
+    if v.chars().nth(max).is_some() {
         return Err(AppError::Validation(format!(
             "{name} is longer than {max} characters"
-        )));
-    }
-    if v.chars().any(char::is_control) {
-        return Err(AppError::Validation(format!(
-            "{name} must not contain control characters"
         )));
     }
     Ok(v.to_string())
@@ -45,13 +54,16 @@ fn optional(name: &str, value: &Option<String>, max: usize) -> AppResult<Option<
     }
 }
 
-/// Check a reported message and turn it into a stored one.
+/// Check a reported message and turn it into a stored one. Every text field is checked
+/// (control characters, length), each badge and emote, and the message as a whole, so that
+/// nothing the database would refuse reaches the buffer.
 pub fn validate(account: Uuid, input: &ChatMessageInput) -> AppResult<ChatMessage> {
     let platform: Platform = input
         .platform
         .parse()
         .map_err(|e: AppError| AppError::Validation(e.to_string()))?;
     let message = input.message.trim_end_matches(['\r', '\n']);
+    crate::validate::no_control_multiline("message", message)?;
     if message.trim().is_empty() {
         return Err(AppError::Validation("message must not be empty".into()));
     }
@@ -61,21 +73,32 @@ pub fn validate(account: Uuid, input: &ChatMessageInput) -> AppResult<ChatMessag
             "message is {len} characters long; the limit is {MAX_MESSAGE_CHARS}"
         )));
     }
-    if input.emotes.len() > 500 {
-        return Err(AppError::Validation("at most 500 emotes".into()));
+    if input.emotes.len() > MAX_EMOTES {
+        return Err(AppError::Validation(format!("at most {MAX_EMOTES} emotes")));
     }
-    for e in &input.emotes {
+    for (i, e) in input.emotes.iter().enumerate() {
+        crate::validate::bounded(&format!("emotes[{i}].id"), &e.id, MAX_EMOTE_CHARS)?;
+        crate::validate::bounded(&format!("emotes[{i}].name"), &e.name, MAX_EMOTE_CHARS)?;
+        if let Some(p) = &e.provider {
+            crate::validate::bounded(&format!("emotes[{i}].provider"), p, MAX_PROVIDER_CHARS)?;
+        }
         if e.start < 0 || e.end < e.start || e.end as usize >= len {
             return Err(AppError::Validation(format!(
-                "emote '{}' at {}-{} is outside the message",
-                e.name, e.start, e.end
+                "emotes[{i}] '{}' at {}-{} is outside the message",
+                crate::validate::quote(&e.name),
+                e.start,
+                e.end
             )));
         }
     }
-    if input.badges.len() > 50 {
-        return Err(AppError::Validation("at most 50 badges".into()));
+    if input.badges.len() > MAX_BADGES {
+        return Err(AppError::Validation(format!("at most {MAX_BADGES} badges")));
+    }
+    for (i, b) in input.badges.iter().enumerate() {
+        crate::validate::bounded(&format!("badges[{i}]"), b, MAX_BADGE_CHARS)?;
     }
     if let Some(c) = &input.color {
+        crate::validate::bounded("color", c, 7)?;
         let ok =
             c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit());
         if !ok && !c.is_empty() {
@@ -84,14 +107,30 @@ pub fn validate(account: Uuid, input: &ChatMessageInput) -> AppResult<ChatMessag
             )));
         }
     }
-    Ok(ChatMessage {
+    let user_id = input.user_id.trim();
+    platform.check_user_id("user_id", user_id)?;
+    let reply_to_user_id = match input.reply_to_user_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(id) => {
+            platform.check_user_id("reply_to_user_id", id)?;
+            Some(id.to_string())
+        }
+    };
+    let reply_to_message = match &input.reply_to_message {
+        None => None,
+        Some(m) => {
+            crate::validate::no_control_multiline("reply_to_message", m)?;
+            Some(m.chars().take(MAX_MESSAGE_CHARS).collect::<String>())
+        }
+    };
+    let msg = ChatMessage {
         id: Uuid::now_v7(),
         account_id: account,
         platform: platform.to_string(),
         channel_name: field("channel_name", &input.channel_name, 100)?,
-        user_id: field("user_id", &input.user_id, 255)?,
-        username: field("username", &input.username, 100)?,
-        display_name: optional("display_name", &input.display_name, 100)?,
+        user_id: user_id.to_string(),
+        username: field("username", &input.username, MAX_USERNAME_CHARS)?,
+        display_name: optional("display_name", &input.display_name, MAX_USERNAME_CHARS)?,
         message: message.to_string(),
         emotes: input.emotes.clone(),
         badges: input.badges.clone(),
@@ -102,19 +141,50 @@ pub fn validate(account: Uuid, input: &ChatMessageInput) -> AppResult<ChatMessag
         sub_tier: optional("sub_tier", &input.sub_tier, 20)?,
         platform_message_id: optional("platform_message_id", &input.platform_message_id, 255)?,
         reply_to_message_id: optional("reply_to_message_id", &input.reply_to_message_id, 255)?,
-        reply_to_user_id: optional("reply_to_user_id", &input.reply_to_user_id, 255)?,
-        reply_to_username: optional("reply_to_username", &input.reply_to_username, 100)?,
-        reply_to_message: input
-            .reply_to_message
-            .as_ref()
-            .map(|m| m.chars().take(MAX_MESSAGE_CHARS).collect()),
+        reply_to_user_id,
+        reply_to_username: optional(
+            "reply_to_username",
+            &input.reply_to_username,
+            MAX_USERNAME_CHARS,
+        )?,
+        reply_to_message,
         created_at: crate::store::now(),
         deleted_at: None,
         deleted_by: None,
         is_first_message: false,
         is_first_in_stream: false,
         treatment: None,
-    })
+    };
+    let size = message_bytes(&msg);
+    if size > MAX_MESSAGE_BYTES {
+        return Err(AppError::BadRequest(format!(
+            "the message as a whole (text, badges, emotes, reply and the other fields \
+             together) is {size} bytes; the limit is {MAX_MESSAGE_BYTES}"
+        )));
+    }
+    Ok(msg)
+}
+
+/// The bytes of a message's text fields together (what its stored row is made of).
+fn message_bytes(m: &ChatMessage) -> usize {
+    let opt = |s: &Option<String>| s.as_deref().map_or(0, str::len);
+    m.channel_name.len()
+        + m.user_id.len()
+        + m.username.len()
+        + opt(&m.display_name)
+        + m.message.len()
+        + m.emotes
+            .iter()
+            .map(|e| e.id.len() + e.name.len() + opt(&e.provider) + 16)
+            .sum::<usize>()
+        + m.badges.iter().map(|b| b.len() + 3).sum::<usize>()
+        + opt(&m.color)
+        + opt(&m.sub_tier)
+        + opt(&m.platform_message_id)
+        + opt(&m.reply_to_message_id)
+        + opt(&m.reply_to_user_id)
+        + opt(&m.reply_to_username)
+        + opt(&m.reply_to_message)
 }
 
 /// Publish a live event of the account (WebSocket clients and `chatEvents` subscribers of
@@ -134,30 +204,37 @@ pub async fn ingest(
     ctx: &AccountCtx,
     input: &ChatMessageInput,
 ) -> AppResult<IngestResult> {
-    let msg = validate(ctx.account_id, input)?;
-    if let Some(pmid) = &msg.platform_message_id {
-        let key = keys::chat_seen(ctx.account_id, &msg.platform, pmid);
-        let fresh = state
-            .bus
-            .set_nx(&key, &msg.id.to_string(), Some(DEDUP_WINDOW))
-            .await?;
-        if !fresh {
-            let id = state
-                .bus
-                .get(&key)
-                .await?
-                .and_then(|v| Uuid::try_parse(&v).ok())
-                .unwrap_or(msg.id);
-            return Ok(IngestResult {
-                id,
-                duplicate: true,
-                message: None,
-            });
-        }
-    }
-    let mut msg = msg;
+    let mut msg = validate(ctx.account_id, input)?;
+    let duplicate = |msg: &ChatMessage, seen: Option<String>| IngestResult {
+        id: seen
+            .and_then(|v| Uuid::try_parse(&v).ok())
+            .unwrap_or(msg.id),
+        duplicate: true,
+        message: None,
+    };
+    let seen = msg
+        .platform_message_id
+        .as_ref()
+        .map(|pmid| keys::chat_seen(ctx.account_id, &msg.platform, pmid));
+    // The chatter state of a duplicate was already updated by its first copy; doing it again
+    // changes nothing (its first-message mark was taken by the first copy).
     crate::chatter::service::on_message(state, &mut msg).await?;
-    buffer::push(state, &msg).await?;
+    // The id is given now, just before the push: the buffer is then in id order but for
+    // pushes that overtake each other between these two lines (see buffer::ORDER_SLACK).
+    msg.id = Uuid::now_v7();
+    match seen {
+        // The de-duplication key and the buffer push are one atomic step: a "duplicate"
+        // answer always points at a message that was buffered.
+        Some(key) => {
+            if let PushOutcome::Seen(first) =
+                buffer::push_once(state, &msg, (key, DEDUP_WINDOW)).await?
+            {
+                return Ok(duplicate(&msg, first));
+            }
+        }
+        None => buffer::push(state, &msg).await?,
+    }
+    crate::chatter::service::after_buffered(state, &msg).await?;
     crate::commands::service::on_message(state, &msg).await;
     Ok(IngestResult {
         id: msg.id,
@@ -170,6 +247,7 @@ pub async fn ingest(
 pub fn parse_filter(input: &ChatFilterInput) -> AppResult<(ChatFilter, i64, Option<Uuid>)> {
     let mut platforms = Vec::new();
     if let Some(list) = &input.platform {
+        crate::validate::bounded("platform", list, 100)?;
         for p in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let p: Platform = p.parse()?;
             platforms.push(p.to_string());
@@ -184,9 +262,18 @@ pub fn parse_filter(input: &ChatFilterInput) -> AppResult<(ChatFilter, i64, Opti
     let cursor = match input.cursor.as_deref().filter(|c| !c.is_empty()) {
         None => None,
         Some(c) => Some(decode_cursor(c).ok_or_else(|| {
-            AppError::BadRequest(format!("invalid cursor '{c}': pass a next_cursor as given"))
+            AppError::BadRequest(format!(
+                "invalid cursor '{}': pass a next_cursor as given",
+                crate::validate::quote(c)
+            ))
         })?),
     };
+    if let Some(u) = &input.user {
+        crate::validate::bounded("user", u, MAX_USERNAME_CHARS)?;
+    }
+    if let Some(c) = &input.contains {
+        crate::validate::bounded("contains", c, crate::validate::MAX_SEARCH_CHARS)?;
+    }
     if let (Some(f), Some(t)) = (input.from, input.to) {
         if f >= t {
             return Err(AppError::BadRequest("from must be before to".into()));
@@ -226,7 +313,8 @@ pub fn matches(f: &ChatFilter, m: &ChatMessage) -> bool {
         && (f.include_deleted || m.deleted_at.is_none())
 }
 
-/// A page of history, newest first, buffered messages included.
+/// A page of history, newest first, buffered messages included. Only the tail of the
+/// buffer a page needs is read ([`buffer::page`]).
 pub async fn history(
     state: &AppState,
     ctx: &AccountCtx,
@@ -235,14 +323,14 @@ pub async fn history(
     let (filter, limit, before) = parse_filter(input)?;
     // The bus first, the database second: a message that moves from the buffer to a
     // claim to the database meanwhile is then seen at least once (and deduplicated).
-    let mut all: Vec<ChatMessage> = buffer::buffered(state, ctx.account_id)
-        .await?
-        .all()
-        .filter(|m| before.is_none_or(|b| m.id < b) && matches(&filter, m))
-        .collect();
+    let need = limit as usize + 1;
+    let mut all = buffer::page(state, ctx.account_id, &filter, before, need).await?;
+    // When the buffer alone fills the page, stored messages older than its last one cannot
+    // be on it: the database is asked only for newer ones (usually none).
+    let floor = (all.len() >= need).then(|| all[need - 1].id);
     let stored = state
         .db
-        .messages_page(ctx.account_id, &filter, before, limit + 1)
+        .messages_page(ctx.account_id, &filter, before, floor, limit + 1)
         .await?;
     all.extend(stored);
     all.sort_by_key(|m| std::cmp::Reverse(m.id));
@@ -267,21 +355,8 @@ pub async fn count(
     input: &ChatFilterInput,
 ) -> AppResult<MessageCount> {
     let (filter, _, _) = parse_filter(input)?;
-    let stored = state.db.messages_count(ctx.account_id, &filter).await?;
-    let buffered = buffer::buffered(state, ctx.account_id).await?;
-    let mut pending = buffered
-        .waiting
-        .iter()
-        .filter(|m| matches(&filter, m))
-        .count() as i64;
-    for m in buffered.claimed.iter().filter(|m| matches(&filter, m)) {
-        // A claimed batch may have been committed a moment ago: count it once.
-        if !state.db.message_exists(m.id).await? {
-            pending += 1;
-        }
-    }
     Ok(MessageCount {
-        count: stored + pending,
+        count: buffer::count_all(state, ctx.account_id, &filter).await?,
     })
 }
 
@@ -293,11 +368,7 @@ pub async fn since(
     after: Uuid,
     limit: i64,
 ) -> AppResult<Vec<ChatMessage>> {
-    let mut all: Vec<ChatMessage> = buffer::buffered(state, account)
-        .await?
-        .all()
-        .filter(|m| m.id > after)
-        .collect();
+    let mut all = buffer::after(state, account, after, limit as usize).await?;
     all.extend(state.db.messages_after(account, after, limit).await?);
     all.sort_by_key(|m| m.id);
     all.dedup_by(|a, b| a.id == b.id);

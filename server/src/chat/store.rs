@@ -7,7 +7,7 @@ use sqlx::types::Json;
 use sqlx::{PgPool, QueryBuilder, SqlitePool};
 use uuid::Uuid;
 
-use super::model::{ChatFilter, ChatMessage, MessageRow};
+use super::model::{ChatFilter, ChatMessage, DeadLetter, MessageRow};
 use crate::on_db;
 use crate::store::Db;
 
@@ -115,17 +115,22 @@ impl Db {
         }
     }
 
-    /// Up to `limit` stored messages matching the filter, newest first, below `before`.
+    /// Up to `limit` stored messages matching the filter, newest first, below `before` and
+    /// (when given) not below `floor`.
     pub async fn messages_page(
         &self,
         account: Uuid,
         filter: &ChatFilter,
         before: Option<Uuid>,
+        floor: Option<Uuid>,
         limit: i64,
     ) -> sqlx::Result<Vec<ChatMessage>> {
         let rows: Vec<MessageRow> = on_db!(self, |pool| {
             let mut qb = QueryBuilder::new(format!("SELECT {COLS} FROM platform_messages"));
             push_filter(&mut qb, account, filter, before);
+            if let Some(f) = floor {
+                qb.push(" AND id >= ").push_bind(f);
+            }
             qb.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
             qb.build_query_as::<MessageRow>().fetch_all(pool).await
         })?;
@@ -210,10 +215,186 @@ impl Db {
     }
 }
 
+const DEAD_COLS: &str = "id, account_id, payload, error, attempts, created_at, updated_at";
+
+impl Db {
+    /// Dead-letter rows the database refused. A row already there (a batch replayed after a
+    /// crash, a replay refused again) keeps its first time and gets the new error and one
+    /// more attempt.
+    pub async fn insert_dead_letters(&self, rows: &[DeadLetter]) -> sqlx::Result<()> {
+        let sql = format!(
+            "INSERT INTO chat_dead_letters ({DEAD_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (id) DO UPDATE SET error = excluded.error, \
+             attempts = chat_dead_letters.attempts + 1, updated_at = excluded.updated_at"
+        );
+        for r in rows {
+            on_db!(self, |pool| sqlx::query(&sql)
+                .bind(r.id)
+                .bind(r.account_id)
+                .bind(&r.payload)
+                .bind(&r.error)
+                .bind(r.attempts)
+                .bind(r.created_at)
+                .bind(r.updated_at)
+                .execute(pool)
+                .await
+                .map(|_| ()))?;
+        }
+        Ok(())
+    }
+
+    /// Dead letters, oldest first: of one account, or of all; at most `limit`.
+    pub async fn dead_letters(
+        &self,
+        account: Option<Uuid>,
+        limit: i64,
+    ) -> sqlx::Result<Vec<DeadLetter>> {
+        match account {
+            Some(a) => {
+                let sql = format!(
+                    "SELECT {DEAD_COLS} FROM chat_dead_letters WHERE account_id = $1 \
+                     ORDER BY created_at, id LIMIT $2"
+                );
+                on_db!(self, |pool| sqlx::query_as(&sql)
+                    .bind(a)
+                    .bind(limit)
+                    .fetch_all(pool)
+                    .await)
+            }
+            None => {
+                let sql = format!(
+                    "SELECT {DEAD_COLS} FROM chat_dead_letters ORDER BY created_at, id LIMIT $1"
+                );
+                on_db!(self, |pool| sqlx::query_as(&sql)
+                    .bind(limit)
+                    .fetch_all(pool)
+                    .await)
+            }
+        }
+    }
+
+    pub async fn dead_letter(&self, id: Uuid) -> sqlx::Result<Option<DeadLetter>> {
+        let sql = format!("SELECT {DEAD_COLS} FROM chat_dead_letters WHERE id = $1");
+        on_db!(self, |pool| sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(pool)
+            .await)
+    }
+
+    pub async fn delete_dead_letter(&self, id: Uuid) -> sqlx::Result<bool> {
+        let n = on_db!(self, |pool| sqlx::query(
+            "DELETE FROM chat_dead_letters WHERE id = $1"
+        )
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(n > 0)
+    }
+
+    /// The count of stored messages matching the filter, and which of `ids` are stored,
+    /// from one snapshot of the database (a repeatable-read transaction on PostgreSQL, a read
+    /// transaction on SQLite): a message committed meanwhile is in both answers or in
+    /// neither.
+    pub async fn count_and_stored(
+        &self,
+        account: Uuid,
+        filter: &ChatFilter,
+        ids: &[Uuid],
+    ) -> sqlx::Result<(i64, HashSet<Uuid>)> {
+        let mut found = HashSet::new();
+        match self {
+            Db::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    .execute(&mut *tx)
+                    .await?;
+                let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM platform_messages");
+                push_filter(&mut qb, account, filter, None);
+                let n: i64 = qb.build_query_scalar().fetch_one(&mut *tx).await?;
+                for chunk in ids.chunks(10_000) {
+                    let got: Vec<Uuid> =
+                        sqlx::query_scalar("SELECT id FROM platform_messages WHERE id = ANY($1)")
+                            .bind(chunk)
+                            .fetch_all(&mut *tx)
+                            .await?;
+                    found.extend(got);
+                }
+                tx.commit().await?;
+                Ok((n, found))
+            }
+            Db::Sqlite(pool) => {
+                let mut tx = pool.begin().await?;
+                let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM platform_messages");
+                push_filter(&mut qb, account, filter, None);
+                let n: i64 = qb.build_query_scalar().fetch_one(&mut *tx).await?;
+                for chunk in ids.chunks(10_000) {
+                    let mut qb =
+                        QueryBuilder::new("SELECT id FROM platform_messages WHERE id IN (");
+                    let mut sep = qb.separated(", ");
+                    for id in chunk {
+                        sep.push_bind(*id);
+                    }
+                    qb.push(")");
+                    let got: Vec<Uuid> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
+                    found.extend(got);
+                }
+                tx.commit().await?;
+                Ok((n, found))
+            }
+        }
+    }
+}
+
 /// Rows per multi-row INSERT on SQLite (26 values a row; SQLite allows 32,766 a statement).
 const SQLITE_ROWS_PER_INSERT: usize = 1000;
 
+/// Whether any text of a message holds a NUL (0x00), which PostgreSQL refuses in text and
+/// jsonb.
+fn has_nul(m: &ChatMessage) -> bool {
+    let opt = |s: &Option<String>| s.as_deref().is_some_and(|s| s.contains('\0'));
+    [
+        &m.channel_name,
+        &m.user_id,
+        &m.username,
+        &m.message,
+        &m.platform,
+    ]
+    .iter()
+    .any(|s| s.contains('\0'))
+        || [
+            &m.display_name,
+            &m.color,
+            &m.sub_tier,
+            &m.platform_message_id,
+            &m.reply_to_message_id,
+            &m.reply_to_user_id,
+            &m.reply_to_username,
+            &m.reply_to_message,
+            &m.deleted_by,
+            &m.treatment,
+        ]
+        .iter()
+        .any(|s| opt(s))
+        || m.badges.iter().any(|b| b.contains('\0'))
+        || m.emotes
+            .iter()
+            .any(|e| e.id.contains('\0') || e.name.contains('\0') || opt(&e.provider))
+}
+
 async fn sqlite_insert_messages(pool: &SqlitePool, msgs: &[ChatMessage]) -> sqlx::Result<usize> {
+    // SQLite would store a NUL in text; PostgreSQL refuses it. Refused here the same way, so
+    // that such a row is dead-lettered on both databases (`store::is_refusal` takes an
+    // encoding error as the data's fault).
+    if let Some(m) = msgs.iter().find(|m| has_nul(m)) {
+        return Err(sqlx::Error::Encode(
+            format!(
+                "invalid byte sequence: message {} holds a NUL (0x00) in its text",
+                m.id
+            )
+            .into(),
+        ));
+    }
     let mut tx = pool.begin().await?;
     let mut new: HashSet<Uuid> = HashSet::with_capacity(msgs.len());
     for chunk in msgs.chunks(SQLITE_ROWS_PER_INSERT) {

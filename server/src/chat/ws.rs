@@ -13,6 +13,12 @@
 //! disconnects in the few milliseconds between them and resumes from the larger id's
 //! cursor will not be replayed the smaller one. Live delivery itself never drops it (ids
 //! already replayed are skipped by membership, not by comparing ids).
+//!
+//! Authentication: the `Authorization: Bearer …` header of the upgrade request; `?token=` is
+//! accepted for browsers, which cannot set headers, and is redacted from every log line. A
+//! subscriber receives only the events its permissions allow
+//! ([`super::model::live_event_permission`]). When the token is revoked (on any instance)
+//! or expires, the socket is closed with 1008 (policy violation).
 
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
@@ -23,10 +29,11 @@ use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::model::{decode_cursor, encode_cursor, ChatEvent};
+use super::model::{decode_cursor, encode_cursor, may_receive, ChatEvent};
 use super::service;
 use crate::app::AppState;
-use crate::auth::{Auth, Permission};
+use crate::auth::revocation::LiveToken;
+use crate::auth::{AccountCtx, Auth, Permission, PermissionSet};
 use crate::bus::{keys, Subscription, LAGGED};
 use crate::error::{AppError, AppResult};
 use crate::http::extract::ApiQuery;
@@ -59,28 +66,33 @@ pub async fn chat_ws(
     ApiQuery(q): ApiQuery<WsQuery>,
     upgrade: WebSocketUpgrade,
 ) -> AppResult<Response> {
+    // The Authorization header of the upgrade request is the way to authenticate; `token=`
+    // is kept for browsers, which cannot set it (the access log never shows its value).
     if let Some(t) = &q.token {
-        let value = format!("Bearer {t}")
-            .parse()
-            .map_err(|_| AppError::BadRequest("token is not a valid header value".into()))?;
-        headers.insert(axum::http::header::AUTHORIZATION, value);
+        if !headers.contains_key(axum::http::header::AUTHORIZATION) {
+            let value = format!("Bearer {t}")
+                .parse()
+                .map_err(|_| AppError::BadRequest("token is not a valid header value".into()))?;
+            headers.insert(axum::http::header::AUTHORIZATION, value);
+        }
     }
     let auth = Auth::from_headers(&state, &headers).await?;
     let ctx = auth.require_in(Permission::ChatRead, q.account.as_deref())?;
     let since = match q.since.as_deref().filter(|s| !s.is_empty()) {
         None => None,
-        Some(c) => Some(
-            decode_cursor(c)
-                .ok_or_else(|| AppError::BadRequest(format!("invalid cursor '{c}'")))?,
-        ),
+        Some(c) => Some(decode_cursor(c).ok_or_else(|| {
+            AppError::BadRequest(format!("invalid cursor '{}'", crate::validate::quote(c)))
+        })?),
     };
-    // Subscribe before answering, so nothing published after the upgrade is missed.
+    // Watch the token and subscribe before answering, so that neither a revocation nor an
+    // event published after the upgrade is missed.
+    let live = LiveToken::watch(&state, &auth.principal);
     let sub = state
         .bus
         .subscribe(&keys::chat_events(ctx.account_id))
         .await?;
     Ok(upgrade.on_upgrade(move |socket| async move {
-        if let Err(e) = run(state, socket, sub, ctx.account_id, since).await {
+        if let Err(e) = run(state, socket, sub, &ctx, since, live).await {
             tracing::debug!(error = %e, "chat websocket closed");
         }
     }))
@@ -112,14 +124,17 @@ struct Peek<'a> {
 }
 
 /// Events after `since` (replayed from storage and buffer), then live ones, with no gap and
-/// no duplicate; ends after a [`LiveItem::Lagged`]. `sub` must be subscribed to the
-/// account's events before this is called. The queue between the producer and the client
-/// is bounded: a client that stops reading makes the bus subscription lag, not memory grow.
+/// no duplicate; ends after a [`LiveItem::Lagged`]. Only the events the subscriber's
+/// permissions (`held`, in the account) allow are passed on ([`may_receive`]). `sub` must be
+/// subscribed to the account's events before this is called. The queue between the
+/// producer and the client is bounded: a client that stops reading makes the bus
+/// subscription lag, not memory grow.
 pub fn live_events(
     state: AppState,
     mut sub: Subscription,
     account: Uuid,
     since: Option<Uuid>,
+    held: PermissionSet,
 ) -> tokio::sync::mpsc::Receiver<AppResult<LiveItem>> {
     let (tx, rx) = tokio::sync::mpsc::channel(256);
     tokio::spawn(async move {
@@ -171,6 +186,9 @@ pub fn live_events(
             let Ok(peek) = serde_json::from_str::<Peek>(&payload) else {
                 continue;
             };
+            if !may_receive(&held, &peek.kind) {
+                continue;
+            }
             let cursor = decode_cursor(&peek.cursor);
             if peek.kind == "message" && !replayed.is_empty() {
                 if let Some(id) = cursor {
@@ -192,9 +210,11 @@ async fn run(
     state: AppState,
     mut socket: WebSocket,
     sub: Subscription,
-    account: Uuid,
+    ctx: &AccountCtx,
     since: Option<Uuid>,
+    mut live: LiveToken,
 ) -> anyhow::Result<()> {
+    let account = ctx.account_id;
     send(
         &mut socket,
         json!({"type": "hello", "account_id": account, "cursor": since.map(encode_cursor)}),
@@ -203,7 +223,7 @@ async fn run(
     let closing = state.clone();
     let closed = crate::app::closed(&closing);
     tokio::pin!(closed);
-    let mut events = live_events(state, sub, account, since);
+    let mut events = live_events(state, sub, account, since, ctx.permissions.clone());
     // An item taken while gathering a burst that is not an event: handled next.
     let mut pending: Option<AppResult<LiveItem>> = None;
     loop {
@@ -217,6 +237,17 @@ async fn run(
                         .send(Message::Close(Some(CloseFrame {
                             code: axum::extract::ws::close_code::AWAY,
                             reason: Utf8Bytes::from_static("server shutting down"),
+                        })))
+                        .await?;
+                    break;
+                }
+                why = live.ended() => {
+                    // 1008 Policy Violation: the token was revoked or expired; the client
+                    // must authenticate again.
+                    socket
+                        .send(Message::Close(Some(CloseFrame {
+                            code: axum::extract::ws::close_code::POLICY,
+                            reason: Utf8Bytes::from_static(why.reason()),
                         })))
                         .await?;
                     break;

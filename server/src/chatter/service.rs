@@ -77,18 +77,19 @@ impl RecentWrites {
 
 /// Longest command or item name in `disabledcommands`.
 const MAX_COMMAND_CHARS: usize = 50;
+/// Most names one settings change may disable or enable.
+const MAX_COMMANDS_PER_CHANGE: usize = 200;
 
 fn flag(msg: &ChatMessage, f: UserFlag) -> String {
     keys::user_flag(msg.account_id, &msg.platform, &msg.user_id, f)
 }
 
 /// Read and update the chatter state for a message about to be buffered: mark the first
-/// message ever and the first of this stream, keep a first message 10 minutes as the
-/// welcome message a ban removes, note the chatter's treatment, and refresh the look-up
-/// cache and the badge flags. The independent bus calls run concurrently.
+/// message ever and the first of this stream, note the chatter's treatment, and refresh the
+/// look-up cache and the badge flags ([`after_buffered`] keeps a first message as the
+/// welcome message once it is buffered). The independent bus calls run concurrently.
 pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()> {
     let bus = &state.bus;
-    let id = msg.id.to_string();
     let (account, platform, user) = (msg.account_id, msg.platform.as_str(), &msg.user_id);
     // One round trip: the answers first, then the refreshes that are due.
     let mut ops = vec![
@@ -171,14 +172,6 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
             .platform_user_brief(msg.account_id, &msg.platform, &msg.user_id)
             .await?
             .is_none();
-    if msg.is_first_message {
-        bus.set(
-            &flag(msg, UserFlag::WelcomeMessageId),
-            &id,
-            Some(WELCOME_TTL),
-        )
-        .await?;
-    }
     if this_stream {
         // Who spoke this stream, so going live can clear their marks: only those whose
         // mark was just set need adding.
@@ -187,6 +180,22 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
     }
     msg.is_first_in_stream = this_stream;
     msg.treatment = treatment.filter(|t| t != "none");
+    Ok(())
+}
+
+/// After a first-time chatter's message was buffered: keep it 10 minutes as the welcome
+/// message a ban removes (seed 002).
+pub async fn after_buffered(state: &AppState, msg: &ChatMessage) -> AppResult<()> {
+    if msg.is_first_message {
+        state
+            .bus
+            .set(
+                &flag(msg, UserFlag::WelcomeMessageId),
+                &msg.id.to_string(),
+                Some(WELCOME_TTL),
+            )
+            .await?;
+    }
     Ok(())
 }
 
@@ -304,17 +313,20 @@ pub fn command_name(raw: &str) -> AppResult<String> {
     let name = raw.trim().trim_start_matches('!').to_lowercase();
     if name.is_empty() {
         return Err(AppError::Validation(format!(
-            "'{raw}' is not a command name"
+            "'{}' is not a command name",
+            crate::validate::quote(raw)
         )));
     }
     if name.chars().count() > MAX_COMMAND_CHARS {
         return Err(AppError::Validation(format!(
-            "command name '{raw}' is longer than {MAX_COMMAND_CHARS} characters"
+            "command name '{}' is longer than {MAX_COMMAND_CHARS} characters",
+            crate::validate::quote(raw)
         )));
     }
     if name.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(AppError::Validation(format!(
-            "command name '{raw}' must not contain spaces"
+            "command name '{}' must not contain spaces or control characters",
+            crate::validate::quote(raw)
         )));
     }
     Ok(name)
@@ -351,6 +363,17 @@ pub async fn update_settings(
     ctx: &AccountCtx,
     input: &ChatterSettingsInput,
 ) -> AppResult<ChatterSettings> {
+    for (field, list) in [
+        ("disable_commands", &input.disable_commands),
+        ("enable_commands", &input.enable_commands),
+    ] {
+        if list.len() > MAX_COMMANDS_PER_CHANGE {
+            return Err(AppError::BadRequest(format!(
+                "{field} lists {} names; at most {MAX_COMMANDS_PER_CHANGE} in one change",
+                list.len()
+            )));
+        }
+    }
     let disable = input
         .disable_commands
         .iter()

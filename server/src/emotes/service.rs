@@ -30,7 +30,8 @@ fn channel_arg(channel: &str) -> AppResult<String> {
             .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '_' | '-'))
     {
         return Err(AppError::BadRequest(format!(
-            "channel id '{c}' must be 1 to 100 letters, digits, '_' or '-'"
+            "channel id '{}' must be 1 to 100 letters, digits, '_' or '-'",
+            crate::validate::quote(c)
         )));
     }
     Ok(c.to_string())

@@ -109,7 +109,8 @@ pub async fn end_poll(
         .unwrap_or_else(|| "TERMINATED".into());
     if !["TERMINATED", "ARCHIVED"].contains(&status.as_str()) {
         return Err(AppError::Validation(format!(
-            "a poll ends TERMINATED or ARCHIVED, not '{status}'"
+            "a poll ends TERMINATED or ARCHIVED, not '{}'",
+            crate::validate::quote(&status)
         )));
     }
     let h = helix(state)?;
@@ -147,7 +148,8 @@ pub async fn end_prediction(
     };
     if !["RESOLVED", "CANCELED", "LOCKED"].contains(&status.as_str()) {
         return Err(AppError::Validation(format!(
-            "a prediction ends RESOLVED, CANCELED or LOCKED, not '{status}'"
+            "a prediction ends RESOLVED, CANCELED or LOCKED, not '{}'",
+            crate::validate::quote(&status)
         )));
     }
     let winner = input
@@ -213,6 +215,7 @@ pub async fn send_to_platform(
         )));
     }
     let message = input.message.trim();
+    crate::validate::no_control("message", message)?;
     let len = message.chars().count();
     if len == 0 {
         return Err(AppError::Validation("message must not be empty".into()));

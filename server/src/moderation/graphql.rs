@@ -15,7 +15,10 @@ pub struct ModerationQuery;
 
 #[Object]
 impl ModerationQuery {
-    /// A chatter's moderation history, newest first (`chat:userinfo`).
+    /// A chatter's moderation history, newest first (`chat:userinfo`). Its cost in the
+    /// query's complexity: 200 plus `limit` × the fields asked for.
+    #[graphql(complexity = "crate::graphql::CALL_COST
+        + crate::graphql::page_limit(limit, 50, 200) * child_complexity")]
     async fn moderation_log(
         &self,
         ctx: &Context<'_>,
@@ -35,7 +38,10 @@ impl ModerationQuery {
             .gql()
     }
 
-    /// The whole account's moderation history, newest first (`chat:userinfo`).
+    /// The whole account's moderation history, newest first (`chat:userinfo`). Its cost in
+    /// the query's complexity: 200 plus `limit` × the fields asked for.
+    #[graphql(complexity = "crate::graphql::CALL_COST
+        + crate::graphql::page_limit(limit, 50, 200) * child_complexity")]
     async fn account_moderation_log(
         &self,
         ctx: &Context<'_>,

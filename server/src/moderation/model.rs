@@ -58,7 +58,8 @@ impl std::str::FromStr for ModAction {
             .find(|a| a.as_str() == lower)
             .ok_or_else(|| {
                 AppError::BadRequest(format!(
-                    "unknown action '{s}': expected ban, unban, timeout or delete"
+                    "unknown action '{}': expected ban, unban, timeout or delete",
+                    crate::validate::quote(s)
                 ))
             })
     }
@@ -91,7 +92,8 @@ impl std::str::FromStr for Treatment {
             "active_monitoring" => Ok(Treatment::ActiveMonitoring),
             "restricted" => Ok(Treatment::Restricted),
             _ => Err(AppError::BadRequest(format!(
-                "unknown treatment '{s}': expected none, active_monitoring or restricted"
+                "unknown treatment '{}': expected none, active_monitoring or restricted",
+                crate::validate::quote(s)
             ))),
         }
     }
@@ -126,7 +128,7 @@ pub struct ModerationInput {
 /// What a moderation action did.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
 pub struct ModerationResult {
-    /// The moderation log entry.
+    /// The moderation log entry; the nil UUID when nothing changed.
     pub id: Uuid,
     pub action: String,
     pub platform: String,
@@ -137,10 +139,16 @@ pub struct ModerationResult {
     pub duration_seconds: Option<i64>,
     /// For a timeout: when the chatter is free again.
     pub expires_at: Option<DateTime<Utc>>,
+    /// False when the action changed nothing: a ban of a chatter who is already banned, an
+    /// unban of one who is neither banned nor timed out, a delete of a deleted message.
+    /// Then no log entry is written, nothing is published, and `warnings` says why. A
+    /// timeout always changes something (it sets a new end).
+    pub changed: bool,
     /// How the platform is told: `queued_for_bot` (published for the platform's bot on
-    /// `channel`) until the platform has a connector that acts directly.
+    /// `channel`) until the platform has a connector that acts directly; `none` when nothing
+    /// changed.
     pub delivery: String,
-    /// The bus channel the action was published on.
+    /// The bus channel the action was published on (empty when nothing changed).
     pub channel: String,
     /// Things the moderator should know (an invulnerable chatter, a moderator who loses
     /// mod until the timeout ends…).

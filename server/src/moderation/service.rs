@@ -45,6 +45,7 @@ fn clean_reason(reason: &Option<String>) -> AppResult<Option<String>> {
     let Some(r) = reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) else {
         return Ok(None);
     };
+    crate::validate::no_control_multiline("reason", r)?;
     let len = r.chars().count();
     if len > MAX_REASON_CHARS {
         return Err(AppError::Validation(format!(
@@ -86,6 +87,10 @@ async fn resolve(
     input: &ModerationInput,
 ) -> AppResult<Target> {
     let platform: Platform = input.platform.parse()?;
+    // Bounded before it reaches a bus key, a query or a log line.
+    if let Some(u) = &input.username {
+        crate::validate::bounded("username", u, crate::validate::MAX_USERNAME_CHARS)?;
+    }
     if action == ModAction::Delete {
         let id = input
             .message_id
@@ -182,17 +187,48 @@ async fn resolve(
     })
 }
 
+/// Whether a chatter is banned or timed out right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BanNow {
+    None,
+    Banned,
+    TimedOut,
+}
+
+/// The bus's `timeout` key first (no TTL: banned; a TTL: timed out), the chatter's row when
+/// the bus has forgotten.
+async fn ban_now(
+    state: &AppState,
+    account: Uuid,
+    t: &Target,
+    timeout_key: &str,
+) -> AppResult<BanNow> {
+    match state.bus.ttl(timeout_key).await? {
+        Ttl::Persistent => return Ok(BanNow::Banned),
+        Ttl::Expires(_) => return Ok(BanNow::TimedOut),
+        Ttl::Missing => {}
+    }
+    let now = crate::store::now();
+    Ok(
+        match state
+            .db
+            .user_ban(account, t.platform.as_str(), &t.user_id)
+            .await?
+        {
+            Some((Some(_), None)) => BanNow::Banned,
+            Some((Some(_), Some(until))) if until > now => BanNow::TimedOut,
+            _ => BanNow::None,
+        },
+    )
+}
+
 /// A message of the account, buffered or stored (with its deletion state).
 pub async fn find_message(
     state: &AppState,
     account: Uuid,
     id: Uuid,
 ) -> AppResult<Option<ChatMessage>> {
-    if let Some(m) = buffer::buffered(state, account)
-        .await?
-        .all()
-        .find(|m| m.id == id)
-    {
+    if let Some(m) = buffer::find(state, account, id).await? {
         return Ok(Some(m));
     }
     Ok(state.db.message_by_id(account, id).await?)
@@ -269,6 +305,44 @@ pub async fn moderate(
     let who = t.username.clone().unwrap_or_else(|| t.user_id.clone());
     let timeout_key = keys::user_flag(account, t.platform, &t.user_id, UserFlag::Timeout);
     let platform = t.platform.as_str();
+
+    // A ban of a banned chatter, an unban of one who is neither banned nor timed out, and a
+    // delete of a deleted message change nothing: answered with `changed: false` and a
+    // warning, without a log entry, a bot action or a live event. (A timeout always
+    // changes: it sets a new end.)
+    let unchanged = match action {
+        ModAction::Ban => (ban_now(state, account, &t, &timeout_key).await? == BanNow::Banned)
+            .then(|| format!("{who} is already banned; nothing changed")),
+        ModAction::Unban => (ban_now(state, account, &t, &timeout_key).await? == BanNow::None)
+            .then(|| format!("{who} is not banned; nothing changed")),
+        ModAction::Delete => t
+            .message
+            .as_ref()
+            .is_some_and(|m| m.deleted_at.is_some())
+            .then(|| "the message was already deleted; nothing changed".to_string()),
+        ModAction::Timeout => None,
+    };
+    if let Some(warning) = unchanged {
+        if action == ModAction::Ban {
+            // The database knew of the ban and the bus had forgotten it: the live chatter
+            // state is put back (the ban itself is not news).
+            state.bus.set(&timeout_key, "ban", None).await?;
+        }
+        return Ok(ModerationResult {
+            id: Uuid::nil(),
+            action: action.as_str().to_string(),
+            platform: platform.to_string(),
+            platform_user_id: t.user_id,
+            username: t.username,
+            message_id: t.message.map(|m| m.id),
+            duration_seconds: None,
+            expires_at: None,
+            changed: false,
+            delivery: "none".into(),
+            channel: String::new(),
+            warnings: vec![warning],
+        });
+    }
 
     match action {
         ModAction::Ban => {
@@ -410,11 +484,7 @@ pub async fn moderate(
                 .message
                 .as_ref()
                 .ok_or_else(|| AppError::internal(anyhow::anyhow!("delete without message")))?;
-            if msg.deleted_at.is_some() {
-                warnings.push("the message was already deleted".into());
-            } else {
-                delete_message(state, ctx, msg).await?;
-            }
+            delete_message(state, ctx, msg).await?;
         }
     }
 
@@ -478,6 +548,7 @@ pub async fn moderate(
         message_id: t.message.map(|m| m.id),
         duration_seconds: duration,
         expires_at,
+        changed: true,
         delivery: "queued_for_bot".into(),
         channel,
         warnings,
@@ -539,7 +610,7 @@ pub async fn log(
             "limit must be between 1 and 200".into(),
         ));
     }
-    let offset = (page - 1) * limit;
+    let offset = log_offset(page, limit)?;
     let (entries, total) = match user {
         Some(user) => {
             state
@@ -566,6 +637,23 @@ pub async fn log(
         limit,
         total,
     })
+}
+
+/// The most entries a log page may skip: far beyond any log, well inside what both
+/// databases take as an OFFSET.
+pub const MAX_LOG_OFFSET: i64 = 1_000_000_000;
+
+/// Entries before a 1-based page; a page past [`MAX_LOG_OFFSET`] is a 400 naming `page`.
+fn log_offset(page: i64, limit: i64) -> AppResult<i64> {
+    (page - 1)
+        .checked_mul(limit)
+        .filter(|o| *o <= MAX_LOG_OFFSET)
+        .ok_or_else(|| {
+            AppError::BadRequest(format!(
+                "page {page} is out of range: with limit {limit}, at most page {}",
+                MAX_LOG_OFFSET / limit + 1
+            ))
+        })
 }
 
 /// Change a chatter's treatment; logged and announced.
@@ -676,6 +764,17 @@ mod tests {
         assert_eq!("BAN".parse::<ModAction>().unwrap(), ModAction::Ban);
         assert!("evil".parse::<Treatment>().is_err());
         assert!(clean_reason(&Some("x".repeat(501))).is_err());
+        assert!(matches!(
+            clean_reason(&Some("a\0b".into())),
+            Err(AppError::BadRequest(_))
+        ));
+        assert_eq!(log_offset(1, 50).unwrap(), 0);
+        assert_eq!(log_offset(3, 50).unwrap(), 100);
+        for (page, limit) in [(i64::MAX, 50), (i64::MAX, 1), (MAX_LOG_OFFSET + 2, 1)] {
+            let e = log_offset(page, limit).unwrap_err();
+            assert!(matches!(e, AppError::BadRequest(_)), "{page}");
+            assert!(e.to_string().starts_with(&format!("page {page}")), "{e}");
+        }
         assert_eq!(clean_reason(&Some("  ".into())).unwrap(), None);
     }
 }

@@ -146,6 +146,25 @@ impl Db {
         .await)
     }
 
+    /// The ban recorded on a chatter's row: since when (none: not banned) and until when
+    /// (none: permanent). None when lumio has no row for the chatter.
+    pub async fn user_ban(
+        &self,
+        account: Uuid,
+        platform: &str,
+        user: &str,
+    ) -> sqlx::Result<Option<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)>> {
+        on_db!(self, |pool| sqlx::query_as(
+            "SELECT banned_at, ban_expires_at FROM platform_users \
+             WHERE account_id = $1 AND platform = $2 AND platform_user_id = $3"
+        )
+        .bind(account)
+        .bind(platform)
+        .bind(user)
+        .fetch_optional(pool)
+        .await)
+    }
+
     /// Record a ban (`expires` none) or a timeout on the chatter's row, creating the row
     /// for a chatter lumio has not seen yet.
     pub async fn set_user_ban(

@@ -15,7 +15,9 @@ pub struct NotesQuery;
 
 #[Object]
 impl NotesQuery {
-    /// Moderator notes on a platform user, newest first (`chat:notes`).
+    /// Moderator notes on a platform user, newest first (`chat:notes`). Its cost in the
+    /// query's complexity: 200 plus 100 × the fields asked for.
+    #[graphql(complexity = "crate::graphql::CALL_COST + 100 * child_complexity")]
     async fn platform_user_notes(
         &self,
         ctx: &Context<'_>,

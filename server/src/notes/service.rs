@@ -16,15 +16,13 @@ pub struct PlatformUserRef {
 }
 
 impl PlatformUserRef {
-    /// Validate a platform name and a platform user id from a path or an argument.
+    /// Validate a platform name and a platform user id from a path or an argument: the id
+    /// must be one of that platform's ([`Platform::check_user_id`]), else a 400 naming
+    /// `platform_user_id`.
     pub fn parse(platform: &str, platform_user_id: &str) -> AppResult<PlatformUserRef> {
         let platform: Platform = platform.parse()?;
         let id = platform_user_id.trim();
-        if id.is_empty() || id.chars().count() > 255 || id.chars().any(char::is_control) {
-            return Err(AppError::BadRequest(
-                "platform_user_id must be 1 to 255 printable characters".into(),
-            ));
-        }
+        platform.check_user_id("platform_user_id", id)?;
         Ok(PlatformUserRef {
             platform,
             platform_user_id: id.to_string(),
@@ -34,6 +32,7 @@ impl PlatformUserRef {
 
 fn clean_note(note: &str) -> AppResult<String> {
     let note = note.trim();
+    crate::validate::no_control_multiline("note", note)?;
     let len = note.chars().count();
     if len == 0 {
         return Err(AppError::Validation("note must not be empty".into()));
@@ -163,11 +162,18 @@ mod tests {
             clean_note(&"x".repeat(2001)),
             Err(AppError::Validation(_))
         ));
+        assert!(matches!(clean_note("a\0b"), Err(AppError::BadRequest(_))));
+        assert!(clean_note("two\nlines").is_ok());
         assert!(PlatformUserRef::parse("kick", "123").is_ok());
         assert!(matches!(
             PlatformUserRef::parse("myspace", "123"),
             Err(AppError::BadRequest(_))
         ));
         assert!(PlatformUserRef::parse("twitch", " ").is_err());
+        assert!(matches!(
+            PlatformUserRef::parse("twitch", "loudguy"),
+            Err(AppError::BadRequest(_))
+        ));
+        assert!(PlatformUserRef::parse("youtube", "UCLumioDemo0000000000000").is_ok());
     }
 }

@@ -212,30 +212,59 @@ async fn connector_ctx(state: &AppState, slug: &str) -> AppResult<AccountCtx> {
     })
 }
 
+/// A stable 64-bit hash (FNV-1a) of a chatter's handle on a platform.
+fn fnv(platform: Platform, who: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in platform.as_str().bytes().chain([b'/']).chain(who.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A realistic user id of the platform for a chatter, the same every time: Twitch and Trovo
+/// numeric ids of 9 digits, Kick's of 7–8, a YouTube channel id (`UC` and 22 characters),
+/// a Discord snowflake (milliseconds since Discord's epoch, shifted, and worker bits).
+pub fn user_id(platform: Platform, who: &str) -> String {
+    let h = fnv(platform, who);
+    let id = match platform {
+        Platform::Twitch | Platform::Trovo => format!("{}", 100_000_000 + h % 900_000_000),
+        Platform::Kick => format!("{}", 1_000_000 + h % 90_000_000),
+        Platform::Youtube => {
+            const ALPHABET: &[u8] =
+                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+            let mut r = Rng::new(h);
+            let tail: String = (0..22)
+                .map(|_| char::from(ALPHABET[r.below(ALPHABET.len())]))
+                .collect();
+            format!("UC{tail}")
+        }
+        Platform::Discord => {
+            // 2019–2024 in Discord's epoch (2015-01-01), milliseconds.
+            let ms = 126_000_000_000 + h % 160_000_000_000;
+            format!("{}", (ms << 22) | (h & 0x3f_ffff))
+        }
+    };
+    debug_assert!(platform.is_user_id(&id), "{platform} {id}");
+    id
+}
+
 /// One simulated message (the `n`-th).
 pub fn message(rng: &mut Rng, n: u64) -> ChatMessageInput {
     let style = rng.pick(&STYLES);
     let spammer = rng.chance(3);
     // A long tail of chatters: some regulars, many one-off (first-time) visitors.
-    let (user_id, username) = if spammer {
+    let (chatter_id, username) = if spammer {
         let k = rng.below(3);
-        (format!("spam-{k}"), format!("f0llow_b0t_{k}"))
+        let name = format!("f0llow_b0t_{k}");
+        (user_id(style.platform, &name), name)
     } else if rng.chance(70) {
         let name = *rng.pick(style.names);
-        (
-            format!(
-                "{}-{}",
-                style.platform,
-                name.to_lowercase().replace([' ', '#', '.'], "_")
-            ),
-            name.to_string(),
-        )
+        (user_id(style.platform, name), name.to_string())
     } else {
         let k = rng.below(100_000);
-        (
-            format!("{}-visitor-{k}", style.platform),
-            format!("visitor{k}"),
-        )
+        let name = format!("visitor{k}");
+        (user_id(style.platform, &name), name)
     };
     let mut text = if spammer {
         (*rng.pick(SPAM)).to_string()
@@ -270,7 +299,7 @@ pub fn message(rng: &mut Rng, n: u64) -> ChatMessageInput {
     ChatMessageInput {
         platform: style.platform.to_string(),
         channel_name: style.channel.into(),
-        user_id,
+        user_id: chatter_id,
         username: username.clone(),
         display_name: Some(username),
         message: text,
@@ -287,7 +316,7 @@ pub fn message(rng: &mut Rng, n: u64) -> ChatMessageInput {
             rng.next_u64() % 1_000_000
         )),
         reply_to_message_id: reply.then(|| format!("sim-parent-{n}")),
-        reply_to_user_id: reply.then(|| format!("{}-{}", style.platform, replied.to_lowercase())),
+        reply_to_user_id: reply.then(|| user_id(style.platform, &replied)),
         reply_to_username: reply.then(|| replied.clone()),
         reply_to_message: reply.then(|| (*rng.pick(LINES)).to_string()),
     }
@@ -341,11 +370,27 @@ mod tests {
             let m = message(&mut rng, n);
             crate::chat::service::validate(Uuid::nil(), &m).expect("valid");
             platforms.insert(m.platform.clone());
-            if m.user_id.starts_with("spam-") {
+            let platform: Platform = m.platform.parse().unwrap();
+            assert!(platform.is_user_id(&m.user_id), "{platform} {}", m.user_id);
+            if m.username.starts_with("f0llow_b0t_") {
                 spam += 1;
             }
         }
         assert_eq!(platforms.len(), 5);
         assert!((20..200).contains(&spam), "{spam}");
+        // The same chatter keeps their id; different chatters have different ones.
+        assert_eq!(
+            user_id(Platform::Discord, "ada.dev"),
+            user_id(Platform::Discord, "ada.dev")
+        );
+        assert_ne!(
+            user_id(Platform::Twitch, "frostbyte"),
+            user_id(Platform::Twitch, "PixelPanda")
+        );
+        for p in Platform::ALL {
+            for who in ["a", "xX_Sniper_Xx", "visitor99999", "f0llow_b0t_2"] {
+                assert!(p.is_user_id(&user_id(p, who)), "{p} {who}");
+            }
+        }
     }
 }

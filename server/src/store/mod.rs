@@ -221,6 +221,57 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now().trunc_subsecs(6)
 }
 
+/// What the database said, for a log line and the dead-letter store: its message, its code
+/// (SQLSTATE on PostgreSQL, the extended result code on SQLite) and, on PostgreSQL, the
+/// detail. Never just "internal error".
+pub fn error_text(e: &sqlx::Error) -> String {
+    let text = match e {
+        sqlx::Error::Database(d) => {
+            let mut t = d.message().to_string();
+            if let Some(pg) = d.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
+                if let Some(detail) = pg.detail() {
+                    t.push_str(&format!(" ({detail})"));
+                }
+            }
+            if let Some(code) = d.code() {
+                t.push_str(&format!(" [code {code}]"));
+            }
+            t
+        }
+        other => other.to_string(),
+    };
+    // A database may quote the offending value: keep the text printable.
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Whether the database refused the data itself (a value or a constraint), rather than
+/// being unreachable or failing as a whole: PostgreSQL's SQLSTATE classes 22 (data
+/// exception) and 23 (integrity constraint violation); SQLite's TOOBIG, CONSTRAINT (a
+/// trigger's refusal included), MISMATCH and RANGE; a value that cannot be encoded. Only such
+/// rows are dead-lettered; any other error leaves the batch buffered to be retried.
+pub fn is_refusal(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Encode(_) => true,
+        sqlx::Error::Database(d) => {
+            let Some(code) = d.code() else {
+                return false;
+            };
+            if d.try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+                .is_some()
+            {
+                code.starts_with("22") || code.starts_with("23")
+            } else {
+                // SQLite: the primary result code is the low byte of the extended one.
+                code.parse::<i32>()
+                    .is_ok_and(|c| matches!(c & 0xff, 18 | 19 | 20 | 25))
+            }
+        }
+        _ => false,
+    }
+}
+
 fn is_missing_table(message: &str) -> bool {
     message.contains("no such table") || message.contains("does not exist")
 }

@@ -217,3 +217,27 @@ pub async fn next_event(ws: &mut Ws) -> Value {
 pub trait Fake {
     fn configure(&self, config: &mut lumio_server::config::Config);
 }
+
+/// A valid platform user id for a chatter name, the same every time: digits on Twitch, Kick
+/// and Trovo, a `UC…` channel id on YouTube, a snowflake on Discord (the rules of
+/// `Platform::is_user_id`).
+pub fn platform_id(platform: &str, name: &str) -> String {
+    // FNV-1a: stable across runs and platforms.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.to_lowercase().bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    match platform {
+        "youtube" => {
+            let clean: String = name
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .take(14)
+                .collect();
+            format!("UC{clean:0<14}{:08x}", h as u32)
+        }
+        "discord" => format!("{}", 100_000_000_000_000_000 + h % 800_000_000_000_000_000),
+        _ => format!("{}", 1000 + h % 1_000_000_000),
+    }
+}

@@ -9,7 +9,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{code, gql_code, Api};
+use common::{code, gql_code, platform_id, Api};
 use futures::StreamExt;
 use lumio_server::bus::keys;
 use lumio_server::bus::Ttl;
@@ -55,7 +55,7 @@ fn invoker(account: Uuid, user: &str, role: Role) -> Invoker {
         account,
         platform: Platform::Twitch,
         channel: "lumio_demo".into(),
-        user_id: format!("id-{user}"),
+        user_id: platform_id("twitch", user),
         user_name: user.into(),
         role,
         message_id: None,
@@ -776,7 +776,7 @@ async fn the_dry_run_consumes_nothing(s: &TestServer) {
         }
     );
     let r = test(
-        json!({"message": "!so @alice", "as": "subscriber", "user": "sub", "user_id": "id-sub"}),
+        json!({"message": "!so @alice", "as": "subscriber", "user": "sub", "user_id": &platform_id("twitch", "sub")}),
     )
     .await;
     assert_eq!(
@@ -856,7 +856,7 @@ async fn execution_checks_disabled_role_and_cooldowns(s: &TestServer) {
     // The seed's keys, with the cooldown as TTL.
     for k in [
         keys::cmd_cooldown_global(account, "hello"),
-        keys::cmd_cooldown_user(account, "hello", "id-alice"),
+        keys::cmd_cooldown_user(account, "hello", &platform_id("twitch", "alice")),
     ] {
         assert!(
             matches!(s.bus().ttl(&k).await.unwrap(), Ttl::Expires(d) if d <= Duration::from_secs(60) && d > Duration::from_secs(50)),
@@ -872,7 +872,11 @@ async fn execution_checks_disabled_role_and_cooldowns(s: &TestServer) {
     // Bob's own cooldown was not left claimed by the refused attempt.
     assert_eq!(
         s.bus()
-            .ttl(&keys::cmd_cooldown_user(account, "hello", "id-bob"))
+            .ttl(&keys::cmd_cooldown_user(
+                account,
+                "hello",
+                &platform_id("twitch", "bob")
+            ))
             .await
             .unwrap(),
         Ttl::Missing
@@ -1349,7 +1353,10 @@ async fn chatter_flags_and_item_commands(s: &TestServer) {
     let viewer = api.login("viewer", "lumio-viewer").await;
     let ed = api.login("editor", "lumio-editor").await;
     let account = account_of(&api, &m).await;
-    let path = "/v1/chat/users/twitch/id-vic/flags";
+    let path = &format!(
+        "/v1/chat/users/twitch/{}/flags",
+        platform_id("twitch", "vic")
+    );
     let (st, f) = api
         .call(Method::PUT, &format!("{path}/vulnerable"), Some(&m), None)
         .await;
@@ -1360,7 +1367,7 @@ async fn chatter_flags_and_item_commands(s: &TestServer) {
         .exists(&keys::user_flag(
             account,
             Platform::Twitch,
-            "id-vic",
+            &platform_id("twitch", "vic"),
             keys::UserFlag::Vulnerable
         ))
         .await
@@ -1375,7 +1382,7 @@ async fn chatter_flags_and_item_commands(s: &TestServer) {
         .await;
     assert_eq!(st, StatusCode::FORBIDDEN);
     let g = api
-        .gql(Some(&m), "mutation { setChatterFlag(platform: \"twitch\", platformUserId: \"id-inv\", flag: \"invulnerable\", on: true) { flags } }", json!({}))
+        .gql(Some(&m), &format!("mutation {{ setChatterFlag(platform: \"twitch\", platformUserId: \"{}\", flag: \"invulnerable\", on: true) {{ flags }} }}", platform_id("twitch", "inv")), json!({}))
         .await;
     assert_eq!(
         g["data"]["setChatterFlag"]["flags"],
@@ -1412,7 +1419,10 @@ async fn chatter_flags_and_item_commands(s: &TestServer) {
     // The only vulnerable chatter is timed out; the invulnerable one never is.
     api.call(
         Method::PUT,
-        "/v1/chat/users/twitch/id-inv/flags/vulnerable",
+        &format!(
+            "/v1/chat/users/twitch/{}/flags/vulnerable",
+            platform_id("twitch", "inv")
+        ),
         Some(&m),
         None,
     )
@@ -1422,28 +1432,44 @@ async fn chatter_flags_and_item_commands(s: &TestServer) {
     let Outcome::Replied { text, .. } = out else {
         panic!("{out:?}")
     };
-    if text.contains("id-vic") {
+    if text.contains(&platform_id("twitch", "vic")) {
         hit_vic = true;
     }
-    assert!(!text.contains("id-inv"), "{text}");
-    let timeout =
-        |u: &'static str| keys::user_flag(account, Platform::Twitch, u, keys::UserFlag::Timeout);
-    assert!(!s.bus().exists(&timeout("id-inv")).await.unwrap());
-    assert_eq!(s.bus().exists(&timeout("id-vic")).await.unwrap(), hit_vic);
+    assert!(!text.contains(&platform_id("twitch", "inv")), "{text}");
+    let timeout = |u: &str| keys::user_flag(account, Platform::Twitch, u, keys::UserFlag::Timeout);
+    assert!(!s
+        .bus()
+        .exists(&timeout(&platform_id("twitch", "inv")))
+        .await
+        .unwrap());
+    assert_eq!(
+        s.bus()
+            .exists(&timeout(&platform_id("twitch", "vic")))
+            .await
+            .unwrap(),
+        hit_vic
+    );
     // itemlock stops items.
     api.call(
         Method::PUT,
-        "/v1/chat/users/twitch/id-thrower/flags/itemlock",
+        &format!(
+            "/v1/chat/users/twitch/{}/flags/itemlock",
+            platform_id("twitch", "thrower")
+        ),
         Some(&m),
         None,
     )
     .await;
     let later = Invoker {
-        user_id: "id-thrower".into(),
+        user_id: platform_id("twitch", "thrower"),
         ..thrower.clone()
     };
     s.bus()
-        .del(&keys::cmd_cooldown_user(account, "grenade", "id-thrower"))
+        .del(&keys::cmd_cooldown_user(
+            account,
+            "grenade",
+            &platform_id("twitch", "thrower"),
+        ))
         .await
         .unwrap();
     s.bus()
@@ -1507,7 +1533,7 @@ async fn chatter_flags_and_item_commands(s: &TestServer) {
         .set_members(&keys::vulnerable_users(account, Platform::Twitch))
         .await
         .unwrap()
-        .contains(&"id-vic".to_string()));
+        .contains(&platform_id("twitch", "vic")));
 }
 
 /// The pipeline operations the engine uses (INCRBY, SISMEMBER, DEL), alike on both buses.

@@ -9,7 +9,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::Api;
+use common::{platform_id, Api};
 use futures::StreamExt;
 use lumio_server::bus::keys::{self, UserFlag};
 use lumio_server::bus::Subscription;
@@ -31,7 +31,7 @@ backend_tests!(
 
 async fn ingest(api: &Api, t: &str, user: &str, text: &str, extra: Value) -> ChatMessage {
     let mut body = json!({"platform": "twitch", "channel_name": "lumio_demo",
-        "user_id": format!("id-{user}"), "username": user, "message": text});
+        "user_id": platform_id("twitch", user), "username": user, "message": text});
     for (k, v) in extra.as_object().unwrap() {
         body[k] = v.clone();
     }
@@ -229,7 +229,10 @@ async fn welcome_messages_flags_and_aniv(s: &TestServer) {
     let m = api.login("mod", "lumio-mod").await;
     let viewer = api.login("viewer", "lumio-viewer").await;
     let account = account_of(&api, &ed).await;
-    let path = "/v1/chat/users/twitch/id-gina/welcome-message";
+    let path = &format!(
+        "/v1/chat/users/twitch/{}/welcome-message",
+        platform_id("twitch", "gina")
+    );
     let (st, b) = api
         .call(
             Method::PUT,
@@ -267,7 +270,10 @@ async fn welcome_messages_flags_and_aniv(s: &TestServer) {
     let sent = next_send(&mut sub).await;
     assert_eq!(
         (sent["message"].as_str(), sent["welcome"].as_str()),
-        (Some("Gina is here, everyone say hi!"), Some("id-gina"))
+        (
+            Some("Gina is here, everyone say hi!"),
+            Some(platform_id("twitch", "gina").as_str())
+        )
     );
     let msg = ingest(&api, &m, "gina", "me again", json!({})).await;
     assert!(!msg.is_first_in_stream);
@@ -287,7 +293,10 @@ async fn welcome_messages_flags_and_aniv(s: &TestServer) {
     )
     .await;
     ingest(&api, &m, "gina", "back", json!({})).await;
-    assert_eq!(next_send(&mut sub).await["welcome"], "id-gina");
+    assert_eq!(
+        next_send(&mut sub).await["welcome"],
+        platform_id("twitch", "gina")
+    );
     // Cleared: nothing more.
     let (_, b) = api
         .call(Method::PUT, path, Some(&ed), Some(json!({"text": ""})))
@@ -298,7 +307,7 @@ async fn welcome_messages_flags_and_aniv(s: &TestServer) {
         .exists(&keys::user_flag(
             account,
             Platform::Twitch,
-            "id-gina",
+            &platform_id("twitch", "gina"),
             UserFlag::WelcomeMessageText
         ))
         .await
@@ -310,23 +319,23 @@ async fn welcome_messages_flags_and_aniv(s: &TestServer) {
     let flag = |u: &str, f| keys::user_flag(account, Platform::Twitch, u, f);
     assert!(s
         .bus()
-        .exists(&flag("id-staffer", UserFlag::Admin))
+        .exists(&flag(&platform_id("twitch", "staffer"), UserFlag::Admin))
         .await
         .unwrap());
     assert!(!s
         .bus()
-        .exists(&flag("id-staffer", UserFlag::Bot))
+        .exists(&flag(&platform_id("twitch", "staffer"), UserFlag::Bot))
         .await
         .unwrap());
     assert!(s
         .bus()
-        .exists(&flag("id-robo", UserFlag::Bot))
+        .exists(&flag(&platform_id("twitch", "robo"), UserFlag::Bot))
         .await
         .unwrap());
     let (_, profile) = api
         .call(
             Method::GET,
-            "/v1/chat/users/twitch/id-staffer",
+            &format!("/v1/chat/users/twitch/{}", platform_id("twitch", "staffer")),
             Some(&m),
             None,
         )

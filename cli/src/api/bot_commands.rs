@@ -412,8 +412,11 @@ impl Client {
 
     /// Import rows in one transaction (or, with `dry_run`, only report).
     pub async fn import_bot_commands(&self, req: &ImportRequest) -> CliResult<ImportResult> {
-        self.call(self.v1(Method::POST, &["bot-commands", "import"])?.json(req))
-            .await
+        self.call(
+            self.v1(Method::POST, &["bot-commands", "import"])?
+                .json(req),
+        )
+        .await
     }
 
     /// Set or clear a chatter's flag (invulnerable, vulnerable, greedy, itemlock).

@@ -1,5 +1,6 @@
 //! Transport plumbing shared by every feature: extractors, metrics, health, fallbacks.
 
+pub mod body_limit;
 pub mod extract;
 pub mod metrics;
 

@@ -88,6 +88,8 @@ pub struct ConfigFile {
 /// ban = "B"
 /// [tui.colors]    # twitch youtube kick trovo discord = "#RRGGBB"
 /// twitch = "#9146FF"
+/// [tui.highlights]
+/// terms = ["giveaway", "refund"]   # whole words, any case
 /// ```
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -98,6 +100,35 @@ pub struct TuiConfig {
     pub keys: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub colors: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "HighlightConfig::is_empty")]
+    pub highlights: HighlightConfig,
+}
+
+/// `[tui.highlights]`: what the live screen colours like Chatterino's highlights.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HighlightConfig {
+    /// Words and phrases to highlight (whole words, any case).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<String>,
+    /// Highlight messages that name you (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<bool>,
+    /// Highlight a chatter's first message (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_messages: Option<bool>,
+    /// `#RRGGBB` behind mentions and terms (default Chatterino's #4B282C).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// `#RRGGBB` behind first messages (default Chatterino's #23301F).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_message_color: Option<String>,
+}
+
+impl HighlightConfig {
+    pub fn is_empty(&self) -> bool {
+        self == &HighlightConfig::default()
+    }
 }
 
 impl TuiConfig {

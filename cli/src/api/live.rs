@@ -91,6 +91,9 @@ pub enum LiveEvent {
         action: String,
         target_id: String,
         status: String,
+        /// Who used it.
+        #[serde(default)]
+        by: Option<String>,
     },
     /// A kind this version of lumio does not know yet.
     #[serde(other)]

@@ -149,7 +149,7 @@ pub async fn run_args(ctx: Ctx, args: ChatArgs) -> CliResult<()> {
 
 /// The live multichat TUI on the configured server.
 async fn live_screen(ctx: Ctx, scrollback: Option<usize>) -> CliResult<()> {
-    let (keymap, scrollback) = crate::tui::settings(&ctx.file.tui, scrollback)?;
+    let settings = crate::tui::settings(&ctx.file.tui, scrollback)?;
     let client = Client::authed(&ctx.resolved)?;
     crate::tui::run(crate::tui::TuiOptions {
         account: ctx
@@ -158,8 +158,7 @@ async fn live_screen(ctx: Ctx, scrollback: Option<usize>) -> CliResult<()> {
             .clone()
             .unwrap_or_else(|| ctx.resolved.profile.clone()),
         client,
-        scrollback,
-        keymap,
+        settings,
     })
     .await
 }

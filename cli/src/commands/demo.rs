@@ -58,7 +58,7 @@ pub async fn run(ctx: Ctx, a: DemoArgs) -> CliResult<()> {
              `lumio demo --no-tui` (just the server, for the CLI in another shell)",
         ));
     }
-    let (keymap, scrollback) = crate::tui::settings(&ctx.file.tui, a.scrollback)?;
+    let settings = crate::tui::settings(&ctx.file.tui, a.scrollback)?;
     let temp = a.data_dir.is_none();
     let dir = match &a.data_dir {
         Some(d) => d.clone(),
@@ -72,7 +72,7 @@ pub async fn run(ctx: Ctx, a: DemoArgs) -> CliResult<()> {
         )),
     };
     std::fs::create_dir_all(&dir).map_err(|e| fail(&dir.display().to_string(), e))?;
-    let result = serve_and_show(&a, &dir, (keymap, scrollback), |state, rate| {
+    let result = serve_and_show(&a, &dir, settings, |state, rate| {
         tokio::spawn(async move {
             let cfg = SimulatorConfig {
                 account_slug: "demo".into(),
@@ -95,7 +95,7 @@ pub async fn run(ctx: Ctx, a: DemoArgs) -> CliResult<()> {
 async fn serve_and_show(
     a: &DemoArgs,
     dir: &std::path::Path,
-    (keymap, scrollback): (crate::tui::keymap::Keymap, usize),
+    settings: crate::tui::Settings,
     simulate: impl FnOnce(lumio_server::app::AppState, f64),
 ) -> CliResult<()> {
     use lumio_server::app::{self, AppState};
@@ -153,8 +153,7 @@ async fn serve_and_show(
         crate::tui::run(crate::tui::TuiOptions {
             account: "demo".into(),
             client,
-            scrollback,
-            keymap,
+            settings,
         })
         .await
     };

@@ -1,55 +1,106 @@
 //! Keys and colours as data: defaults, overridden from `[tui.keys]` and `[tui.colors]` in the
-//! CLI's config file. Arrows, Enter, Esc, End and the platform toggles 1–5 are fixed.
+//! CLI's config file. Arrows, Enter, Esc, End, Home, PgUp/PgDn, the mouse and the platform
+//! toggles 1–5 are fixed; the help lists both from here.
 
 use std::collections::BTreeMap;
 
 use ratatui::style::Color;
 
-use super::app::PLATFORMS;
+use super::state::parse_color;
+use crate::platform::Platform;
 
 /// What a key does on the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Up,
     Down,
+    Live,
     Ban,
+    Unban,
     Timeout,
     Delete,
     Card,
     Note,
+    Treatment,
     Filter,
     Command,
     Send,
+    Log,
     Help,
     Quit,
 }
 
-const DEFAULTS: [(&str, Action, char); 12] = [
-    ("up", Action::Up, 'k'),
-    ("down", Action::Down, 'j'),
-    ("ban", Action::Ban, 'b'),
-    ("timeout", Action::Timeout, 't'),
-    ("delete", Action::Delete, 'd'),
-    ("card", Action::Card, 'u'),
-    ("note", Action::Note, 'n'),
-    ("filter", Action::Filter, '/'),
-    ("command", Action::Command, ':'),
-    ("send", Action::Send, 'i'),
-    ("help", Action::Help, '?'),
-    ("quit", Action::Quit, 'q'),
+/// Every action: its name in `[tui.keys]`, its default key and what it does.
+pub const ACTIONS: [(&str, Action, char, &str); 16] = [
+    (
+        "up",
+        Action::Up,
+        'k',
+        "select the message above (pauses the chat)",
+    ),
+    ("down", Action::Down, 'j', "select the message below"),
+    ("live", Action::Live, 'G', "back to live (also End)"),
+    ("ban", Action::Ban, 'b', "ban the chatter (asks y/n)"),
+    ("unban", Action::Unban, 'U', "unban the chatter (asks y/n)"),
+    (
+        "timeout",
+        Action::Timeout,
+        't',
+        "time out: 1 2 3 4 = 1m 10m 1h 1d, or type 30m [reason]",
+    ),
+    (
+        "delete",
+        Action::Delete,
+        'd',
+        "delete the message (asks y/n)",
+    ),
+    (
+        "card",
+        Action::Card,
+        'u',
+        "user card (also Enter): profile, messages, notes, log",
+    ),
+    ("note", Action::Note, 'n', "write a note on the chatter"),
+    (
+        "treatment",
+        Action::Treatment,
+        'r',
+        "set the chatter's treatment",
+    ),
+    (
+        "filter",
+        Action::Filter,
+        '/',
+        "filter the chat (the query language: see below)",
+    ),
+    (
+        "command",
+        Action::Command,
+        ':',
+        "command line: ban unban timeout note treat card filter",
+    ),
+    (
+        "send",
+        Action::Send,
+        'i',
+        "send a message as the bot (Ctrl-T picks the platform)",
+    ),
+    ("log", Action::Log, 'L', "show or hide the moderation log"),
+    ("help", Action::Help, '?', "this help"),
+    ("quit", Action::Quit, 'q', "quit (also Ctrl-C)"),
 ];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
     keys: Vec<(char, Action)>,
-    /// Platform colours, in the order of [`PLATFORMS`].
+    /// Platform colours, in the order of [`Platform::ALL`].
     pub colors: [Color; 5],
 }
 
 impl Default for Keymap {
     fn default() -> Self {
         Keymap {
-            keys: DEFAULTS.iter().map(|(_, a, c)| (*c, *a)).collect(),
+            keys: ACTIONS.iter().map(|(_, a, c, _)| (*c, *a)).collect(),
             colors: [
                 Color::Rgb(145, 70, 255),
                 Color::Rgb(255, 0, 0),
@@ -61,14 +112,12 @@ impl Default for Keymap {
     }
 }
 
-/// `#RRGGBB` as a colour.
-pub fn parse_color(s: &str) -> Option<Color> {
-    let h = s.strip_prefix('#')?;
-    if h.len() != 6 {
-        return None;
-    }
-    let n = u32::from_str_radix(h, 16).ok()?;
-    Some(Color::Rgb((n >> 16) as u8, (n >> 8) as u8, n as u8))
+/// An action's name in `[tui.keys]`.
+pub fn name(a: Action) -> &'static str {
+    ACTIONS
+        .iter()
+        .find(|(_, x, _, _)| *x == a)
+        .map_or("?", |(n, _, _, _)| n)
 }
 
 impl Keymap {
@@ -79,9 +128,11 @@ impl Keymap {
     ) -> Result<Keymap, String> {
         let mut map = Keymap::default();
         for (action, key) in keys {
-            let Some((_, a, _)) = DEFAULTS.iter().find(|(n, _, _)| n == action) else {
+            let Some((_, a, _, _)) = ACTIONS.iter().find(|(n, _, _, _)| n == action) else {
+                let all: Vec<&str> = ACTIONS.iter().map(|(n, _, _, _)| *n).collect();
                 return Err(format!(
-                    "[tui.keys]: unknown action '{action}' (up, down, ban, timeout, delete, card, note, filter, command, send, help, quit)"
+                    "[tui.keys]: unknown action '{action}' ({})",
+                    all.join(", ")
                 ));
             };
             let mut chars = key.chars();
@@ -96,13 +147,14 @@ impl Keymap {
             map.keys.retain(|(_, x)| x != a);
             if let Some((_, other)) = map.keys.iter().find(|(k, _)| *k == c) {
                 return Err(format!(
-                    "[tui.keys] {action}: '{c}' is already the key of {other:?}"
+                    "[tui.keys] {action}: '{c}' is already the key of {}",
+                    name(*other)
                 ));
             }
             map.keys.push((c, *a));
         }
         for (name, hex) in colors {
-            let Some(i) = PLATFORMS.iter().position(|p| p == name) else {
+            let Some(i) = Platform::ALL.iter().position(|p| p.as_str() == name) else {
                 return Err(format!("[tui.colors]: unknown platform '{name}'"));
             };
             map.colors[i] = parse_color(hex)

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use tokio::sync::mpsc;
 
-use super::app::{Conn, Input};
+use super::state::Conn;
+use super::update::Input;
 use crate::api::live::{ConnectError, LiveEvent};
 use crate::api::Client;
 
@@ -45,11 +46,12 @@ pub async fn follow(client: Client, since: Option<String>, tx: mpsc::Sender<Inpu
                     if let Some(c) = &frame.cursor {
                         cursor = Some(c.clone());
                     }
-                    // The app reads events as JSON (until the TUI issue types app.rs).
-                    let Ok(value) = serde_json::from_str(&frame.text) else {
-                        continue;
+                    let input = Input::Live {
+                        event: Box::new(frame.event),
+                        cursor: frame.cursor,
+                        at: chrono::Utc::now(),
                     };
-                    if tx.send(Input::Event(value)).await.is_err() {
+                    if tx.send(input).await.is_err() {
                         return;
                     }
                 }

@@ -1,19 +1,32 @@
 //! The live multichat TUI (`lumio chat`, `lumio demo`): one stream for every platform, a
-//! user card, moderation in a keystroke. The state and its pure update live in [`app`], the
-//! drawing in [`view`]; this module runs the loop: terminal events, the live WebSocket
-//! (reconnecting with backoff and resuming from its cursor), and the API calls the app asks
-//! for. The terminal is restored on exit and on panic.
+//! user card, moderation in a keystroke. After gitui and ratatui's demo2: the state
+//! ([`state`]) changes only in a pure update ([`update`]; keys in [`keys`], live events in
+//! [`events`], the `:` line in [`command`]) that returns effects as data; [`view`] draws
+//! the state; this module runs the loop — terminal events, the live WebSocket ([`live`],
+//! reconnecting and resuming from its cursor), and the effects ([`effects`], through the
+//! typed API client). The terminal is restored on exit and on panic.
 
-pub mod app;
+pub mod command;
+pub mod editor;
+pub mod effects;
+pub mod events;
 pub mod filter;
+pub mod highlight;
 pub mod keymap;
+pub mod keys;
 pub mod live;
+pub mod state;
+pub mod update;
 pub mod view;
+
+#[cfg(test)]
+pub mod tests;
 
 use std::io::Stdout;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyEventKind};
+use chrono::{Local, Offset, Utc};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
@@ -22,25 +35,30 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use tokio::sync::mpsc;
 
-use crate::api::moderation::{Action, Moderation};
 use crate::api::Client;
-use crate::duration::format_duration;
 use crate::error::{CliError, CliResult};
-use crate::platform::Platform;
-use app::{App, Card, Effect, Input};
+pub use state::{App, Effect, DEFAULT_SCROLLBACK};
+pub use update::Input;
 
 /// How often the screen may be redrawn (a cap, not a rate: only when something changed).
 pub const FRAME: Duration = Duration::from_millis(33);
 /// How often the stream states and bot statuses are fetched again.
 const STREAMS_EVERY: Duration = Duration::from_secs(30);
 
+/// The settings of the live screen, from `[tui]` and the flags.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub keymap: keymap::Keymap,
+    pub scrollback: usize,
+    pub highlighter: highlight::Highlighter,
+}
+
 pub struct TuiOptions {
     /// The account's name for the status bar.
     pub account: String,
     /// The server, the token and the account to act in (for users in several).
     pub client: Client,
-    pub scrollback: usize,
-    pub keymap: keymap::Keymap,
+    pub settings: Settings,
 }
 
 /// Whether stdin and stdout are both terminals (the live screen needs them).
@@ -51,7 +69,7 @@ pub fn has_terminal() -> bool {
 
 fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(std::io::stdout(), LeaveAlternateScreen);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, LeaveAlternateScreen);
 }
 
 fn setup() -> CliResult<Terminal<CrosstermBackend<Stdout>>> {
@@ -66,7 +84,7 @@ fn setup() -> CliResult<Terminal<CrosstermBackend<Stdout>>> {
         hook(info);
     }));
     enable_raw_mode().map_err(|e| CliError::failure(format!("terminal: {e}")))?;
-    execute!(std::io::stdout(), EnterAlternateScreen)
+    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)
         .map_err(|e| CliError::failure(format!("terminal: {e}")))?;
     Terminal::new(CrosstermBackend::new(std::io::stdout()))
         .map_err(|e| CliError::failure(format!("terminal: {e}")))
@@ -80,24 +98,88 @@ pub async fn run(opts: TuiOptions) -> CliResult<()> {
     result
 }
 
+/// The app for a client and settings (times in local time).
+pub fn app(opts: &TuiOptions) -> App {
+    let mut app = App::new(
+        &opts.client.server(),
+        &opts.account,
+        opts.settings.scrollback,
+    );
+    app.keymap = opts.settings.keymap.clone();
+    app.highlighter = opts.settings.highlighter.clone();
+    app.offset = Local::now().offset().fix();
+    app.now = Utc::now();
+    app
+}
+
+/// Start what feeds the app besides the keys: the live stream, the moderation log, who is
+/// signed in, the stream states, and a tick a second.
+pub fn start_feeds(client: &Client, tx: &mpsc::Sender<Input>) -> tokio::task::JoinHandle<()> {
+    let live = tokio::spawn(live::follow(client.clone(), None, tx.clone()));
+    {
+        let (client, tx) = (client.clone(), tx.clone());
+        tokio::spawn(async move {
+            if let Ok(log) = client.moderation_log(None, 1, 50).await {
+                let _ = tx.send(Input::ModLog(log.entries)).await;
+            }
+            if let Ok(me) = client.me().await {
+                let _ = tx.send(Input::Me(Box::new(me))).await;
+            }
+        });
+    }
+    {
+        let (client, tx) = (client.clone(), tx.clone());
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(STREAMS_EVERY);
+            loop {
+                every.tick().await;
+                if let Ok(states) = client.stream_states().await {
+                    if tx.send(Input::Streams(states)).await.is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+    }
+    {
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(1));
+            loop {
+                every.tick().await;
+                if tx.send(Input::Tick(Utc::now())).await.is_err() {
+                    return;
+                }
+            }
+        });
+    }
+    live
+}
+
 async fn run_loop(
     term: &mut Terminal<CrosstermBackend<Stdout>>,
     opts: TuiOptions,
 ) -> CliResult<()> {
-    let mut app = App::new(&opts.client.server(), &opts.account, opts.scrollback);
-    app.keymap = opts.keymap.clone();
+    let mut app = app(&opts);
+    if let Ok(size) = term.size() {
+        app.size = (size.width, size.height);
+    }
     let (tx, mut rx) = mpsc::channel::<Input>(4096);
 
-    // Keys, read on a blocking thread.
+    // Keys, the mouse and resizes, read on a blocking thread.
     let keys = tx.clone();
     std::thread::spawn(move || loop {
         match event::poll(Duration::from_millis(100)) {
             Ok(true) => {
-                if let Ok(Event::Key(k)) = event::read() {
-                    if k.kind != KeyEventKind::Release && keys.blocking_send(Input::Key(k)).is_err()
-                    {
-                        return;
-                    }
+                let input = match event::read() {
+                    Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => Input::Key(k),
+                    Ok(Event::Mouse(m)) => Input::Mouse(m),
+                    Ok(Event::Resize(w, h)) => Input::Resize(w, h),
+                    Ok(_) => continue,
+                    Err(_) => return,
+                };
+                if keys.blocking_send(input).is_err() {
+                    return;
                 }
             }
             Ok(false) => {
@@ -108,40 +190,11 @@ async fn run_loop(
             Err(_) => return,
         }
     });
-    let live = tokio::spawn(live::follow(opts.client.clone(), None, tx.clone()));
-    // The account's moderation log, for the log pane. (The app still takes JSON values for
-    // the log, the card and the stream states; typing them is the TUI issue's rewrite of
-    // app.rs.)
-    {
-        let client = opts.client.clone();
-        let tx = tx.clone();
-        tokio::spawn(async move {
-            if let Ok(log) = client.moderation_log(None, 1, 50).await {
-                let _ = tx.send(Input::ModLog(values(&log.entries))).await;
-            }
-        });
-    }
-
-    // Stream states and the bot on each platform, now and every half minute (a paused or
-    // resumed bot shows within that).
-    {
-        let client = opts.client.clone();
-        let tx = tx.clone();
-        tokio::spawn(async move {
-            let mut every = tokio::time::interval(STREAMS_EVERY);
-            loop {
-                every.tick().await;
-                if let Ok(states) = client.stream_states().await {
-                    if tx.send(Input::Streams(values(&states))).await.is_err() {
-                        return;
-                    }
-                }
-            }
-        });
-    }
+    let live = start_feeds(&opts.client, &tx);
 
     let mut dirty = true;
     let mut tick = tokio::time::interval(FRAME);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     loop {
         tokio::select! {
             Some(input) = rx.recv() => {
@@ -155,7 +208,12 @@ async fn run_loop(
                         live.abort();
                         return Ok(());
                     }
-                    carry_out(&opts.client, e, tx.clone());
+                    let (client, tx) = (opts.client.clone(), tx.clone());
+                    tokio::spawn(async move {
+                        if let Some(input) = effects::perform(&client, e).await {
+                            let _ = tx.send(input).await;
+                        }
+                    });
                 }
                 dirty = true;
             }
@@ -170,158 +228,22 @@ async fn run_loop(
     }
 }
 
-/// Typed values as the JSON the app reads.
-fn values<T: serde::Serialize>(items: &[T]) -> Vec<serde_json::Value> {
-    items
-        .iter()
-        .filter_map(|e| serde_json::to_value(e).ok())
-        .collect()
-}
-
-/// A platform the app names; an unknown one is an error, never a silent Twitch.
-fn platform(p: &str) -> Result<Platform, String> {
-    p.parse::<Platform>().map_err(|e| e.message)
-}
-
-/// Carry out an effect on the server; its outcome comes back as an input.
-fn carry_out(client: &Client, effect: Effect, tx: mpsc::Sender<Input>) {
-    let client = client.clone();
-    tokio::spawn(async move {
-        let done = match effect {
-            Effect::LoadCard { target } => {
-                let card = match platform(&target.platform) {
-                    Ok(p) => load_card(&client, p, target).await,
-                    Err(e) => Card {
-                        target: Some(target),
-                        error: Some(e),
-                        ..Card::default()
-                    },
-                };
-                let _ = tx.send(Input::Card(Box::new(card))).await;
-                return;
-            }
-            Effect::Quit => return,
-            other => act(&client, other).await,
-        };
-        let _ = tx.send(Input::Done(done)).await;
-    });
-}
-
-/// An action of the app on the server: what happened, or the error.
-async fn act(client: &Client, effect: Effect) -> Result<String, String> {
-    let moderate = |p: &str, action, user_id: Option<&str>| -> Result<Moderation, String> {
-        let mut m = Moderation::on(platform(p)?, action, None);
-        m.platform_user_id = user_id.map(String::from);
-        Ok(m)
-    };
-    let e = |e: CliError| e.message;
-    match effect {
-        Effect::Ban { target, reason } => {
-            let mut m = moderate(&target.platform, Action::Ban, Some(&target.user_id))?;
-            m.reason = reason;
-            client.moderate(&m).await.map_err(e)?;
-            Ok(format!("banned {}", target.username))
-        }
-        Effect::Timeout {
-            target,
-            seconds,
-            reason,
-        } => {
-            let mut m = moderate(&target.platform, Action::Timeout, Some(&target.user_id))?;
-            m.duration_seconds = Some(seconds);
-            m.reason = reason;
-            let r = client.moderate(&m).await.map_err(e)?;
-            Ok(format!(
-                "timed out {} for {}",
-                target.username,
-                format_duration(r.duration_seconds.unwrap_or(seconds))
-            ))
-        }
-        Effect::Delete {
-            platform: p,
-            message_id,
-        } => {
-            let mut m = moderate(&p, Action::Delete, None)?;
-            m.message_id = Some(message_id);
-            client.moderate(&m).await.map_err(e)?;
-            Ok("deleted".to_string())
-        }
-        Effect::Note { target, text } => {
-            client
-                .add_note(platform(&target.platform)?, &target.user_id, &text)
-                .await
-                .map_err(e)?;
-            Ok(format!("noted on {}", target.username))
-        }
-        Effect::Treat { target, treatment } => {
-            client
-                .set_treatment(platform(&target.platform)?, &target.user_id, &treatment)
-                .await
-                .map_err(e)?;
-            Ok(format!("{} is now {treatment}", target.username))
-        }
-        Effect::Send { platform: p, text } => {
-            let r = client
-                .send_to_platform(platform(&p)?, &text, None)
-                .await
-                .map_err(e)?;
-            Ok(format!("sent to {p} ({})", r.delivery.replace('_', " ")))
-        }
-        Effect::LoadCard { .. } | Effect::Quit => Ok(String::new()),
-    }
-}
-
-/// The user card: profile, notes and the chatter's moderation log.
-async fn load_card(client: &Client, p: Platform, target: app::Target) -> Card {
-    let profile = client.profile(p, &target.user_id).await;
-    let notes = client
-        .list_notes(p, &target.user_id)
-        .await
-        .unwrap_or_default();
-    let log = client
-        .moderation_log(Some((p, &target.user_id)), 1, 10)
-        .await
-        .map(|l| values(&l.entries))
-        .unwrap_or_default();
-    let (profile, error) = match profile {
-        Ok(p) => (serde_json::to_value(&p).ok(), None),
-        Err(e) => (None, Some(e.message)),
-    };
-    Card {
-        target: Some(target),
-        profile,
-        notes: values(&notes),
-        log,
-        error,
-    }
-}
-
-/// The keymap and scrollback from `[tui]` in the config file and the `--scrollback` flag;
-/// a bad setting is a usage error that names it.
-pub fn settings(
-    cfg: &crate::config::TuiConfig,
-    flag: Option<usize>,
-) -> CliResult<(keymap::Keymap, usize)> {
+/// The settings from `[tui]` in the config file and the `--scrollback` flag; a bad setting
+/// is a usage error that names it.
+pub fn settings(cfg: &crate::config::TuiConfig, flag: Option<usize>) -> CliResult<Settings> {
     let keymap = keymap::Keymap::from_config(&cfg.keys, &cfg.colors)
         .map_err(|e| CliError::usage(format!("config.toml {e}")))?;
-    let scrollback = flag.or(cfg.scrollback).unwrap_or(app::DEFAULT_SCROLLBACK);
+    let highlighter = highlight::Highlighter::from_config(&cfg.highlights)
+        .map_err(|e| CliError::usage(format!("config.toml {e}")))?;
+    let scrollback = flag.or(cfg.scrollback).unwrap_or(DEFAULT_SCROLLBACK);
     if !(100..=1_000_000).contains(&scrollback) {
         return Err(CliError::usage(
             "scrollback must be between 100 and 1000000",
         ));
     }
-    Ok((keymap, scrollback))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_unknown_platform_is_an_error_not_twitch() {
-        assert_eq!(platform("kick"), Ok(Platform::Kick));
-        assert_eq!(platform("Discord"), Ok(Platform::Discord));
-        let e = platform("myspace").unwrap_err();
-        assert!(e.contains("unknown platform 'myspace'"), "{e}");
-    }
+    Ok(Settings {
+        keymap,
+        scrollback,
+        highlighter,
+    })
 }

@@ -1,0 +1,763 @@
+//! The TUI's state: the scrollback, the selection and pause, the filter, the user card, the
+//! moderation log, the prompts. Everything here is a typed value; [`super::update`] changes
+//! it, [`super::view`] draws it.
+
+use std::collections::{HashMap, VecDeque};
+
+use chrono::{DateTime, FixedOffset, Offset, Utc};
+use ratatui::style::Color;
+
+use super::editor::{Editor, Histories};
+use super::filter::Filter;
+use super::highlight::Highlighter;
+use super::keymap::Keymap;
+use crate::api::chat::ChatMessage;
+use crate::api::model::Note;
+use crate::api::moderation::LogEntry;
+use crate::api::profiles::Profile;
+use crate::platform::Platform;
+
+/// Messages kept by default.
+pub const DEFAULT_SCROLLBACK: usize = 5_000;
+/// Timeout presets, in seconds: 1m, 10m, 1h, 1d.
+pub const PRESETS: [(i64, &str); 4] = [(60, "1m"), (600, "10m"), (3600, "1h"), (86_400, "1d")];
+/// The platforms lumio can send chat to (as the channel's bot).
+pub const SENDABLE: [Platform; 3] = [Platform::Twitch, Platform::Kick, Platform::Trovo];
+/// Chatters remembered for Tab and `:` names (the oldest are forgotten past this).
+pub const CHATTERS_KEPT: usize = 20_000;
+/// Completions Tab offers at most.
+pub const COMPLETIONS: usize = 50;
+/// Emote names remembered for Tab.
+pub const EMOTES_KEPT: usize = 2_000;
+/// Entries of the moderation-log pane.
+pub const LOG_KEPT: usize = 200;
+/// Messages of a user card (its history page).
+pub const CARD_MESSAGES: usize = 50;
+/// Below this width the side pane (log, card) is not shown beside the chat by default.
+pub const WIDE: u16 = 110;
+
+/// The index of a platform in [`Platform::ALL`] (toggles, colours, status).
+pub fn pidx(p: Platform) -> usize {
+    Platform::ALL.iter().position(|x| *x == p).unwrap_or(0)
+}
+
+/// The two-letter tag of a platform.
+pub fn tag(p: Platform) -> &'static str {
+    match p {
+        Platform::Twitch => "TW",
+        Platform::Youtube => "YT",
+        Platform::Kick => "KI",
+        Platform::Trovo => "TR",
+        Platform::Discord => "DC",
+    }
+}
+
+/// A chatter: who an action is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Chatter {
+    pub platform: Platform,
+    pub user_id: String,
+    pub name: String,
+}
+
+/// The marks before a name (the help explains each glyph).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub broadcaster: bool,
+    pub moderator: bool,
+    pub vip: bool,
+    pub sub: bool,
+    pub first: bool,
+    pub restricted: bool,
+    pub monitored: bool,
+}
+
+/// The glyph of each mark, in the order they are drawn, with what it means.
+pub const GLYPHS: [(char, &str); 7] = [
+    ('▶', "broadcaster"),
+    ('⚔', "moderator"),
+    ('◆', "VIP"),
+    ('★', "subscriber or member"),
+    ('✦', "first message in this channel"),
+    ('⚠', "restricted (treatment)"),
+    ('◎', "under active monitoring (treatment)"),
+];
+
+impl Marks {
+    pub fn glyphs(&self) -> String {
+        let on = [
+            self.broadcaster,
+            self.moderator,
+            self.vip,
+            self.sub,
+            self.first,
+            self.restricted,
+            self.monitored,
+        ];
+        GLYPHS
+            .iter()
+            .zip(on)
+            .filter(|(_, on)| *on)
+            .map(|((g, _), _)| *g)
+            .collect()
+    }
+}
+
+/// Why a line is coloured (after Chatterino's highlights).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Highlight {
+    /// The message names the signed-in moderator.
+    Mention,
+    /// The message has a term of `[tui.highlights]`.
+    Term,
+    /// The chatter's first message in the channel.
+    First,
+}
+
+/// What a system line is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum System {
+    Ban,
+    Timeout,
+    Unban,
+    Stream,
+    Control,
+}
+
+/// One line of the chat: a message, or a system line (a ban, a timeout, a stream going live).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub seq: u64,
+    /// The message id (empty for system lines).
+    pub id: String,
+    pub platform: Platform,
+    pub channel: String,
+    /// `HH:MM:SS` (local).
+    pub time: String,
+    /// When it was sent.
+    pub at: Option<DateTime<Utc>>,
+    pub user_id: String,
+    /// The display name.
+    pub name: String,
+    /// The username (login), for `from:` and completion.
+    pub login: String,
+    pub color: Option<Color>,
+    pub marks: Marks,
+    pub text: String,
+    pub emotes: Vec<String>,
+    pub reply_to: Option<String>,
+    pub deleted_by: Option<String>,
+    /// The chatter was timed out or banned after this message.
+    pub greyed: bool,
+    pub system: Option<System>,
+    pub highlight: Option<Highlight>,
+    /// Passes the platform toggles and the filter (kept up to date by the update).
+    pub shown: bool,
+}
+
+/// `#RRGGBB` as a colour.
+pub fn parse_color(s: &str) -> Option<Color> {
+    let h = s.strip_prefix('#')?;
+    if h.len() != 6 {
+        return None;
+    }
+    let n = u32::from_str_radix(h, 16).ok()?;
+    Some(Color::Rgb((n >> 16) as u8, (n >> 8) as u8, n as u8))
+}
+
+/// An RFC 3339 time as `fmt` in `offset`; the text as it is when it is no time.
+pub fn local_time(t: &str, offset: FixedOffset, fmt: &str) -> String {
+    DateTime::parse_from_rfc3339(t)
+        .map(|d| d.with_timezone(&offset).format(fmt).to_string())
+        .unwrap_or_else(|_| t.get(11..19).unwrap_or(t).to_string())
+}
+
+impl Line {
+    /// A chat message as a line (its `seq` is set when it is pushed).
+    pub fn message(m: &ChatMessage, offset: FixedOffset) -> Option<Line> {
+        let platform: Platform = m.platform.parse().ok()?;
+        let has = |p: &str| m.badges.iter().any(|b| b.starts_with(p));
+        let name = m
+            .display_name
+            .clone()
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or_else(|| m.username.clone());
+        Some(Line {
+            seq: 0,
+            id: m.id.clone(),
+            platform,
+            channel: m.channel_name.clone(),
+            time: local_time(&m.created_at, offset, "%H:%M:%S"),
+            at: DateTime::parse_from_rfc3339(&m.created_at)
+                .ok()
+                .map(|t| t.to_utc()),
+            user_id: m.user_id.clone(),
+            name,
+            login: m.username.clone(),
+            color: m.color.as_deref().and_then(parse_color),
+            marks: Marks {
+                broadcaster: has("broadcaster"),
+                moderator: m.is_mod || has("moderator"),
+                vip: m.is_vip || has("vip"),
+                sub: m.is_sub || has("subscriber") || has("member"),
+                first: m.is_first_message,
+                restricted: m.treatment.as_deref() == Some("restricted"),
+                monitored: m.treatment.as_deref() == Some("active_monitoring"),
+            },
+            text: m.message.clone(),
+            emotes: m.emotes.iter().map(|e| e.name.clone()).collect(),
+            reply_to: m.reply_to_username.clone(),
+            deleted_by: m.deleted_by.clone(),
+            greyed: false,
+            system: None,
+            highlight: None,
+            shown: true,
+        })
+    }
+
+    /// A system line in the chat.
+    pub fn system(
+        kind: System,
+        platform: Platform,
+        time: String,
+        about: Option<&Chatter>,
+        text: String,
+    ) -> Line {
+        Line {
+            seq: 0,
+            id: String::new(),
+            platform,
+            channel: String::new(),
+            time,
+            at: None,
+            user_id: about.map(|c| c.user_id.clone()).unwrap_or_default(),
+            name: about.map(|c| c.name.clone()).unwrap_or_default(),
+            login: about.map(|c| c.name.clone()).unwrap_or_default(),
+            color: None,
+            marks: Marks::default(),
+            text,
+            emotes: Vec::new(),
+            reply_to: None,
+            deleted_by: None,
+            greyed: false,
+            system: Some(kind),
+            highlight: None,
+            shown: true,
+        }
+    }
+
+    pub fn chatter(&self) -> Chatter {
+        Chatter {
+            platform: self.platform,
+            user_id: self.user_id.clone(),
+            name: self.name.clone(),
+        }
+    }
+
+    pub fn is_about(&self, c: &Chatter) -> bool {
+        self.platform == c.platform && self.user_id == c.user_id
+    }
+}
+
+/// The view is paused (scrolled back or a message selected): the newest line shown, and
+/// how many shown lines arrived since the pause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paused {
+    pub bottom: u64,
+    pub new: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PromptKind {
+    Filter,
+    Command,
+    Note,
+    Send,
+    Timeout,
+}
+
+/// A prompt: what it is for, its line editor and (to send) the platform.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub editor: Editor,
+    /// The send prompt's platform.
+    pub platform: Platform,
+    /// The chatter a note or timeout is about.
+    pub target: Option<Chatter>,
+    /// Why the last Enter did not go through (the prompt stays open).
+    pub error: Option<String>,
+}
+
+/// What a moderator does to a chatter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModAction {
+    Ban {
+        reason: Option<String>,
+    },
+    Unban,
+    Timeout {
+        seconds: i64,
+        reason: Option<String>,
+    },
+}
+
+/// A chatter's treatment.
+pub const TREATMENTS: [&str; 3] = ["none", "active_monitoring", "restricted"];
+
+/// What the loop must do for the app (the only way the app reaches the server).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Moderate {
+        target: Chatter,
+        action: ModAction,
+    },
+    Delete {
+        platform: Platform,
+        message_id: String,
+        author: String,
+    },
+    Note {
+        target: Chatter,
+        text: String,
+    },
+    Treat {
+        target: Chatter,
+        treatment: String,
+    },
+    Send {
+        platform: Platform,
+        text: String,
+    },
+    /// Load (or reload) the user card: profile, notes, log, recent messages.
+    LoadCard {
+        target: Chatter,
+    },
+    /// Find the chatters of a name lumio has seen (the session did not see them).
+    Resolve {
+        name: String,
+        platform: Option<Platform>,
+        verb: super::command::Verb,
+    },
+    Quit,
+}
+
+/// A destructive action waiting for its one-key confirmation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    pub question: String,
+    pub effect: Effect,
+}
+
+/// A question with numbered answers (which platform a name means; a treatment).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub question: String,
+    pub options: Vec<(String, Step)>,
+}
+
+/// What an answer does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// Run a `:` command on this chatter.
+    Command(super::command::Verb, Chatter),
+    Effect(Effect),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Normal,
+    Help { scroll: u16 },
+    Prompt(Box<Prompt>),
+    Confirm(Pending),
+    Choose(Choice),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conn {
+    Connecting,
+    Live,
+    Reconnecting(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warn,
+    Error,
+}
+
+/// The line under the status bar: the outcome of the last action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub level: Level,
+}
+
+/// What the loop loaded for a user card.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CardData {
+    pub profile: Option<Profile>,
+    pub notes: Vec<Note>,
+    pub log: Vec<LogEntry>,
+    pub messages: Vec<ChatMessage>,
+    /// What failed to load (the rest is shown).
+    pub errors: Vec<String>,
+}
+
+/// The user card: one chatter's profile, recent messages, notes and moderation log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub target: Chatter,
+    pub profile: Option<Profile>,
+    pub notes: Vec<Note>,
+    pub log: Vec<LogEntry>,
+    /// Recent messages, newest first.
+    pub messages: Vec<Line>,
+    /// The highlighted message (an index into `messages`).
+    pub cursor: usize,
+    /// A load is under way; `stale`: another event came meanwhile (load again after).
+    pub loading: bool,
+    pub stale: bool,
+    pub loaded: bool,
+    pub errors: Vec<String>,
+    /// When the profile was loaded (a timeout's time left counts down from it).
+    pub loaded_at: Option<DateTime<Utc>>,
+}
+
+impl Card {
+    pub fn new(target: Chatter) -> Card {
+        Card {
+            target,
+            profile: None,
+            notes: Vec::new(),
+            log: Vec::new(),
+            messages: Vec::new(),
+            cursor: 0,
+            loading: true,
+            stale: false,
+            loaded: false,
+            errors: Vec::new(),
+            loaded_at: None,
+        }
+    }
+}
+
+/// One entry of the moderation-log pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogItem {
+    /// `HH:MM:SS` (local).
+    pub time: String,
+    pub platform: Option<Platform>,
+    pub actor: String,
+    pub target: String,
+    pub action: String,
+    pub duration: Option<i64>,
+    pub reason: Option<String>,
+}
+
+/// The chatters seen in this session, per platform: user id → (name, when last seen).
+#[derive(Debug, Clone, Default)]
+pub struct Chatters {
+    by_platform: [HashMap<String, (String, u64)>; 5],
+    len: usize,
+}
+
+impl Chatters {
+    pub fn saw(&mut self, p: Platform, user_id: &str, name: &str, seq: u64) {
+        let map = &mut self.by_platform[pidx(p)];
+        match map.get_mut(user_id) {
+            Some(e) => {
+                if e.0 != name {
+                    e.0 = name.to_string();
+                }
+                e.1 = seq;
+            }
+            None => {
+                map.insert(user_id.to_string(), (name.to_string(), seq));
+                self.len += 1;
+                if self.len > CHATTERS_KEPT {
+                    self.forget_oldest();
+                }
+            }
+        }
+    }
+
+    /// Forget the least recently seen quarter.
+    fn forget_oldest(&mut self) {
+        let mut seen: Vec<u64> = self
+            .by_platform
+            .iter()
+            .flat_map(|m| m.values().map(|(_, s)| *s))
+            .collect();
+        seen.sort_unstable();
+        let cut = seen[seen.len() / 4];
+        for m in &mut self.by_platform {
+            m.retain(|_, (_, s)| *s > cut);
+        }
+        self.len = self.by_platform.iter().map(|m| m.len()).sum();
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn name_of(&self, p: Platform, user_id: &str) -> Option<&str> {
+        self.by_platform[pidx(p)]
+            .get(user_id)
+            .map(|(n, _)| n.as_str())
+    }
+
+    /// The chatters of a name (any case, `@` ignored), on `platform` or all, most recently
+    /// seen first.
+    pub fn named(&self, name: &str, platform: Option<Platform>) -> Vec<Chatter> {
+        let name = name.trim_start_matches('@');
+        let mut found: Vec<(u64, Chatter)> = Vec::new();
+        for p in Platform::ALL {
+            if platform.is_some_and(|x| x != p) {
+                continue;
+            }
+            for (id, (n, seq)) in &self.by_platform[pidx(p)] {
+                if n.eq_ignore_ascii_case(name) || id == name {
+                    found.push((
+                        *seq,
+                        Chatter {
+                            platform: p,
+                            user_id: id.clone(),
+                            name: n.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        found.sort_by_key(|f| std::cmp::Reverse(f.0));
+        found.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// Names starting with `prefix` (any case), most recently seen first, each once.
+    pub fn complete(&self, prefix: &str) -> Vec<String> {
+        let p = prefix.to_lowercase();
+        let mut found: Vec<(u64, &str)> = self
+            .by_platform
+            .iter()
+            .flat_map(|m| m.values())
+            .filter(|(n, _)| n.to_lowercase().starts_with(&p))
+            .map(|(n, s)| (*s, n.as_str()))
+            .collect();
+        found.sort_by_key(|f| std::cmp::Reverse(f.0));
+        let mut seen = std::collections::HashSet::new();
+        found
+            .into_iter()
+            .filter(|(_, n)| seen.insert(*n))
+            .take(COMPLETIONS)
+            .map(|(_, n)| n.to_string())
+            .collect()
+    }
+}
+
+/// Messages per second over the last five seconds (from the arrival times the loop stamps).
+#[derive(Debug, Clone, Default)]
+pub struct Rate {
+    /// (second, count), oldest first.
+    buckets: VecDeque<(i64, u32)>,
+}
+
+impl Rate {
+    pub fn add(&mut self, at: DateTime<Utc>) {
+        let s = at.timestamp();
+        match self.buckets.back_mut() {
+            Some((b, n)) if *b == s => *n += 1,
+            _ => self.buckets.push_back((s, 1)),
+        }
+        while self.buckets.len() > 8 {
+            self.buckets.pop_front();
+        }
+    }
+
+    pub fn per_second(&self, now: DateTime<Utc>) -> f64 {
+        let s = now.timestamp();
+        let n: u32 = self
+            .buckets
+            .iter()
+            .filter(|(b, _)| (s - 5..s).contains(b))
+            .map(|(_, n)| n)
+            .sum();
+        f64::from(n) / 5.0
+    }
+}
+
+/// The whole state of the live screen.
+pub struct App {
+    pub lines: VecDeque<Line>,
+    /// Message id → seq, for the lines in the scrollback.
+    pub(super) by_id: HashMap<String, u64>,
+    pub scrollback: usize,
+    pub(super) next_seq: u64,
+    /// The selected line's seq.
+    pub selected: Option<u64>,
+    /// None: following the live stream.
+    pub paused: Option<Paused>,
+    /// The filter on screen, and its query.
+    pub filter: Filter,
+    pub filter_text: String,
+    /// The filter entered last (what Esc and an invalid query being typed fall back to).
+    pub filter_saved: (String, Filter),
+    /// Why the query being typed (or the last one entered) is not a filter.
+    pub filter_error: Option<String>,
+    pub platforms_on: [bool; 5],
+    pub mode: Mode,
+    pub conn: Conn,
+    pub server: String,
+    pub account: String,
+    pub notice: Option<Notice>,
+    pub card: Option<Card>,
+    pub modlog: VecDeque<LogItem>,
+    /// Log entries that came while the pane was hidden.
+    pub log_unseen: usize,
+    /// The `L` toggle: None follows the width (shown when wide).
+    pub log_toggle: Option<bool>,
+    pub live_states: [Option<bool>; 5],
+    /// The account's bot on each platform: active, paused or no_connection.
+    pub bots: [Option<String>; 5],
+    pub cursor: Option<String>,
+    pub now: DateTime<Utc>,
+    pub rate: Rate,
+    pub keymap: Keymap,
+    pub highlighter: Highlighter,
+    /// The terminal's size (columns, rows).
+    pub size: (u16, u16),
+    /// Local time's offset from UTC (times are shown in local time).
+    pub offset: FixedOffset,
+    pub chatters: Chatters,
+    /// Emote name → when last seen.
+    pub emotes: HashMap<String, u64>,
+    pub histories: Histories,
+    /// The platform the send prompt opens on when nothing is selected.
+    pub send_platform: Platform,
+}
+
+impl App {
+    pub fn new(server: &str, account: &str, scrollback: usize) -> App {
+        App {
+            lines: VecDeque::new(),
+            by_id: HashMap::new(),
+            scrollback: scrollback.max(100),
+            next_seq: 1,
+            selected: None,
+            paused: None,
+            filter: Filter::default(),
+            filter_text: String::new(),
+            filter_saved: (String::new(), Filter::default()),
+            filter_error: None,
+            platforms_on: [true; 5],
+            mode: Mode::Normal,
+            conn: Conn::Connecting,
+            server: server.into(),
+            account: account.into(),
+            notice: None,
+            card: None,
+            modlog: VecDeque::new(),
+            log_unseen: 0,
+            log_toggle: None,
+            live_states: [None; 5],
+            bots: Default::default(),
+            cursor: None,
+            now: DateTime::<Utc>::UNIX_EPOCH,
+            rate: Rate::default(),
+            keymap: Keymap::default(),
+            highlighter: Highlighter::default(),
+            size: (120, 40),
+            offset: Utc.fix(),
+            chatters: Chatters::default(),
+            emotes: HashMap::new(),
+            histories: Histories::default(),
+            send_platform: Platform::Twitch,
+        }
+    }
+
+    pub fn line(&self, seq: u64) -> Option<&Line> {
+        let first = self.lines.front()?.seq;
+        self.lines
+            .get(usize::try_from(seq.checked_sub(first)?).ok()?)
+    }
+
+    pub fn line_mut(&mut self, seq: u64) -> Option<&mut Line> {
+        let first = self.lines.front()?.seq;
+        self.lines
+            .get_mut(usize::try_from(seq.checked_sub(first)?).ok()?)
+    }
+
+    /// The index of a seq in `lines`.
+    pub fn index(&self, seq: u64) -> Option<usize> {
+        let first = self.lines.front()?.seq;
+        let i = usize::try_from(seq.checked_sub(first)?).ok()?;
+        (i < self.lines.len()).then_some(i)
+    }
+
+    pub fn selected_line(&self) -> Option<&Line> {
+        self.selected.and_then(|s| self.line(s))
+    }
+
+    pub fn line_by_id(&self, id: &str) -> Option<&Line> {
+        self.by_id.get(id).and_then(|s| self.line(*s))
+    }
+
+    /// Whether a line passes the platform toggles and the filter.
+    pub fn passes(&self, l: &Line) -> bool {
+        self.platforms_on[pidx(l.platform)] && self.filter.matches(l)
+    }
+
+    /// The log pane is shown (beside the chat, or over it when narrow).
+    pub fn log_shown(&self) -> bool {
+        self.card.is_none() && self.log_toggle.unwrap_or(self.size.0 >= WIDE)
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.paused.is_some()
+    }
+
+    /// The name of a chatter as the session knows it (their id when unknown).
+    pub fn name_of(&self, p: Platform, user_id: &str) -> String {
+        self.chatters
+            .name_of(p, user_id)
+            .map(String::from)
+            .unwrap_or_else(|| user_id.to_string())
+    }
+
+    /// The time of day of an instant, as the chat shows it.
+    pub fn clock(&self, at: DateTime<Utc>) -> String {
+        at.with_timezone(&self.offset)
+            .format("%H:%M:%S")
+            .to_string()
+    }
+}
+
+/// A message line for tests.
+#[cfg(test)]
+pub fn test_line(user: &str, platform: Platform, text: &str) -> Line {
+    Line {
+        seq: 0,
+        id: "m".into(),
+        platform,
+        channel: "lumio_demo".into(),
+        time: String::new(),
+        at: None,
+        user_id: format!("id-{user}"),
+        name: user.into(),
+        login: user.to_lowercase(),
+        color: None,
+        marks: Marks::default(),
+        text: text.into(),
+        emotes: Vec::new(),
+        reply_to: None,
+        deleted_by: None,
+        greyed: false,
+        system: None,
+        highlight: None,
+        shown: true,
+    }
+}

@@ -1,6 +1,8 @@
 //! `lumio demo` end to end in a pseudo-terminal (util-linux `script` provides it; the screen
 //! is read back with a VT100 parser): chat from at least three platforms appears, a ban
-//! given with keys reaches the server's moderation log, and `q` leaves cleanly.
+//! given with keys reaches the server's moderation log, and `q` leaves cleanly; selecting
+//! pauses the chat (`paused · N new`, N growing) until End goes back to live; a long message
+//! wraps under its text with nothing cut.
 
 #![allow(clippy::unwrap_used)]
 
@@ -167,6 +169,199 @@ async fn demo_in_a_terminal_bans_with_keys() {
         http.get(format!("{base}/healthz")).send().await.is_err(),
         "the embedded server is gone"
     );
+}
+
+/// `lumio demo` in a pseudo-terminal of `rows`×`cols`: the child, its keyboard, its screen.
+struct Pty {
+    child: tokio::process::Child,
+    keys: tokio::process::ChildStdin,
+    screen: Arc<Mutex<vt100::Parser>>,
+    port: u16,
+    _config: tempfile::TempDir,
+}
+
+fn has_script() -> bool {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        return true;
+    }
+    assert!(
+        std::env::var("CI").is_err(),
+        "CI needs util-linux `script` for the pseudo-terminal tests"
+    );
+    eprintln!("SKIP: no `script` (util-linux) here");
+    false
+}
+
+fn demo_in_pty(rows: u16, cols: u16, rate: u32) -> Pty {
+    let port = free_port();
+    let config = tempfile::tempdir().unwrap();
+    let cmd = format!(
+        "stty rows {rows} cols {cols}; exec {} demo --rate {rate} --bind 127.0.0.1:{port}",
+        env!("CARGO_BIN_EXE_lumio")
+    );
+    let mut child = tokio::process::Command::new("script")
+        .args(["-qfec", &cmd, "/dev/null"])
+        .env("LUMIO_CONFIG_DIR", config.path())
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let keys = child.stdin.take().unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+    {
+        let screen = screen.clone();
+        tokio::spawn(async move {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = out.read(&mut buf).await {
+                if n == 0 {
+                    break;
+                }
+                screen.lock().unwrap().process(&buf[..n]);
+            }
+        });
+    }
+    Pty {
+        child,
+        keys,
+        screen,
+        port,
+        _config: config,
+    }
+}
+
+impl Pty {
+    async fn press(&mut self, keys: &str) {
+        self.keys.write_all(keys.as_bytes()).await.unwrap();
+        self.keys.flush().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+
+    async fn quit(mut self) {
+        self.press("q").await;
+        let status = tokio::time::timeout(Duration::from_secs(15), self.child.wait())
+            .await
+            .expect("lumio demo exits on q")
+            .unwrap();
+        assert!(status.success(), "{status}");
+    }
+}
+
+/// The N of `paused · N new` on the status bar.
+fn new_count(s: &str) -> Option<u64> {
+    let after = s.split("paused · ").nth(1)?;
+    after.split(' ').next()?.parse().ok()
+}
+
+/// Issue 16 items 1 and 2 in a real terminal: selecting pauses the chat and the status bar
+/// counts what arrives (`paused · N new`), End goes back to live; a long message wraps with
+/// a hanging indent and every word of it is on screen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_pauses_counts_new_goes_live_and_wraps() {
+    if !has_script() {
+        return;
+    }
+    let mut pty = demo_in_pty(30, 72, 40);
+    wait_for(&pty.screen, "chat and the live status", |s| {
+        s.contains(" live ")
+            && s.contains("msg/s")
+            && s.lines().filter(|l| l.contains(": ")).count() > 5
+    })
+    .await;
+
+    // k selects the newest message: paused, and the count grows while chat goes on.
+    pty.press("k").await;
+    let s = wait_for(&pty.screen, "paused · N new", |s| new_count(s).is_some()).await;
+    let first = new_count(&s).unwrap();
+    assert!(!s.contains(" live "), "paused is not live: {s}");
+    let s = wait_for(&pty.screen, "more new messages", |s| {
+        new_count(s).is_some_and(|n| n >= first + 5)
+    })
+    .await;
+    assert!(s.contains("paused · "), "{s}");
+    // End (as xterm sends it) goes back to live.
+    pty.press("\x1b[F").await;
+    wait_for(&pty.screen, "live again", |s| {
+        s.contains(" live ") && new_count(s).is_none()
+    })
+    .await;
+    // G too, after a pause.
+    pty.press("k").await;
+    wait_for(&pty.screen, "paused", |s| new_count(s).is_some()).await;
+    pty.press("G").await;
+    wait_for(&pty.screen, "live after G", |s| new_count(s).is_none()).await;
+
+    // A long message from a chatter of our own, alone on screen through the filter.
+    pty.press("/from:wrap_check\r").await;
+    let http = reqwest::Client::new();
+    let base = format!("http://127.0.0.1:{}", pty.port);
+    let login: Value = http
+        .post(format!("{base}/v1/auth/login"))
+        .json(&json!({"username": "mod", "password": "lumio-mod"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let words: Vec<String> = (1..=30).map(|i| format!("word{i:02}")).collect();
+    let text = format!(
+        "{} https://example.com/a/very/long/path/that/cannot/fit/on/one/row/at/all end",
+        words.join(" ")
+    );
+    let r = http
+        .post(format!("{base}/v1/chat/message"))
+        .bearer_auth(login["token"].as_str().unwrap())
+        .json(
+            &json!({"platform": "kick", "channel_name": "lumio-demo", "user_id": "4242",
+            "username": "wrap_check", "message": text}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let s = wait_for(&pty.screen, "the long message", |s| {
+        s.contains("wrap_check:")
+    })
+    .await;
+    let rows: Vec<&str> = s.lines().map(|l| l.trim_start_matches('│')).collect();
+    let at = rows.iter().position(|l| l.contains("wrap_check:")).unwrap();
+    // In columns (the ✦ of a first message is one column, three bytes).
+    let text_col = rows[at][..rows[at].find("word01").unwrap()].chars().count();
+    let mut seen = String::new();
+    for (i, row) in rows[at..].iter().enumerate() {
+        let body = row.trim_end_matches(|c| c == ' ' || c == '│');
+        if i > 0 {
+            if body.trim().is_empty() {
+                break;
+            }
+            let indent = body.len() - body.trim_start().len();
+            assert_eq!(
+                indent, text_col,
+                "continuation rows start under the text: {s}"
+            );
+        }
+        seen.extend(body.chars().skip(text_col));
+        seen.push(' ');
+    }
+    assert!(rows[at..].len() > 3, "it wrapped: {s}");
+    for w in &words {
+        assert!(seen.contains(w.as_str()), "{w} is on screen: {s}");
+    }
+    let joined: String = seen.split_whitespace().collect();
+    assert!(
+        joined
+            .contains("https://example.com/a/very/long/path/that/cannot/fit/on/one/row/at/allend"),
+        "the URL is whole, broken only at the row's end: {s}"
+    );
+    pty.quit().await;
 }
 
 /// Issue 12 item 17: without a terminal, `lumio demo` says to use --no-tui, at once, on

@@ -84,7 +84,7 @@ pub struct ConfigFile {
 /// ```toml
 /// [tui]
 /// scrollback = 20000
-/// [tui.keys]      # action = "key": up down ban timeout delete card note filter command send help quit
+/// [tui.keys]      # action = "key": up down live ban unban timeout delete card note treatment filter command send log help quit
 /// ban = "B"
 /// [tui.colors]    # twitch youtube kick trovo discord = "#RRGGBB"
 /// twitch = "#9146FF"

@@ -100,6 +100,24 @@ pub enum LiveEvent {
     Other,
 }
 
+impl LiveEvent {
+    /// The event's cursor (None for `hello`, `lagged` and kinds this lumio does not know).
+    pub fn cursor(&self) -> Option<&str> {
+        match self {
+            LiveEvent::Message { cursor, .. }
+            | LiveEvent::MessageDeleted { cursor, .. }
+            | LiveEvent::UserBanned { cursor, .. }
+            | LiveEvent::UserUnbanned { cursor, .. }
+            | LiveEvent::UserTimedOut { cursor, .. }
+            | LiveEvent::TreatmentChanged { cursor, .. }
+            | LiveEvent::NoteCreated { cursor, .. }
+            | LiveEvent::StreamStatus { cursor, .. }
+            | LiveEvent::LiveControl { cursor, .. } => Some(cursor),
+            LiveEvent::Hello | LiveEvent::Lagged { .. } | LiveEvent::Other => None,
+        }
+    }
+}
+
 /// The cursor of an event, when it has one.
 #[derive(Deserialize)]
 struct CursorOnly {
@@ -119,9 +137,13 @@ pub struct LiveFrame {
 impl LiveFrame {
     pub fn parse(text: &str) -> Result<LiveFrame, String> {
         let event: LiveEvent = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let cursor = serde_json::from_str::<CursorOnly>(text)
-            .ok()
-            .and_then(|c| c.cursor);
+        // A known event says its cursor; only others are read a second time for it.
+        let cursor = match event.cursor() {
+            Some(c) => Some(c.to_string()),
+            None => serde_json::from_str::<CursorOnly>(text)
+                .ok()
+                .and_then(|c| c.cursor),
+        };
         Ok(LiveFrame {
             text: text.to_string(),
             event,

@@ -38,7 +38,12 @@ impl App {
                 let seq = self.next_seq;
                 self.chatters.saw(l.platform, &l.user_id, &l.name, seq);
                 for e in &l.emotes {
-                    self.emotes.insert(e.clone(), seq);
+                    match self.emotes.get_mut(e) {
+                        Some(s) => *s = seq,
+                        None => {
+                            self.emotes.insert(e.clone(), seq);
+                        }
+                    }
                 }
                 if self.emotes.len() > super::state::EMOTES_KEPT {
                     let cut = seq.saturating_sub(50_000);

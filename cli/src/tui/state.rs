@@ -165,6 +165,13 @@ pub fn parse_color(s: &str) -> Option<Color> {
     Some(Color::Rgb((n >> 16) as u8, (n >> 8) as u8, n as u8))
 }
 
+/// `HH:MM:SS` of an instant in `offset` (without chrono's formatter: once per message).
+pub fn clock(at: DateTime<Utc>, offset: FixedOffset) -> String {
+    use chrono::Timelike;
+    let t = at.with_timezone(&offset);
+    format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+}
+
 /// An RFC 3339 time as `fmt` in `offset`; the text as it is when it is no time.
 pub fn local_time(t: &str, offset: FixedOffset, fmt: &str) -> String {
     DateTime::parse_from_rfc3339(t)
@@ -177,6 +184,9 @@ impl Line {
     pub fn message(m: &ChatMessage, offset: FixedOffset) -> Option<Line> {
         let platform: Platform = m.platform.parse().ok()?;
         let has = |p: &str| m.badges.iter().any(|b| b.starts_with(p));
+        let at = DateTime::parse_from_rfc3339(&m.created_at)
+            .ok()
+            .map(|t| t.to_utc());
         let name = m
             .display_name
             .clone()
@@ -187,10 +197,11 @@ impl Line {
             id: m.id.clone(),
             platform,
             channel: m.channel_name.clone(),
-            time: local_time(&m.created_at, offset, "%H:%M:%S"),
-            at: DateTime::parse_from_rfc3339(&m.created_at)
-                .ok()
-                .map(|t| t.to_utc()),
+            time: at.map_or_else(
+                || m.created_at.get(11..19).unwrap_or_default().to_string(),
+                |t| clock(t, offset),
+            ),
+            at,
             user_id: m.user_id.clone(),
             name,
             login: m.username.clone(),
@@ -730,9 +741,7 @@ impl App {
 
     /// The time of day of an instant, as the chat shows it.
     pub fn clock(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(&self.offset)
-            .format("%H:%M:%S")
-            .to_string()
+        clock(at, self.offset)
     }
 }
 

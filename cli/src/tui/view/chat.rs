@@ -202,7 +202,7 @@ pub fn wrap(pieces: Vec<Piece>, w: usize, indent: usize) -> Vec<Vec<Span<'static
                 continue;
             }
             // Longer than a row: break it, starting on a fresh row when little is left.
-            if used > indent && w - used < 8.min(tw) {
+            if used > indent && w.saturating_sub(used) < 8.min(tw) {
                 newline(&mut rows, &mut cur, &mut used);
             }
             let mut chunk = String::new();
@@ -382,6 +382,21 @@ mod tests {
         );
         assert!(rows.iter().all(|r| r.width() <= 16), "{rows:?}");
         assert!(rows[1..].iter().all(|r| r.starts_with("     ")), "{rows:?}");
+    }
+
+    #[test]
+    fn tiny_widths_and_wide_characters_never_panic() {
+        for w in 0..6 {
+            let ps = vec![
+                piece("名前: ", Style::default()),
+                words(
+                    "日本語のメッセージ https://x.example/long 😀😀",
+                    Style::default(),
+                ),
+            ];
+            let rows = wrap(ps, w, 3);
+            assert!(!rows.is_empty());
+        }
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub const ACTIONS: [(&str, Action, char, &str); 16] = [
         "select the message above (pauses the chat)",
     ),
     ("down", Action::Down, 'j', "select the message below"),
-    ("live", Action::Live, 'G', "back to live (also End)"),
+    ("live", Action::Live, 'G', "back to live"),
     ("ban", Action::Ban, 'b', "ban the chatter (asks y/n)"),
     ("unban", Action::Unban, 'U', "unban the chatter (asks y/n)"),
     (
@@ -58,7 +58,7 @@ pub const ACTIONS: [(&str, Action, char, &str); 16] = [
         "card",
         Action::Card,
         'u',
-        "user card (also Enter): profile, messages, notes, log",
+        "user card: profile, recent messages, notes, log",
     ),
     ("note", Action::Note, 'n', "write a note on the chatter"),
     (

@@ -4,13 +4,17 @@
 //! spammers are worth banning. Messages go through the real ingest path
 //! ([`crate::chat::service::ingest`]), exactly as a connector's would.
 
-use std::time::Duration;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
+use futures::StreamExt;
 use uuid::Uuid;
 
 use crate::app::AppState;
 use crate::auth::{AccountCtx, Permission, PermissionSet};
-use crate::chat::model::{ChatMessageInput, EmotePosition};
+use crate::bus::keys;
+use crate::chat::model::{ChatEvent, ChatMessageInput, EmotePosition};
 use crate::error::{AppError, AppResult};
 use crate::on_db;
 use crate::platforms::Platform;
@@ -249,6 +253,86 @@ pub fn user_id(platform: Platform, who: &str) -> String {
     id
 }
 
+/// A chatter's colour and badges: the same every time they talk (drawn from a hash of who
+/// they are, not per message).
+fn look(style: &Style, user_id: &str) -> (&'static str, Option<&'static str>) {
+    let h = fnv(style.platform, user_id);
+    let color = style.colors[(h % style.colors.len() as u64) as usize];
+    let badge = ((h >> 16) % 100 < 35)
+        .then(|| style.badges[((h >> 32) % style.badges.len() as u64) as usize]);
+    (color, badge)
+}
+
+/// Who the simulated chat keeps quiet, as a real chat would: a banned chatter for good, a
+/// timed-out one until the timeout ends (learnt from the account's live events, so it
+/// holds whoever moderated).
+#[derive(Debug, Default)]
+pub struct Silenced {
+    /// `platform:user_id` → until when (None: banned).
+    until: HashMap<String, Option<Instant>>,
+}
+
+impl Silenced {
+    pub fn apply(&mut self, event: &ChatEvent, now: Instant) {
+        match event {
+            ChatEvent::UserBanned { user, .. } => {
+                self.until
+                    .insert(format!("{}:{}", user.platform, user.user_id), None);
+            }
+            ChatEvent::UserTimedOut { user, .. } => {
+                let secs = user.duration_seconds.unwrap_or(0).max(0) as u64;
+                self.until.insert(
+                    format!("{}:{}", user.platform, user.user_id),
+                    Some(now + Duration::from_secs(secs)),
+                );
+            }
+            ChatEvent::UserUnbanned { user, .. } => {
+                self.until
+                    .remove(&format!("{}:{}", user.platform, user.user_id));
+            }
+            _ => {}
+        }
+    }
+
+    pub fn is_silent(&mut self, platform: &str, user_id: &str, now: Instant) -> bool {
+        if self.until.is_empty() {
+            return false;
+        }
+        let key = format!("{platform}:{user_id}");
+        match self.until.get(&key) {
+            Some(None) => true,
+            Some(Some(t)) if *t > now => true,
+            Some(Some(_)) => {
+                self.until.remove(&key);
+                false
+            }
+            None => false,
+        }
+    }
+}
+
+/// Keep `silenced` up to date from the account's live events until the task is dropped.
+async fn follow_moderation(
+    state: &AppState,
+    account_id: Uuid,
+    silenced: Arc<Mutex<Silenced>>,
+) -> AppResult<tokio::task::JoinHandle<()>> {
+    let mut sub = state.bus.subscribe(&keys::chat_events(account_id)).await?;
+    Ok(tokio::spawn(async move {
+        while let Some(payload) = sub.next().await {
+            // Messages are most of the stream: only user events are read.
+            if !payload.starts_with(r#"{"type":"user_"#) {
+                continue;
+            }
+            if let Ok(e) = serde_json::from_str::<ChatEvent>(&payload) {
+                if let Ok(mut s) = silenced.lock() {
+                    s.apply(&e, Instant::now());
+                }
+            }
+        }
+    }))
+}
+
 /// One simulated message (the `n`-th).
 pub fn message(rng: &mut Rng, n: u64) -> ChatMessageInput {
     let style = rng.pick(&STYLES);
@@ -285,10 +369,12 @@ pub fn message(rng: &mut Rng, n: u64) -> ChatMessageInput {
             provider: Some(provider.into()),
         });
     }
-    let mut badges = Vec::new();
-    if !spammer && rng.chance(35) {
-        badges.push((*rng.pick(style.badges)).to_string());
-    }
+    let (color, badge) = look(style, &chatter_id);
+    let badges: Vec<String> = badge
+        .filter(|_| !spammer)
+        .map(String::from)
+        .into_iter()
+        .collect();
     let is_mod = badges.iter().any(|b| b.starts_with("moderator"));
     let is_sub = badges
         .iter()
@@ -305,7 +391,7 @@ pub fn message(rng: &mut Rng, n: u64) -> ChatMessageInput {
         message: text,
         emotes,
         badges,
-        color: Some((*rng.pick(style.colors)).to_string()),
+        color: Some(color.to_string()),
         is_mod,
         is_sub,
         is_vip,
@@ -322,9 +408,29 @@ pub fn message(rng: &mut Rng, n: u64) -> ChatMessageInput {
     }
 }
 
-/// Produce chat until the task is dropped: bursts and lulls around `rate` per second.
+/// Aborts a task when dropped.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Produce chat until the task is dropped: bursts and lulls around `rate` per second;
+/// banned and timed-out chatters stay quiet.
 pub async fn run(state: AppState, cfg: SimulatorConfig) -> AppResult<()> {
     let ctx = connector_ctx(&state, &cfg.account_slug).await?;
+    let silenced = Arc::new(Mutex::new(Silenced::default()));
+    let _follow = match follow_moderation(&state, ctx.account_id, silenced.clone()).await {
+        Ok(task) => Some(AbortOnDrop(task)),
+        Err(e) => {
+            tracing::warn!(
+                "simulator: cannot follow moderation, chatters will not fall silent: {e}"
+            );
+            None
+        }
+    };
     let mut rng = Rng::new(cfg.seed);
     let rate = cfg.rate.max(0.1);
     let mut n: u64 = 0;
@@ -344,7 +450,15 @@ pub async fn run(state: AppState, cfg: SimulatorConfig) -> AppResult<()> {
             while carry >= 1.0 {
                 carry -= 1.0;
                 n += 1;
-                let input = message(&mut rng, n);
+                // A silenced chatter does not talk: someone else does.
+                let now = Instant::now();
+                let Some(input) = (0..20).map(|_| message(&mut rng, n)).find(|m| {
+                    !silenced
+                        .lock()
+                        .is_ok_and(|mut s| s.is_silent(&m.platform, &m.user_id, now))
+                }) else {
+                    continue;
+                };
                 if let Err(e) = crate::chat::service::ingest(&state, &ctx, &input).await {
                     tracing::warn!("simulator: ingest failed: {e}");
                 }
@@ -392,5 +506,189 @@ mod tests {
                 assert!(p.is_user_id(&user_id(p, who)), "{p} {who}");
             }
         }
+    }
+
+    /// Issue 16: in the demo a chatter's name colour and badges changed from message to
+    /// message.
+    #[test]
+    fn a_chatter_keeps_their_colour_and_badges() {
+        let mut rng = Rng::new(11);
+        let mut looks: HashMap<(String, String), (Option<String>, Vec<String>)> = HashMap::new();
+        let mut badged = 0;
+        for n in 0..5000 {
+            let m = message(&mut rng, n);
+            badged += usize::from(!m.badges.is_empty());
+            let look = (m.color.clone(), m.badges.clone());
+            let seen = looks
+                .entry((m.platform.clone(), m.user_id.clone()))
+                .or_insert_with(|| look.clone());
+            assert_eq!(*seen, look, "{} {}", m.platform, m.username);
+        }
+        assert!(looks.len() > 100, "many chatters: {}", looks.len());
+        assert!((500..2500).contains(&badged), "some have badges: {badged}");
+        let colours: std::collections::HashSet<_> = looks.values().map(|(c, _)| c).collect();
+        assert!(colours.len() > 5, "chatters differ: {colours:?}");
+    }
+
+    fn user(platform: &str, id: &str, secs: Option<i64>) -> crate::chat::model::UserEvent {
+        crate::chat::model::UserEvent {
+            platform: platform.into(),
+            user_id: id.into(),
+            duration_seconds: secs,
+            moderator: "Milo Mod".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn banned_stay_silent_timed_out_until_the_end() {
+        let t0 = Instant::now();
+        let mut s = Silenced::default();
+        assert!(!s.is_silent("twitch", "1", t0));
+        let ban = ChatEvent::UserBanned {
+            cursor: "c".into(),
+            user: user("twitch", "1", None),
+        };
+        s.apply(&ban, t0);
+        let timeout = ChatEvent::UserTimedOut {
+            cursor: "c".into(),
+            user: user("kick", "2", Some(600)),
+        };
+        s.apply(&timeout, t0);
+        let day = Duration::from_secs(86_400);
+        assert!(s.is_silent("twitch", "1", t0 + day), "banned for good");
+        assert!(
+            !s.is_silent("kick", "1", t0),
+            "on another platform it is someone else"
+        );
+        assert!(s.is_silent("kick", "2", t0 + Duration::from_secs(599)));
+        assert!(
+            !s.is_silent("kick", "2", t0 + Duration::from_secs(601)),
+            "the timeout ended"
+        );
+        s.apply(
+            &ChatEvent::UserUnbanned {
+                cursor: "c".into(),
+                user: user("twitch", "1", None),
+            },
+            t0,
+        );
+        assert!(!s.is_silent("twitch", "1", t0));
+    }
+
+    /// Issue 16: timed-out and banned simulated chatters kept talking. A ban and a timeout
+    /// taken through the moderation service (as from any client) silence the chatter.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn moderated_chatters_fall_silent() {
+        use crate::chat::model::ChatFilterInput;
+        use crate::testing::{TestOptions, TestServer};
+        let Some(s) = TestServer::start(
+            TestOptions::sqlite(),
+            "platforms::simulator::moderated_chatters_fall_silent",
+        )
+        .await
+        else {
+            return;
+        };
+        let sim = tokio::spawn(run(
+            s.state.clone(),
+            SimulatorConfig {
+                account_slug: "demo".into(),
+                rate: 300.0,
+                seed: 5,
+            },
+        ));
+        let ctx = AccountCtx {
+            permissions: [Permission::ChatRead]
+                .into_iter()
+                .collect::<PermissionSet>(),
+            ..connector_ctx(&s.state, "demo").await.unwrap()
+        };
+        // The moderator acts over REST, as any client would.
+        let http = reqwest::Client::new();
+        let login: serde_json::Value = http
+            .post(format!("{}/v1/auth/login", s.url))
+            .json(&serde_json::json!({"username": "mod", "password": "lumio-mod"}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token = login["token"].as_str().unwrap().to_string();
+        let of = |platform: &str, user: &str| ChatFilterInput {
+            platform: Some(platform.into()),
+            user: Some(user.into()),
+            limit: Some(500),
+            ..ChatFilterInput::default()
+        };
+        // Two regulars of Twitch who have talked.
+        let talked = |p: &str, u: &str| {
+            let (state, ctx, q) = (s.state.clone(), ctx.clone(), of(p, u));
+            async move {
+                crate::chat::service::history(&state, &ctx, &q)
+                    .await
+                    .unwrap()
+                    .messages
+            }
+        };
+        let mut regulars = Vec::new();
+        for _ in 0..100 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            regulars.clear();
+            for name in ["kappa_king", "frostbyte", "PixelPanda", "NightOwlNina"] {
+                if let Some(m) = talked("twitch", name).await.first() {
+                    regulars.push(m.user_id.clone());
+                }
+            }
+            if regulars.len() >= 2 {
+                break;
+            }
+        }
+        assert!(regulars.len() >= 2, "the simulator talks");
+        let (banned, timed_out) = (regulars[0].clone(), regulars[1].clone());
+        for body in [
+            serde_json::json!({"platform": "twitch", "action": "ban", "platform_user_id": banned}),
+            serde_json::json!({"platform": "twitch", "action": "timeout", "platform_user_id": timed_out,
+                "duration_seconds": 4}),
+        ] {
+            let r = http
+                .post(format!("{}/v1/chat/moderate", s.url))
+                .bearer_auth(&token)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+        }
+        let since = chrono::Utc::now() + chrono::Duration::milliseconds(300);
+        let after = |msgs: Vec<crate::chat::model::ChatMessage>| {
+            msgs.into_iter().filter(|m| m.created_at > since).count()
+        };
+        // While the timeout lasts, neither talks …
+        tokio::time::sleep(Duration::from_millis(3000)).await;
+        assert_eq!(after(talked("twitch", &banned).await), 0, "banned: silent");
+        assert_eq!(
+            after(talked("twitch", &timed_out).await),
+            0,
+            "timed out: silent"
+        );
+        // … then the timed-out one talks again; the banned one never does.
+        let mut back = 0;
+        for _ in 0..150 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            back = after(talked("twitch", &timed_out).await);
+            if back > 0 {
+                break;
+            }
+        }
+        assert!(back > 0, "the timed-out chatter talks again after 4 s");
+        assert_eq!(
+            after(talked("twitch", &banned).await),
+            0,
+            "banned: still silent"
+        );
+        sim.abort();
+        s.stop().await;
     }
 }

@@ -337,7 +337,7 @@ async fn demo_pauses_counts_new_goes_live_and_wraps() {
     let text_col = rows[at][..rows[at].find("word01").unwrap()].chars().count();
     let mut seen = String::new();
     for (i, row) in rows[at..].iter().enumerate() {
-        let body = row.trim_end_matches(|c| c == ' ' || c == '│');
+        let body = row.trim_end_matches([' ', '│']);
         if i > 0 {
             if body.trim().is_empty() {
                 break;

@@ -6,6 +6,7 @@
 //! reconnecting and resuming from its cursor), and the effects ([`effects`], through the
 //! typed API client). The terminal is restored on exit and on panic.
 
+pub mod card;
 pub mod command;
 pub mod editor;
 pub mod effects;
@@ -15,6 +16,7 @@ pub mod highlight;
 pub mod keymap;
 pub mod keys;
 pub mod live;
+pub mod session;
 pub mod state;
 pub mod update;
 pub mod view;

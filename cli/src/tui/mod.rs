@@ -1,10 +1,12 @@
 //! The live multichat TUI (`lumio chat`, `lumio demo`): one stream for every platform, a
 //! user card, moderation in a keystroke. After gitui and ratatui's demo2: the state
-//! ([`state`]) changes only in a pure update ([`update`]; keys in [`keys`], live events in
-//! [`events`], the `:` line in [`command`]) that returns effects as data; [`view`] draws
-//! the state; this module runs the loop — terminal events, the live WebSocket ([`live`],
-//! reconnecting and resuming from its cursor), and the effects ([`effects`], through the
-//! typed API client). The terminal is restored on exit and on panic.
+//! ([`state`], the session's bounded memory in [`session`]) changes only in a pure update
+//! ([`update`]; keys in [`keys`], live events in [`events`], the `:` line in [`command`], the
+//! user card in [`card`], prompts in [`editor`], the query language in [`filter`]) that
+//! returns effects as data; [`view`] draws the state; this module runs the loop — terminal
+//! events, the live WebSocket ([`live`], reconnecting and resuming from its cursor), and the
+//! effects ([`effects`], through the typed API client). The terminal is restored on exit and
+//! on panic.
 
 pub mod card;
 pub mod command;

@@ -92,10 +92,12 @@ impl AppState {
 pub fn build_router(state: AppState) -> Router {
     let v1 = Router::new()
         .merge(crate::auth::rest::router())
+        .merge(crate::bots::rest::router())
         .merge(crate::chat::rest::router())
         .merge(crate::admin::rest::router(state.clone()))
         .merge(crate::chatter::rest::router())
         .merge(crate::commands::rest::router())
+        .merge(crate::connections::rest::router())
         .merge(crate::discord::rest::router())
         .merge(crate::emotes::rest::router())
         .merge(crate::live_controls::rest::router())

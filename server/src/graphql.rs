@@ -17,9 +17,11 @@ use crate::http::extract::ApiJson;
 pub struct QueryRoot(
     crate::admin::graphql::AdminQuery,
     crate::auth::graphql::AuthQuery,
+    crate::bots::graphql::BotsQuery,
     crate::chat::graphql::ChatQuery,
     crate::chatter::graphql::ChatterQuery,
     crate::commands::graphql::CommandsQuery,
+    crate::connections::graphql::ConnectionsQuery,
     crate::discord::graphql::DiscordQuery,
     crate::emotes::graphql::EmotesQuery,
     crate::moderation::graphql::ModerationQuery,
@@ -31,9 +33,11 @@ pub struct QueryRoot(
 pub struct MutationRoot(
     crate::admin::graphql::AdminMutation,
     crate::auth::graphql::AuthMutation,
+    crate::bots::graphql::BotsMutation,
     crate::chat::graphql::ChatMutation,
     crate::chatter::graphql::ChatterMutation,
     crate::commands::graphql::CommandsMutation,
+    crate::connections::graphql::ConnectionsMutation,
     crate::discord::graphql::DiscordMutation,
     crate::live_controls::graphql::LiveControlsMutation,
     crate::moderation::graphql::ModerationMutation,

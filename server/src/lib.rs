@@ -8,11 +8,13 @@
 pub mod admin;
 pub mod app;
 pub mod auth;
+pub mod bots;
 pub mod bus;
 pub mod chat;
 pub mod chatter;
 pub mod commands;
 pub mod config;
+pub mod connections;
 pub mod discord;
 pub mod emotes;
 pub mod error;

@@ -7,6 +7,11 @@ pub fn bot_action(platform: impl Display, account_id: impl Display) -> String {
     format!("lumio:bot:action:{platform}:{account_id}")
 }
 
+/// A Twitch device code connect in progress (its device code sealed; TTL = the code's life).
+pub fn twitch_device_flow(flow_id: impl Display) -> String {
+    format!("lumio:twitch_device:{flow_id}")
+}
+
 /// Global cooldown of a command (TTL = cooldown seconds).
 pub fn cmd_cooldown_global(account_id: impl Display, command: &str) -> String {
     format!("lumio:cmd_cd:{account_id}:{command}:global")

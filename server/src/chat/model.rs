@@ -328,6 +328,17 @@ pub enum ChatEvent {
         status: String,
         by: String,
     },
+    /// The account's bot on a platform changed (seed 001): paused, resumed, a connection
+    /// added or removed, a credential that needs re-authorization.
+    BotStatus {
+        cursor: String,
+        platform: String,
+        /// `active`, `paused`, `no_connection` or `needs_reauth`.
+        status: String,
+        /// `Active`, `Paused`, `No Connection` or `Needs Reauth`.
+        label: String,
+        by: String,
+    },
 }
 
 /// What a moderation event says about a chatter.
@@ -363,6 +374,7 @@ pub struct UserEvent {
 /// | `message`, `message_deleted` | `chat:read` | chat history (deleted messages with `include_deleted`) |
 /// | `stream_status` | `chat:read` | stream states |
 /// | `live_control` | `chat:read` | the channel's raids, polls and predictions, as viewers see them |
+/// | `bot_status` | `bot-connections:read` | `botStatus` / `GET /v1/bot-status` |
 /// | `user_banned`, `user_unbanned`, `user_timed_out` (reason, moderator) | `chat:userinfo` | the moderation log, profiles |
 /// | `treatment_changed` | `chat:userinfo` | the moderation log, profiles |
 /// | `note_created` (the note) | `chat:notes` | notes |
@@ -377,6 +389,7 @@ pub fn live_event_permission(kind: &str) -> Option<Permission> {
             Some(Permission::ChatUserinfo)
         }
         "note_created" => Some(Permission::ChatNotes),
+        "bot_status" => Some(Permission::BotConnectionsRead),
         _ => None,
     }
 }
@@ -397,7 +410,8 @@ impl ChatEvent {
             | ChatEvent::TreatmentChanged { cursor, .. }
             | ChatEvent::NoteCreated { cursor, .. }
             | ChatEvent::StreamStatus { cursor, .. }
-            | ChatEvent::LiveControl { cursor, .. } => cursor,
+            | ChatEvent::LiveControl { cursor, .. }
+            | ChatEvent::BotStatus { cursor, .. } => cursor,
         }
     }
 
@@ -413,6 +427,7 @@ impl ChatEvent {
             ChatEvent::NoteCreated { .. } => "note_created",
             ChatEvent::StreamStatus { .. } => "stream_status",
             ChatEvent::LiveControl { .. } => "live_control",
+            ChatEvent::BotStatus { .. } => "bot_status",
         }
     }
 }

@@ -5,6 +5,7 @@
 //! `disabledcommands`). Beside each platform's stream state, the status of the account's bot
 //! there (seed 001: active, paused or no connection), for moderators' screens.
 
+pub mod connections;
 pub mod graphql;
 pub mod model;
 pub mod rest;

@@ -1,6 +1,8 @@
 //! Queries of the chatter state: the account's channel connections, for the bot status
-//! shown beside each platform's stream state.
+//! shown beside each platform's stream state, and their rows for connecting a channel and for
+//! bot control (`bot_enabled`).
 
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::on_db;
@@ -30,4 +32,109 @@ impl Db {
         .fetch_all(pool)
         .await)
     }
+
+    /// Every channel connection of the account, by platform, oldest first.
+    pub async fn channel_connections(&self, account: Uuid) -> sqlx::Result<Vec<ConnectionRow>> {
+        on_db!(self, |pool| sqlx::query_as(&format!(
+            "SELECT {CONNECTION_COLS} FROM channel_connections WHERE account_id = $1 \
+             ORDER BY platform, created_at, channel_name"
+        ))
+        .bind(account)
+        .fetch_all(pool)
+        .await)
+    }
+
+    /// Create the account's connection to a channel, or (when it exists) fill in its channel
+    /// id; returns the row.
+    pub async fn upsert_channel_connection(
+        &self,
+        account: Uuid,
+        platform: &str,
+        channel_name: &str,
+        channel_id: Option<&str>,
+    ) -> sqlx::Result<ConnectionRow> {
+        let now = crate::store::now();
+        on_db!(self, |pool| {
+            sqlx::query_as(&format!(
+            "INSERT INTO channel_connections \
+             (id, account_id, platform, channel_name, channel_id, bot_enabled, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, true, $6, $6) \
+             ON CONFLICT (account_id, platform, channel_name) DO UPDATE SET \
+             channel_id = COALESCE(excluded.channel_id, channel_connections.channel_id), \
+             updated_at = excluded.updated_at RETURNING {CONNECTION_COLS}"
+        ))
+        .bind(Uuid::now_v7())
+        .bind(account)
+        .bind(platform)
+        .bind(channel_name)
+        .bind(channel_id)
+        .bind(now)
+        .fetch_one(pool)
+        .await
+        })
+    }
+
+    /// Remove one of the account's channel connections (its credentials go with it).
+    pub async fn delete_channel_connection(&self, account: Uuid, id: Uuid) -> sqlx::Result<bool> {
+        on_db!(self, |pool| sqlx::query(
+            "DELETE FROM channel_connections WHERE account_id = $1 AND id = $2"
+        )
+        .bind(account)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected() > 0))
+    }
+
+    /// Pause or resume the bot on every channel of the account on a platform; the number of
+    /// connections changed.
+    pub async fn set_bot_enabled(
+        &self,
+        account: Uuid,
+        platform: &str,
+        enabled: bool,
+    ) -> sqlx::Result<u64> {
+        on_db!(self, |pool| sqlx::query(
+            "UPDATE channel_connections SET bot_enabled = $1, updated_at = $2 \
+             WHERE account_id = $3 AND platform = $4"
+        )
+        .bind(enabled)
+        .bind(crate::store::now())
+        .bind(account)
+        .bind(platform)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+    }
+
+    /// Every channel a platform's bot should be in (connections with `bot_enabled`), every
+    /// account, by account then channel.
+    pub async fn enabled_bot_connections(
+        &self,
+        platform: &str,
+    ) -> sqlx::Result<Vec<ConnectionRow>> {
+        on_db!(self, |pool| sqlx::query_as(&format!(
+            "SELECT {CONNECTION_COLS} FROM channel_connections \
+             WHERE platform = $1 AND bot_enabled ORDER BY account_id, channel_name"
+        ))
+        .bind(platform)
+        .fetch_all(pool)
+        .await)
+    }
+}
+
+const CONNECTION_COLS: &str =
+    "id, account_id, platform, channel_name, channel_id, bot_enabled, created_at, updated_at";
+
+/// A row of `channel_connections`.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ConnectionRow {
+    pub id: Uuid,
+    pub account_id: Uuid,
+    pub platform: String,
+    pub channel_name: String,
+    pub channel_id: Option<String>,
+    pub bot_enabled: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }

@@ -3,7 +3,8 @@
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    admin::AdminCommand, auth::AuthCommand, bot_commands::BotCommandsCommand, chat::ChatArgs,
+    admin::AdminCommand, auth::AuthCommand, bot_commands::BotCommandsCommand, bots::BotsCommand,
+    chat::ChatArgs, connect::ConnectCommand, connections::ConnectionsCommand,
     discord::DiscordCommand, emotes::EmotesArgs, moderation::ModCommand, notes::NotesCommand,
     poll::PollCommand, prediction::PredictionCommand, raid::RaidCommand, user::UserCommand,
 };
@@ -136,6 +137,16 @@ pub enum Command {
     /// Admin views: every account's Discord guild mappings, the admin audit log.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Connect a platform channel: the tokens lumio acts with there (Twitch's device code,
+    /// or pasted tokens).
+    #[command(subcommand)]
+    Connect(ConnectCommand),
+    /// The account's channel connections and their credentials: list, remove.
+    #[command(subcommand)]
+    Connections(ConnectionsCommand),
+    /// The account's chat bots per platform: status, pause, resume, rejoin.
+    #[command(subcommand)]
+    Bots(BotsCommand),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(after_help = "\
 Examples:

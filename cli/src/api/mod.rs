@@ -9,6 +9,7 @@ pub mod admin;
 pub mod auth;
 pub mod bot_commands;
 pub mod chat;
+pub mod connections;
 pub mod discord;
 pub mod emotes;
 pub mod live;

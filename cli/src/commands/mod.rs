@@ -3,8 +3,11 @@
 pub mod admin;
 pub mod auth;
 pub mod bot_commands;
+pub mod bots;
 pub mod chat;
 pub mod completions;
+pub mod connect;
+pub mod connections;
 #[cfg(feature = "demo")]
 pub mod demo;
 pub mod discord;
@@ -74,6 +77,9 @@ pub async fn run(cli: Cli) -> CliResult<()> {
         Command::Prediction(c) => prediction::run(ctx, c).await,
         Command::Discord(c) => discord::run(ctx, c).await,
         Command::Admin(c) => admin::run(ctx, c).await,
+        Command::Connect(c) => connect::run(ctx, c).await,
+        Command::Connections(c) => connections::run(ctx, c).await,
+        Command::Bots(c) => bots::run(ctx, c).await,
         Command::Completions { .. } | Command::Man { .. } => Ok(()),
     }
 }

@@ -26,17 +26,20 @@ Examples:
     /// bot-connections:create).
     Pause {
         /// The platform.
+        #[arg(value_enum, ignore_case = true)]
         platform: Platform,
     },
     /// Resume the bot on a platform (needs bot-connections:create).
     Resume {
         /// The platform.
+        #[arg(value_enum, ignore_case = true)]
         platform: Platform,
     },
     /// Make the bot rejoin the account's channels on a platform now (needs
     /// bot-connections:create).
     Rejoin {
         /// The platform.
+        #[arg(value_enum, ignore_case = true)]
         platform: Platform,
     },
 }

@@ -131,9 +131,16 @@ async fn pasted(ctx: &Ctx, client: &Client, a: &TwitchArgs) -> CliResult<()> {
     done(ctx, &c)
 }
 
+/// `value` as one line of JSON (the device code and the result are two documents).
+fn json_line<T: serde::Serialize>(ctx: &Ctx, value: &T) -> CliResult<()> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| CliError::failure(format!("cannot print JSON: {e}")))?;
+    ctx.out.line(&text)
+}
+
 fn done(ctx: &Ctx, c: &Connection) -> CliResult<()> {
     if ctx.out.json {
-        return ctx.out.json(c);
+        return json_line(ctx, c);
     }
     let who: Vec<String> = c
         .credentials
@@ -152,7 +159,7 @@ async fn device(ctx: &Ctx, client: &Client, a: &TwitchArgs) -> CliResult<()> {
         .start_twitch_connect(a.channel.as_deref(), &a.scopes, a.role.map(RoleArg::as_str))
         .await?;
     if ctx.out.json {
-        ctx.out.json(&flow)?;
+        json_line(ctx, &flow)?;
     } else {
         ctx.out.line(&format!(
             "Open {} and enter the code {}",

@@ -22,6 +22,9 @@ _lumio() {
             lumio,auth)
                 cmd="lumio__subcmd__auth"
                 ;;
+            lumio,bots)
+                cmd="lumio__subcmd__bots"
+                ;;
             lumio,chat)
                 cmd="lumio__subcmd__chat"
                 ;;
@@ -30,6 +33,12 @@ _lumio() {
                 ;;
             lumio,completions)
                 cmd="lumio__subcmd__completions"
+                ;;
+            lumio,connect)
+                cmd="lumio__subcmd__connect"
+                ;;
+            lumio,connections)
+                cmd="lumio__subcmd__connections"
                 ;;
             lumio,demo)
                 cmd="lumio__subcmd__demo"
@@ -141,6 +150,36 @@ _lumio() {
                 ;;
             lumio__subcmd__auth__subcmd__help,token)
                 cmd="lumio__subcmd__auth__subcmd__help__subcmd__token"
+                ;;
+            lumio__subcmd__bots,help)
+                cmd="lumio__subcmd__bots__subcmd__help"
+                ;;
+            lumio__subcmd__bots,pause)
+                cmd="lumio__subcmd__bots__subcmd__pause"
+                ;;
+            lumio__subcmd__bots,rejoin)
+                cmd="lumio__subcmd__bots__subcmd__rejoin"
+                ;;
+            lumio__subcmd__bots,resume)
+                cmd="lumio__subcmd__bots__subcmd__resume"
+                ;;
+            lumio__subcmd__bots,status)
+                cmd="lumio__subcmd__bots__subcmd__status"
+                ;;
+            lumio__subcmd__bots__subcmd__help,help)
+                cmd="lumio__subcmd__bots__subcmd__help__subcmd__help"
+                ;;
+            lumio__subcmd__bots__subcmd__help,pause)
+                cmd="lumio__subcmd__bots__subcmd__help__subcmd__pause"
+                ;;
+            lumio__subcmd__bots__subcmd__help,rejoin)
+                cmd="lumio__subcmd__bots__subcmd__help__subcmd__rejoin"
+                ;;
+            lumio__subcmd__bots__subcmd__help,resume)
+                cmd="lumio__subcmd__bots__subcmd__help__subcmd__resume"
+                ;;
+            lumio__subcmd__bots__subcmd__help,status)
+                cmd="lumio__subcmd__bots__subcmd__help__subcmd__status"
                 ;;
             lumio__subcmd__chat,count)
                 cmd="lumio__subcmd__chat__subcmd__count"
@@ -262,6 +301,42 @@ _lumio() {
             lumio__subcmd__commands__subcmd__help,unoverride)
                 cmd="lumio__subcmd__commands__subcmd__help__subcmd__unoverride"
                 ;;
+            lumio__subcmd__connect,help)
+                cmd="lumio__subcmd__connect__subcmd__help"
+                ;;
+            lumio__subcmd__connect,twitch)
+                cmd="lumio__subcmd__connect__subcmd__twitch"
+                ;;
+            lumio__subcmd__connect__subcmd__help,help)
+                cmd="lumio__subcmd__connect__subcmd__help__subcmd__help"
+                ;;
+            lumio__subcmd__connect__subcmd__help,twitch)
+                cmd="lumio__subcmd__connect__subcmd__help__subcmd__twitch"
+                ;;
+            lumio__subcmd__connections,help)
+                cmd="lumio__subcmd__connections__subcmd__help"
+                ;;
+            lumio__subcmd__connections,list)
+                cmd="lumio__subcmd__connections__subcmd__list"
+                ;;
+            lumio__subcmd__connections,ls)
+                cmd="lumio__subcmd__connections__subcmd__list"
+                ;;
+            lumio__subcmd__connections,remove)
+                cmd="lumio__subcmd__connections__subcmd__rm"
+                ;;
+            lumio__subcmd__connections,rm)
+                cmd="lumio__subcmd__connections__subcmd__rm"
+                ;;
+            lumio__subcmd__connections__subcmd__help,help)
+                cmd="lumio__subcmd__connections__subcmd__help__subcmd__help"
+                ;;
+            lumio__subcmd__connections__subcmd__help,list)
+                cmd="lumio__subcmd__connections__subcmd__help__subcmd__list"
+                ;;
+            lumio__subcmd__connections__subcmd__help,rm)
+                cmd="lumio__subcmd__connections__subcmd__help__subcmd__rm"
+                ;;
             lumio__subcmd__discord,authorize)
                 cmd="lumio__subcmd__discord__subcmd__authorize"
                 ;;
@@ -319,6 +394,9 @@ _lumio() {
             lumio__subcmd__help,auth)
                 cmd="lumio__subcmd__help__subcmd__auth"
                 ;;
+            lumio__subcmd__help,bots)
+                cmd="lumio__subcmd__help__subcmd__bots"
+                ;;
             lumio__subcmd__help,chat)
                 cmd="lumio__subcmd__help__subcmd__chat"
                 ;;
@@ -327,6 +405,12 @@ _lumio() {
                 ;;
             lumio__subcmd__help,completions)
                 cmd="lumio__subcmd__help__subcmd__completions"
+                ;;
+            lumio__subcmd__help,connect)
+                cmd="lumio__subcmd__help__subcmd__connect"
+                ;;
+            lumio__subcmd__help,connections)
+                cmd="lumio__subcmd__help__subcmd__connections"
                 ;;
             lumio__subcmd__help,demo)
                 cmd="lumio__subcmd__help__subcmd__demo"
@@ -385,6 +469,18 @@ _lumio() {
             lumio__subcmd__help__subcmd__auth,token)
                 cmd="lumio__subcmd__help__subcmd__auth__subcmd__token"
                 ;;
+            lumio__subcmd__help__subcmd__bots,pause)
+                cmd="lumio__subcmd__help__subcmd__bots__subcmd__pause"
+                ;;
+            lumio__subcmd__help__subcmd__bots,rejoin)
+                cmd="lumio__subcmd__help__subcmd__bots__subcmd__rejoin"
+                ;;
+            lumio__subcmd__help__subcmd__bots,resume)
+                cmd="lumio__subcmd__help__subcmd__bots__subcmd__resume"
+                ;;
+            lumio__subcmd__help__subcmd__bots,status)
+                cmd="lumio__subcmd__help__subcmd__bots__subcmd__status"
+                ;;
             lumio__subcmd__help__subcmd__chat,count)
                 cmd="lumio__subcmd__help__subcmd__chat__subcmd__count"
                 ;;
@@ -435,6 +531,15 @@ _lumio() {
                 ;;
             lumio__subcmd__help__subcmd__commands,unoverride)
                 cmd="lumio__subcmd__help__subcmd__commands__subcmd__unoverride"
+                ;;
+            lumio__subcmd__help__subcmd__connect,twitch)
+                cmd="lumio__subcmd__help__subcmd__connect__subcmd__twitch"
+                ;;
+            lumio__subcmd__help__subcmd__connections,list)
+                cmd="lumio__subcmd__help__subcmd__connections__subcmd__list"
+                ;;
+            lumio__subcmd__help__subcmd__connections,rm)
+                cmd="lumio__subcmd__help__subcmd__connections__subcmd__rm"
                 ;;
             lumio__subcmd__help__subcmd__discord,authorize)
                 cmd="lumio__subcmd__help__subcmd__discord__subcmd__authorize"
@@ -650,7 +755,7 @@ _lumio() {
 
     case "${cmd}" in
         lumio)
-            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat commands notes emotes demo mod user raid poll prediction discord admin completions man help"
+            opts="-q -h -V --server --account --profile --json --no-color --quiet --help --version auth chat commands notes emotes demo mod user raid poll prediction discord admin connect connections bots completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1154,6 +1259,220 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__auth__subcmd__token)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__bots)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help status pause resume rejoin help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__bots__subcmd__help)
+            opts="status pause resume rejoin help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__bots__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__bots__subcmd__help__subcmd__pause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__bots__subcmd__help__subcmd__rejoin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__bots__subcmd__help__subcmd__resume)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__bots__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__bots__subcmd__pause)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__bots__subcmd__rejoin)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__bots__subcmd__resume)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__bots__subcmd__status)
             opts="-q -h --server --account --profile --json --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2197,6 +2516,254 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__connect)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help twitch help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__connect__subcmd__help)
+            opts="twitch help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__connect__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__connect__subcmd__help__subcmd__twitch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__connect__subcmd__twitch)
+            opts="-q -h --channel --scopes --token-stdin --as --timeout --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -W "broadcaster bot" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__connections)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help list ls rm remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__connections__subcmd__help)
+            opts="list rm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__connections__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__connections__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__connections__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__connections__subcmd__list)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__connections__subcmd__rm)
+            opts="-y -q -h --as --yes --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as)
+                    COMPREPLY=($(compgen -W "broadcaster bot" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__demo)
             opts="-q -h --rate --data-dir --bind --no-tui --scrollback --server --account --profile --json --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2612,7 +3179,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help)
-            opts="auth chat commands notes emotes demo mod user raid poll prediction discord admin completions man help"
+            opts="auth chat commands notes emotes demo mod user raid poll prediction discord admin connect connections bots completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2752,6 +3319,76 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__auth__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__bots)
+            opts="status pause resume rejoin"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__bots__subcmd__pause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__bots__subcmd__rejoin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__bots__subcmd__resume)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__bots__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3034,6 +3671,76 @@ _lumio() {
         lumio__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__connect)
+            opts="twitch"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__connect__subcmd__twitch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__connections)
+            opts="list rm"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__connections__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__connections__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

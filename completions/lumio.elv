@@ -42,6 +42,9 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand prediction 'The channel''s Twitch predictions: resolve, cancel or lock one'
             cand discord 'Discord servers of the account: add the bot, list, disconnect, channels, roles, and the channel each feature posts into'
             cand admin 'Admin views: every account''s Discord guild mappings, the admin audit log'
+            cand connect 'Connect a platform channel: the tokens lumio acts with there (Twitch''s device code, or pasted tokens)'
+            cand connections 'The account''s channel connections and their credentials: list, remove'
+            cand bots 'The account''s chat bots per platform: status, pause, resume, rejoin'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1195,6 +1198,197 @@ set edit:completion:arg-completer[lumio] = {|@words|
         }
         &'lumio;admin;help;help'= {
         }
+        &'lumio;connect'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand twitch 'Connect a Twitch channel: the broadcaster''s own account, or a bot account acting on it (needs bot-connections:create)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;connect;twitch'= {
+            cand --channel 'The Twitch channel the tokens act on (a bot''s; a broadcaster''s is its own)'
+            cand --scopes 'Scopes to ask for, comma-separated [default: what lumio needs for the role]'
+            cand --as 'Whose tokens: the broadcaster''s (default) or a bot account''s'
+            cand --timeout 'How long to wait for the approval at most (the code''s own life is shorter): 90s, 15m'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --token-stdin 'Read pasted tokens from stdin instead of the device code grant'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;connect;help'= {
+            cand twitch 'Connect a Twitch channel: the broadcaster''s own account, or a bot account acting on it (needs bot-connections:create)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;connect;help;twitch'= {
+        }
+        &'lumio;connect;help;help'= {
+        }
+        &'lumio;connections'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List the account''s channel connections and their credentials (needs bot-connections:read)'
+            cand ls 'List the account''s channel connections and their credentials (needs bot-connections:read)'
+            cand rm 'Remove a channel connection with its credentials, or with --as only one credential (needs bot-connections:delete). Tokens are revoked at Twitch. Asks first on a terminal; `--yes` is required otherwise'
+            cand remove 'Remove a channel connection with its credentials, or with --as only one credential (needs bot-connections:delete). Tokens are revoked at Twitch. Asks first on a terminal; `--yes` is required otherwise'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;connections;list'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;connections;ls'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;connections;rm'= {
+            cand --as 'Only this credential'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;connections;remove'= {
+            cand --as 'Only this credential'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;connections;help'= {
+            cand list 'List the account''s channel connections and their credentials (needs bot-connections:read)'
+            cand rm 'Remove a channel connection with its credentials, or with --as only one credential (needs bot-connections:delete). Tokens are revoked at Twitch. Asks first on a terminal; `--yes` is required otherwise'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;connections;help;list'= {
+        }
+        &'lumio;connections;help;rm'= {
+        }
+        &'lumio;connections;help;help'= {
+        }
+        &'lumio;bots'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand status 'The bot on every platform: Active, Paused, No Connection, or Needs Reauth when Twitch refused a token it acts with (needs bot-connections:read)'
+            cand pause 'Pause the bot on a platform: it leaves the account''s channels there (needs bot-connections:create)'
+            cand resume 'Resume the bot on a platform (needs bot-connections:create)'
+            cand rejoin 'Make the bot rejoin the account''s channels on a platform now (needs bot-connections:create)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;bots;status'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;bots;pause'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;bots;resume'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;bots;rejoin'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;bots;help'= {
+            cand status 'The bot on every platform: Active, Paused, No Connection, or Needs Reauth when Twitch refused a token it acts with (needs bot-connections:read)'
+            cand pause 'Pause the bot on a platform: it leaves the account''s channels there (needs bot-connections:create)'
+            cand resume 'Resume the bot on a platform (needs bot-connections:create)'
+            cand rejoin 'Make the bot rejoin the account''s channels on a platform now (needs bot-connections:create)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;bots;help;status'= {
+        }
+        &'lumio;bots;help;pause'= {
+        }
+        &'lumio;bots;help;resume'= {
+        }
+        &'lumio;bots;help;rejoin'= {
+        }
+        &'lumio;bots;help;help'= {
+        }
         &'lumio;completions'= {
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
@@ -1232,6 +1426,9 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand prediction 'The channel''s Twitch predictions: resolve, cancel or lock one'
             cand discord 'Discord servers of the account: add the bot, list, disconnect, channels, roles, and the channel each feature posts into'
             cand admin 'Admin views: every account''s Discord guild mappings, the admin audit log'
+            cand connect 'Connect a platform channel: the tokens lumio acts with there (Twitch''s device code, or pasted tokens)'
+            cand connections 'The account''s channel connections and their credentials: list, remove'
+            cand bots 'The account''s chat bots per platform: status, pause, resume, rejoin'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff): `lumio man | man -l -`; with --out-dir, write one page per command there (`lumio.1`, `lumio-mod-ban.1` …)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1405,6 +1602,33 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;help;admin;guilds;rm'= {
         }
         &'lumio;help;admin;audit'= {
+        }
+        &'lumio;help;connect'= {
+            cand twitch 'Connect a Twitch channel: the broadcaster''s own account, or a bot account acting on it (needs bot-connections:create)'
+        }
+        &'lumio;help;connect;twitch'= {
+        }
+        &'lumio;help;connections'= {
+            cand list 'List the account''s channel connections and their credentials (needs bot-connections:read)'
+            cand rm 'Remove a channel connection with its credentials, or with --as only one credential (needs bot-connections:delete). Tokens are revoked at Twitch. Asks first on a terminal; `--yes` is required otherwise'
+        }
+        &'lumio;help;connections;list'= {
+        }
+        &'lumio;help;connections;rm'= {
+        }
+        &'lumio;help;bots'= {
+            cand status 'The bot on every platform: Active, Paused, No Connection, or Needs Reauth when Twitch refused a token it acts with (needs bot-connections:read)'
+            cand pause 'Pause the bot on a platform: it leaves the account''s channels there (needs bot-connections:create)'
+            cand resume 'Resume the bot on a platform (needs bot-connections:create)'
+            cand rejoin 'Make the bot rejoin the account''s channels on a platform now (needs bot-connections:create)'
+        }
+        &'lumio;help;bots;status'= {
+        }
+        &'lumio;help;bots;pause'= {
+        }
+        &'lumio;help;bots;resume'= {
+        }
+        &'lumio;help;bots;rejoin'= {
         }
         &'lumio;help;completions'= {
         }

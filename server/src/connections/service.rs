@@ -199,14 +199,19 @@ async fn target_channel(
     }
 }
 
+/// Whose tokens are stored, and where.
+pub(super) struct Owner<'a> {
+    pub account: Uuid,
+    pub connection: Uuid,
+    pub role: Role,
+    pub user_id: &'a str,
+    pub login: &'a str,
+}
+
 /// Seal and store tokens for (connection, role); the row's id.
 pub(super) async fn put_tokens(
     state: &AppState,
-    account: Uuid,
-    connection: Uuid,
-    role: Role,
-    user_id: &str,
-    login: &str,
+    owner: &Owner<'_>,
     access: &Token,
     refresh: Option<&Token>,
     scopes: Vec<String>,
@@ -216,18 +221,18 @@ pub(super) async fn put_tokens(
     let store = state.db.credentials();
     for _ in 0..3 {
         let id = store
-            .id_of(connection, role.as_str())
+            .id_of(owner.connection, owner.role.as_str())
             .await?
             .unwrap_or_else(Uuid::now_v7);
         let sealed = seal_tokens(key, id, access, refresh, scopes.clone(), expires_in)?;
         if store
             .put(
                 id,
-                account,
-                connection,
-                role.as_str(),
-                user_id,
-                login,
+                owner.account,
+                owner.connection,
+                owner.role.as_str(),
+                owner.user_id,
+                owner.login,
                 &sealed,
             )
             .await?
@@ -302,13 +307,16 @@ async fn store_grant(
         channel_id,
     )
     .await?;
+    let owner = Owner {
+        account: ctx.account_id,
+        connection: conn.id,
+        role,
+        user_id: &user_id,
+        login: &login,
+    };
     put_tokens(
         state,
-        ctx.account_id,
-        conn.id,
-        role,
-        &user_id,
-        &login,
+        &owner,
         access,
         refresh,
         v.scopes.clone(),

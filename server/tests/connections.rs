@@ -173,6 +173,28 @@ async fn set_expiry(s: &TestServer, id: Uuid, secs: i64) {
     .unwrap();
 }
 
+async fn post(api: &Api, token: &str, path: &str, body: Value) -> (StatusCode, Value) {
+    api.call(Method::POST, path, Some(token), Some(body)).await
+}
+
+async fn delete(api: &Api, token: &str, path: &str) -> (StatusCode, Value) {
+    api.call(Method::DELETE, path, Some(token), None).await
+}
+
+async fn poll(api: &Api, token: &str, flow_id: &str) -> (StatusCode, Value) {
+    let path = format!("/v1/connections/twitch/device/{flow_id}/poll");
+    api.call(Method::POST, &path, Some(token), None).await
+}
+
+/// The next bot action published on a subscribed `lumio:bot:action:…` channel.
+async fn next_action(bot: &mut lumio_server::bus::Subscription) -> Value {
+    let raw = tokio::time::timeout(Duration::from_secs(10), bot.next())
+        .await
+        .unwrap()
+        .unwrap();
+    serde_json::from_str(&raw).unwrap()
+}
+
 fn contains(hay: &[u8], needle: &str) -> bool {
     hay.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
@@ -643,17 +665,7 @@ async fn no_token_in_any_answer_or_log_line(s: &TestServer, fake: &FakeTwitch) {
         .await;
     answers.push(flow.to_string());
     fake.approve_device(flow["user_code"].as_str().unwrap(), &fake.broadcaster.id);
-    let (_, p) = api
-        .call(
-            Method::POST,
-            &format!(
-                "/v1/connections/twitch/device/{}/poll",
-                flow["flow_id"].as_str().unwrap()
-            ),
-            Some(&t),
-            None,
-        )
-        .await;
+    let (_, p) = poll(&api, &t, flow["flow_id"].as_str().unwrap()).await;
     answers.push(p.to_string());
     let broadcaster_cred: Uuid = p["connection"]["credentials"]
         .as_array()
@@ -698,11 +710,10 @@ async fn no_token_in_any_answer_or_log_line(s: &TestServer, fake: &FakeTwitch) {
         .to_string(),
     );
     answers.push(
-        api.call(
-            Method::DELETE,
+        delete(
+            &api,
+            &t,
             &format!("/v1/connections/{}?role=bot", c["id"].as_str().unwrap()),
-            Some(&t),
-            None,
         )
         .await
         .1
@@ -822,14 +833,7 @@ async fn permissions_and_other_accounts(s: &TestServer, fake: &FakeTwitch) {
     )
     .await
     .unwrap();
-    let (st, e) = api
-        .call(
-            Method::DELETE,
-            &format!("/v1/connections/{}", theirs.id),
-            Some(&t),
-            None,
-        )
-        .await;
+    let (st, e) = delete(&api, &t, &format!("/v1/connections/{}", theirs.id)).await;
     assert_eq!(st, StatusCode::NOT_FOUND, "{e}");
     assert!(!e.to_string().contains("secret_channel"));
     assert!(!list(&api, &t).await.to_string().contains("secret_channel"));
@@ -847,56 +851,23 @@ async fn permissions_and_other_accounts(s: &TestServer, fake: &FakeTwitch) {
             Some(json!({})),
         )
         .await;
-    let (st, _) = api
-        .call(
-            Method::POST,
-            &format!(
-                "/v1/connections/twitch/device/{}/poll",
-                flow["flow_id"].as_str().unwrap()
-            ),
-            Some(&ed),
-            None,
-        )
-        .await;
+    let (st, _) = poll(&api, &ed, flow["flow_id"].as_str().unwrap()).await;
     assert_eq!(st, StatusCode::NOT_FOUND);
     // Removing one credential, then the connection (the editor may delete).
-    let (st, r) = api
-        .call(
-            Method::DELETE,
-            &format!("/v1/connections/{conn_id}?role=bot"),
-            Some(&ed),
-            None,
-        )
-        .await;
+    let (st, r) = delete(&api, &ed, &format!("/v1/connections/{conn_id}?role=bot")).await;
     assert_eq!(st, StatusCode::OK, "{r}");
     assert_eq!(r["credentials_removed"], 1);
     assert_eq!(r["connection_removed"], false);
-    let (st, _) = api
-        .call(
-            Method::DELETE,
-            &format!("/v1/connections/{conn_id}?role=bot"),
-            Some(&ed),
-            None,
-        )
-        .await;
+    let (st, _) = delete(&api, &ed, &format!("/v1/connections/{conn_id}?role=bot")).await;
     assert_eq!(st, StatusCode::NOT_FOUND);
-    let (st, r) = api
-        .call(
-            Method::DELETE,
-            &format!("/v1/connections/{conn_id}"),
-            Some(&ed),
-            None,
-        )
-        .await;
+    let (st, r) = delete(&api, &ed, &format!("/v1/connections/{conn_id}")).await;
     assert_eq!(st, StatusCode::OK, "{r}");
     assert_eq!(r["connection_removed"], true);
     let (_, status) = api
         .call(Method::GET, "/v1/bot-status", Some(&t), None)
         .await;
     assert_eq!(status[0]["status"], "no_connection", "{status}");
-    let (st, _) = api
-        .call(Method::DELETE, "/v1/connections/not-a-uuid", Some(&t), None)
-        .await;
+    let (st, _) = delete(&api, &t, "/v1/connections/not-a-uuid").await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
 }
 
@@ -946,13 +917,7 @@ async fn bot_control_as_seed_001_names_it(s: &TestServer, _fake: &FakeTwitch) {
     assert_eq!(r["bot"]["status"], "PAUSED");
     assert_eq!(r["bot"]["label"], "Paused");
     assert_eq!(r["channel"], format!("lumio:bot:action:twitch:{account}"));
-    let msg: Value = serde_json::from_str(
-        &tokio::time::timeout(Duration::from_secs(10), bot.next())
-            .await
-            .unwrap()
-            .unwrap(),
-    )
-    .unwrap();
+    let msg = next_action(&mut bot).await;
     assert_eq!(msg["action"], "bot_leave");
     assert_eq!(msg["account_id"], account.to_string());
     assert_eq!(msg["channels"], json!(["lumio_demo"]));
@@ -962,51 +927,24 @@ async fn bot_control_as_seed_001_names_it(s: &TestServer, _fake: &FakeTwitch) {
     assert_eq!(ev["platform"], "twitch");
 
     // A paused bot does not rejoin; resumed over REST it does.
-    let (st, e) = api
-        .call(
-            Method::POST,
-            "/v1/bot-rejoin",
-            Some(&t),
-            Some(json!({"platform": "twitch"})),
-        )
-        .await;
+    let (st, e) = post(&api, &t, "/v1/bot-rejoin", json!({"platform": "twitch"})).await;
     assert_eq!(st, StatusCode::CONFLICT, "{e}");
-    let (st, r) = api
-        .call(
-            Method::POST,
-            "/v1/bot-toggle",
-            Some(&t),
-            Some(json!({"platform": "Twitch", "enabled": true})),
-        )
-        .await;
+    let (st, r) = post(
+        &api,
+        &t,
+        "/v1/bot-toggle",
+        json!({"platform": "Twitch", "enabled": true}),
+    )
+    .await;
     assert_eq!(st, StatusCode::OK, "{r}");
     assert_eq!(r["action"], "bot_join");
     assert_eq!(r["bot"]["status"], "active");
-    let msg: Value = serde_json::from_str(
-        &tokio::time::timeout(Duration::from_secs(10), bot.next())
-            .await
-            .unwrap()
-            .unwrap(),
-    )
-    .unwrap();
+    let msg = next_action(&mut bot).await;
     assert_eq!(msg["action"], "bot_join");
-    let (st, r) = api
-        .call(
-            Method::POST,
-            "/v1/bot-rejoin",
-            Some(&t),
-            Some(json!({"platform": "twitch"})),
-        )
-        .await;
+    let (st, r) = post(&api, &t, "/v1/bot-rejoin", json!({"platform": "twitch"})).await;
     assert_eq!(st, StatusCode::OK, "{r}");
     assert_eq!(r["action"], "bot_join");
-    let msg: Value = serde_json::from_str(
-        &tokio::time::timeout(Duration::from_secs(10), bot.next())
-            .await
-            .unwrap()
-            .unwrap(),
-    )
-    .unwrap();
+    let msg = next_action(&mut bot).await;
     assert_eq!(msg["action"], "bot_join");
     let g = api
         .gql(
@@ -1018,23 +956,15 @@ async fn bot_control_as_seed_001_names_it(s: &TestServer, _fake: &FakeTwitch) {
     assert_eq!(g["data"]["rejoinBot"]["action"], "bot_join", "{g}");
 
     // Bad input.
-    let (st, e) = api
-        .call(
-            Method::POST,
-            "/v1/bot-toggle",
-            Some(&t),
-            Some(json!({"platform": "myspace", "enabled": true})),
-        )
-        .await;
+    let (st, e) = post(
+        &api,
+        &t,
+        "/v1/bot-toggle",
+        json!({"platform": "myspace", "enabled": true}),
+    )
+    .await;
     assert_eq!(st, StatusCode::BAD_REQUEST, "{e}");
-    let (st, _) = api
-        .call(
-            Method::POST,
-            "/v1/bot-toggle",
-            Some(&t),
-            Some(json!({"platform": "twitch"})),
-        )
-        .await;
+    let (st, _) = post(&api, &t, "/v1/bot-toggle", json!({"platform": "twitch"})).await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
     // A platform without a connection.
     let kick = list(&api, &t)
@@ -1047,23 +977,15 @@ async fn bot_control_as_seed_001_names_it(s: &TestServer, _fake: &FakeTwitch) {
         .as_str()
         .unwrap()
         .to_string();
-    let (st, _) = api
-        .call(
-            Method::DELETE,
-            &format!("/v1/connections/{kick}"),
-            Some(&t),
-            None,
-        )
-        .await;
+    let (st, _) = delete(&api, &t, &format!("/v1/connections/{kick}")).await;
     assert_eq!(st, StatusCode::OK);
-    let (st, e) = api
-        .call(
-            Method::POST,
-            "/v1/bot-toggle",
-            Some(&t),
-            Some(json!({"platform": "kick", "enabled": false})),
-        )
-        .await;
+    let (st, e) = post(
+        &api,
+        &t,
+        "/v1/bot-toggle",
+        json!({"platform": "kick", "enabled": false}),
+    )
+    .await;
     assert_eq!(st, StatusCode::NOT_FOUND, "{e}");
     let (_, status) = api
         .call(Method::GET, "/v1/bot-status", Some(&t), None)
@@ -1124,11 +1046,11 @@ async fn bot_channels_is_a_system_query(s: &TestServer, _fake: &FakeTwitch) {
         .await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
     // Paused channels are left out.
-    api.call(
-        Method::POST,
+    post(
+        &api,
+        &t,
         "/v1/bot-toggle",
-        Some(&t),
-        Some(json!({"platform": "twitch", "enabled": false})),
+        json!({"platform": "twitch", "enabled": false}),
     )
     .await;
     let g = api

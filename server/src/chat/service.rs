@@ -1,7 +1,5 @@
 //! Chat business logic, shared by REST and GraphQL.
 
-use std::time::Duration;
-
 use uuid::Uuid;
 
 use super::buffer;
@@ -15,9 +13,6 @@ use crate::validate::MAX_USERNAME_CHARS;
 
 /// The longest message accepted, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 2000;
-/// How long a platform message id is remembered for de-duplication on the bus (the
-/// database's unique index guards beyond that).
-pub const DEDUP_WINDOW: Duration = Duration::from_secs(24 * 3600);
 pub const DEFAULT_PAGE: i64 = 50;
 pub const MAX_PAGE: i64 = 500;
 
@@ -224,10 +219,14 @@ pub async fn ingest(
     msg.id = Uuid::now_v7();
     match seen {
         // The de-duplication key and the buffer push are one atomic step: a "duplicate"
-        // answer always points at a message that was buffered.
+        // answer always points at a message that was buffered. The key lives for the dedup
+        // window (`LUMIO_DEDUP_WINDOW`, 10 minutes: platforms redeliver within that); a copy
+        // arriving later is answered as new here (knowing would cost a database read per
+        // message) and refused by the database's unique index when flushed, where it is
+        // counted as a duplicate, never stored twice.
         Some(key) => {
             if let PushOutcome::Seen(first) =
-                buffer::push_once(state, &msg, (key, DEDUP_WINDOW)).await?
+                buffer::push_once(state, &msg, (key, state.config.chat.dedup_window)).await?
             {
                 return Ok(duplicate(&msg, first));
             }

@@ -165,6 +165,24 @@ impl Db {
         Ok(rows.into_iter().map(ChatMessage::from).collect())
     }
 
+    /// The ids of up to `limit` stored messages of the account above `after`, newest first.
+    pub async fn message_ids_newest_after(
+        &self,
+        account: Uuid,
+        after: Uuid,
+        limit: i64,
+    ) -> sqlx::Result<Vec<Uuid>> {
+        on_db!(self, |pool| sqlx::query_scalar(
+            "SELECT id FROM platform_messages WHERE account_id = $1 AND id > $2 \
+             ORDER BY id DESC LIMIT $3"
+        )
+        .bind(account)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(pool)
+        .await)
+    }
+
     /// Which of `ids` are stored.
     pub async fn stored_message_ids(&self, ids: &[Uuid]) -> sqlx::Result<HashSet<Uuid>> {
         let mut found = HashSet::new();

@@ -151,14 +151,7 @@ async fn duplicates_by_platform_message_id_are_stored_once(s: &TestServer) {
     Flusher::new(s.state.clone()).run_once().await.unwrap();
     assert_eq!(stored(&s.state).await, 1);
     // Even once the bus has forgotten it, the database refuses a second copy.
-    s.bus()
-        .del(&lumio_server::bus::keys::chat_seen(
-            first["message"]["account_id"].as_str().unwrap(),
-            "youtube",
-            "yt-abc",
-        ))
-        .await
-        .unwrap();
+    assert!(s.bus().del(&seen).await.unwrap(), "the bus forgets the id");
     // The ingest answer cannot know (that would cost a database read per message): the
     // late copy is taken, then refused by the unique index when flushed and counted as a
     // duplicate there: never stored twice, never dead-lettered, never an error.
@@ -192,14 +185,7 @@ async fn duplicates_by_platform_message_id_are_stored_once(s: &TestServer) {
     // A batch where a late copy meets new rows stores the new ones.
     let mut again = msg(2, "youtube", "carol");
     again["platform_message_id"] = json!("yt-abc");
-    s.bus()
-        .del(&lumio_server::bus::keys::chat_seen(
-            first["message"]["account_id"].as_str().unwrap(),
-            "youtube",
-            "yt-abc",
-        ))
-        .await
-        .unwrap();
+    assert!(s.bus().del(&seen).await.unwrap(), "the bus forgets the id");
     ingest(&api, &t, again).await;
     let mut fresh = msg(3, "youtube", "carol");
     fresh["platform_message_id"] = json!("yt-def");

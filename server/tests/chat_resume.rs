@@ -59,19 +59,14 @@ async fn ingest(api: &Api, token: &str, text: &str) -> String {
 }
 
 async fn connect(s: &TestServer, token: &str, since: Option<&str>) -> Ws {
-    let mut url = format!(
-        "{}/v1/chat/ws?token={token}",
-        s.url.replace("http://", "ws://")
-    );
-    if let Some(c) = since {
-        url.push_str(&format!("&since={c}"));
-    }
-    let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    let query = since.map(|c| format!("&since={c}")).unwrap_or_default();
+    let mut ws = common::ws_connect(&s.url, token, &query).await;
     let hello = next(&mut ws).await;
     assert_eq!(hello["type"], "hello", "{hello}");
     ws
 }
 
+/// The next frame as JSON; a close frame as `{"type":"closed"}`.
 async fn next(ws: &mut Ws) -> Value {
     loop {
         let m = tokio::time::timeout(Duration::from_secs(10), ws.next())

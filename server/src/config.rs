@@ -1,8 +1,9 @@
 //! One typed configuration, from flags and the environment. Every invalid value stops
 //! start-up with a message that names the variable.
-//! (Over 600 lines: every setting in one place, with the tests of its checks.)
+//! (Over 600 lines: every setting, its validation and its tests stay together.)
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use crate::store::{redact_url, Backend};
 
@@ -49,7 +50,104 @@ pub struct ConfigArgs {
     )]
     pub trusted_proxies: Vec<String>,
     #[command(flatten)]
+    pub chat: ChatArgs,
+    #[command(flatten)]
     pub platforms: PlatformArgs,
+}
+
+/// How long the chat pipeline keeps per-message state (see docs/architecture.md, "Bounded
+/// state").
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ChatArgs {
+    /// How long a platform message id is remembered on the bus to drop a redelivered
+    /// message (10m, 600s, 1h…; default 10m). Twitch EventSub tells clients to treat a
+    /// message older than 10 minutes as a replay, so platforms redeliver within that; a
+    /// later copy is still refused by the database's unique index when flushed.
+    #[arg(long, env = "LUMIO_DEDUP_WINDOW", global = true)]
+    pub dedup_window: Option<String>,
+    /// Most missed messages a live client resuming with `since` is replayed (default
+    /// 10000). Past it the client is sent `lagged` with the cursor replay starts from, and
+    /// fetches the older ones from history.
+    #[arg(long, env = "LUMIO_RESUME_MAX_EVENTS", global = true)]
+    pub resume_max_events: Option<String>,
+    /// Oldest resume point replayed (10m, 1h…; default 10m). An older `since` gets `lagged`
+    /// with the cursor replay starts from; the client fetches the rest from history.
+    #[arg(long, env = "LUMIO_RESUME_MAX_AGE", global = true)]
+    pub resume_max_age: Option<String>,
+}
+
+pub const DEFAULT_DEDUP_WINDOW: Duration = Duration::from_secs(10 * 60);
+pub const DEFAULT_RESUME_MAX_EVENTS: usize = 10_000;
+pub const DEFAULT_RESUME_MAX_AGE: Duration = Duration::from_secs(10 * 60);
+
+/// The validated [`ChatArgs`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChatLimits {
+    /// TTL of `lumio:chat:seen:…` (de-duplication of platform message ids on the bus).
+    pub dedup_window: Duration,
+    /// Most messages replayed to a resuming live client.
+    pub resume_max_events: usize,
+    /// Oldest resume point replayed.
+    pub resume_max_age: Duration,
+}
+
+impl Default for ChatLimits {
+    fn default() -> Self {
+        ChatLimits {
+            dedup_window: DEFAULT_DEDUP_WINDOW,
+            resume_max_events: DEFAULT_RESUME_MAX_EVENTS,
+            resume_max_age: DEFAULT_RESUME_MAX_AGE,
+        }
+    }
+}
+
+/// A duration setting between 1 second and 30 days (`10m`, `600s`, `1h 30m`, or plain
+/// seconds).
+fn duration(
+    var: &'static str,
+    given: &Option<String>,
+    default: Duration,
+) -> Result<Duration, ConfigError> {
+    let Some(raw) = given.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(default);
+    };
+    let parsed = match raw.parse::<u64>() {
+        Ok(secs) => Ok(Duration::from_secs(secs)),
+        Err(_) => humantime::parse_duration(raw),
+    };
+    match parsed {
+        Ok(d) if d >= Duration::from_secs(1) && d <= Duration::from_secs(30 * 24 * 3600) => Ok(d),
+        _ => Err(err(
+            var,
+            format!("'{raw}' is not a duration between 1s and 30 days, like 10m or 600s"),
+        )),
+    }
+}
+
+impl ChatLimits {
+    pub fn from_args(a: &ChatArgs) -> Result<ChatLimits, ConfigError> {
+        let resume_max_events = match a.resume_max_events.as_deref().map(str::trim) {
+            None | Some("") => DEFAULT_RESUME_MAX_EVENTS,
+            Some(s) => match s.parse::<usize>() {
+                Ok(n) if (1..=1_000_000).contains(&n) => n,
+                _ => {
+                    return Err(err(
+                        "LUMIO_RESUME_MAX_EVENTS",
+                        format!("'{s}' is not a number between 1 and 1000000"),
+                    ))
+                }
+            },
+        };
+        Ok(ChatLimits {
+            dedup_window: duration("LUMIO_DEDUP_WINDOW", &a.dedup_window, DEFAULT_DEDUP_WINDOW)?,
+            resume_max_events,
+            resume_max_age: duration(
+                "LUMIO_RESUME_MAX_AGE",
+                &a.resume_max_age,
+                DEFAULT_RESUME_MAX_AGE,
+            )?,
+        })
+    }
 }
 
 /// Where the outside platforms' APIs live, and the credentials lumio presents to them.
@@ -319,6 +417,9 @@ pub struct Config {
     /// Peers whose X-Forwarded-For is believed when telling a client's address (the login
     /// throttle counts per address): see [`crate::http::extract::ClientAddr`].
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// How long the chat pipeline keeps per-message state: the dedup window, the resume
+    /// replay's bounds.
+    pub chat: ChatLimits,
 }
 
 /// The Discord OAuth2 settings beyond [`PlatformsConfig::discord`] (whose `client_id` is the
@@ -490,9 +591,11 @@ impl Config {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let chat = ChatLimits::from_args(&args.chat)?;
         Ok(Config {
             secret_key,
             twitch_auth,
+            chat,
             trusted_proxies,
             platforms,
             discord_oauth,
@@ -545,6 +648,71 @@ mod tests {
         assert!(c.redis_url.is_none());
         assert_eq!(c.platforms.twitch.api_url, DEFAULT_TWITCH_API_URL);
         assert!(c.platforms.twitch.token.is_none());
+        assert_eq!(c.chat.dedup_window, Duration::from_secs(600));
+        assert_eq!(c.chat.resume_max_events, 10_000);
+        assert_eq!(c.chat.resume_max_age, Duration::from_secs(600));
+    }
+
+    #[test]
+    fn chat_limits_read_durations_and_counts() {
+        let chat = ChatArgs {
+            dedup_window: Some("2m".into()),
+            resume_max_events: Some(" 500 ".into()),
+            resume_max_age: Some("90".into()),
+        };
+        let c = Config::from_args(
+            &ConfigArgs {
+                chat,
+                ..args(None, None, None)
+            },
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(c.chat.dedup_window, Duration::from_secs(120));
+        assert_eq!(c.chat.resume_max_events, 500);
+        assert_eq!(c.chat.resume_max_age, Duration::from_secs(90));
+        for (chat, var) in [
+            (
+                ChatArgs {
+                    dedup_window: Some("0s".into()),
+                    ..Default::default()
+                },
+                "LUMIO_DEDUP_WINDOW",
+            ),
+            (
+                ChatArgs {
+                    dedup_window: Some("ten minutes".into()),
+                    ..Default::default()
+                },
+                "LUMIO_DEDUP_WINDOW",
+            ),
+            (
+                ChatArgs {
+                    resume_max_events: Some("0".into()),
+                    ..Default::default()
+                },
+                "LUMIO_RESUME_MAX_EVENTS",
+            ),
+            (
+                ChatArgs {
+                    resume_max_age: Some("400d".into()),
+                    ..Default::default()
+                },
+                "LUMIO_RESUME_MAX_AGE",
+            ),
+        ] {
+            let e = Config::from_args(
+                &ConfigArgs {
+                    chat,
+                    ..args(None, None, None)
+                },
+                None,
+                None,
+            )
+            .unwrap_err();
+            assert_eq!(e.var, var, "{e}");
+        }
     }
 
     #[test]

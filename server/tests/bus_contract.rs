@@ -1001,6 +1001,14 @@ async fn batches_run_in_order_and_answer_each(b: Arc<dyn Bus>) {
                 channel: s("ch"),
                 payload: s("hello"),
             },
+            BusOp::Expire {
+                key: s("set"),
+                ttl: Duration::from_secs(30),
+            },
+            BusOp::Expire {
+                key: s("missing"),
+                ttl: Duration::from_secs(30),
+            },
         ])
         .await
         .unwrap();
@@ -1018,8 +1026,11 @@ async fn batches_run_in_order_and_answer_each(b: Arc<dyn Bus>) {
             BusReply::Count(2),
             BusReply::Count(2),
             BusReply::Done,
+            BusReply::Flag(true),
+            BusReply::Flag(false),
         ]
     );
+    assert!(matches!(b.ttl("set").await.unwrap(), Ttl::Expires(_)));
     assert!(matches!(b.ttl("fresh").await.unwrap(), Ttl::Expires(_)));
     assert!(matches!(b.ttl("plain").await.unwrap(), Ttl::Expires(_)));
     assert_eq!(b.get("taken").await.unwrap().as_deref(), Some("x"));
@@ -1152,4 +1163,39 @@ async fn footprint_counts_what_is_held(b: Arc<dyn Bus>) {
     assert!(full >= empty + 100_000, "{empty} → {full}");
     b.del("big").await.unwrap();
     assert!(b.footprint().await.unwrap() < 10_000);
+}
+
+/// The in-process bus removes expired keys by itself, not only when they are read: what a
+/// burst of keys with a TTL held is given back once the TTL has passed (Redis does the same
+/// with its own active expiry).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_memory_bus_expires_keys_nobody_reads() {
+    let b = MemoryBus::new(&prefix());
+    b.set("kept", "1", None).await.unwrap();
+    for i in 0..20_000 {
+        b.set(
+            &format!("lumio:chat:seen:acc:twitch:{i}"),
+            "id",
+            Some(Duration::from_millis(200)),
+        )
+        .await
+        .unwrap();
+    }
+    // Renewed before it expires: a key whose TTL moved is expired at its new time only.
+    b.expire("lumio:chat:seen:acc:twitch:0", Duration::from_secs(600))
+        .await
+        .unwrap();
+    assert_eq!(b.keys_held(), 20_001);
+    // Nothing is read from here on; the expiry thread alone brings the count down.
+    let mut held = b.keys_held();
+    for _ in 0..100 {
+        if held == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        held = b.keys_held();
+    }
+    assert_eq!(held, 2, "expired keys left in memory");
+    assert!(b.exists("kept").await.unwrap());
+    assert!(b.exists("lumio:chat:seen:acc:twitch:0").await.unwrap());
 }

@@ -135,20 +135,70 @@ async fn duplicates_by_platform_message_id_are_stored_once(s: &TestServer) {
     assert_eq!(st, StatusCode::OK, "{again}");
     assert_eq!(again["duplicate"], true);
     assert_eq!(again["id"], first["id"]);
+    // The bus remembers the id for the dedup window (LUMIO_DEDUP_WINDOW, 10 minutes).
+    let seen = lumio_server::bus::keys::chat_seen(
+        first["message"]["account_id"].as_str().unwrap(),
+        "youtube",
+        "yt-abc",
+    );
+    match s.bus().ttl(&seen).await.unwrap() {
+        lumio_server::bus::Ttl::Expires(d) => assert!(
+            d <= std::time::Duration::from_secs(600) && d > std::time::Duration::from_secs(300),
+            "{d:?}"
+        ),
+        other => panic!("the seen key has no TTL: {other:?}"),
+    }
     Flusher::new(s.state.clone()).run_once().await.unwrap();
     assert_eq!(stored(&s.state).await, 1);
     // Even once the bus has forgotten it, the database refuses a second copy.
-    s.bus()
-        .del(&lumio_server::bus::keys::chat_seen(
-            first["message"]["account_id"].as_str().unwrap(),
-            "youtube",
-            "yt-abc",
-        ))
-        .await
-        .unwrap();
-    ingest(&api, &t, m).await;
-    Flusher::new(s.state.clone()).run_once().await.unwrap();
+    assert!(s.bus().del(&seen).await.unwrap(), "the bus forgets the id");
+    // The ingest answer cannot know (that would cost a database read per message): the
+    // late copy is taken, then refused by the unique index when flushed and counted as a
+    // duplicate there: never stored twice, never dead-lettered, never an error.
+    let late = ingest(&api, &t, m).await;
+    assert_eq!(late["duplicate"], false);
+    assert_ne!(late["id"], first["id"]);
+    let flusher = Flusher::new(s.state.clone());
+    let before = lumio_server::chat::flush::duplicates_refused();
+    assert_eq!(flusher.run_once().await.unwrap(), 0, "nothing new stored");
+    assert_eq!(
+        flusher
+            .duplicates
+            .load(std::sync::atomic::Ordering::Relaxed),
+        1
+    );
+    assert!(lumio_server::chat::flush::duplicates_refused() > before);
     assert_eq!(stored(&s.state).await, 1);
+    assert!(s.state.db.dead_letters(None, 10).await.unwrap().is_empty());
+    let page = history(&api, &t, "?limit=10").await;
+    let ids: Vec<&Value> = page["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| &m["id"])
+        .collect();
+    assert_eq!(ids, vec![&first["id"]], "history shows the first copy only");
+    let (st, count) = api
+        .call(Method::GET, "/v1/chat/history/count", Some(&t), None)
+        .await;
+    assert_eq!((st, count["count"].as_i64()), (StatusCode::OK, Some(1)));
+    // A batch where a late copy meets new rows stores the new ones.
+    let mut again = msg(2, "youtube", "carol");
+    again["platform_message_id"] = json!("yt-abc");
+    assert!(s.bus().del(&seen).await.unwrap(), "the bus forgets the id");
+    ingest(&api, &t, again).await;
+    let mut fresh = msg(3, "youtube", "carol");
+    fresh["platform_message_id"] = json!("yt-def");
+    ingest(&api, &t, fresh).await;
+    assert_eq!(flusher.run_once().await.unwrap(), 1);
+    assert_eq!(
+        flusher
+            .duplicates
+            .load(std::sync::atomic::Ordering::Relaxed),
+        2
+    );
+    assert_eq!(stored(&s.state).await, 2);
+    assert!(s.state.db.dead_letters(None, 10).await.unwrap().is_empty());
 }
 
 async fn history_pages_filters_and_cursors(s: &TestServer) {

@@ -23,7 +23,8 @@ backend_tests!(
     a_forgetful_bus_does_not_make_old_chatters_new,
     restricted_chatters_are_flagged,
     settings_change_whole_or_not_at_all,
-    stream_states_show_the_bot_of_each_platform
+    stream_states_show_the_bot_of_each_platform,
+    every_key_a_message_leaves_expires,
 );
 
 /// The Twitch (or Kick) user id of a test chatter.
@@ -43,6 +44,7 @@ fn tid(user: &str) -> String {
         "a" => "9201",
         "b" => "9202",
         "x" => "9203",
+        "chatty" => "9301",
         other => panic!("no test id for {other}"),
     }
     .to_string()
@@ -581,4 +583,50 @@ async fn stream_states_show_the_bot_of_each_platform(s: &TestServer) {
         kick,
         json!({"platform": "kick", "bot": "paused", "channelName": "lumio-demo"})
     );
+}
+
+/// The audit of docs/architecture.md ("Bounded state"), checked: every key one message
+/// writes, per message or per chatter, has a TTL, so that the bus holds state for recent
+/// messages and chatters only, however long chat goes on.
+async fn every_key_a_message_leaves_expires(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let t = api.login("mod", "lumio-mod").await;
+    let (st, b) = api
+        .call(
+            Method::POST,
+            "/v1/chat/message",
+            Some(&t),
+            Some(json!({"platform": "twitch", "channel_name": "lumio_demo",
+                "user_id": tid("chatty"), "username": "chatty", "display_name": "Chatty",
+                "message": "hi", "is_mod": true, "is_sub": true, "sub_tier": "2000",
+                "platform_message_id": "9b1c2f1e-0000-4000-8000-000000000001"})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{b}");
+    assert_eq!(b["message"]["is_first_message"], true);
+    let account = b["message"]["account_id"].as_str().unwrap().to_string();
+    let user = tid("chatty");
+    let flag = |f| keys::user_flag(&account, Platform::Twitch, &user, f);
+    let written = [
+        keys::chat_seen(&account, "twitch", "9b1c2f1e-0000-4000-8000-000000000001"),
+        keys::user_lookup(&account, Platform::Twitch, "chatty"),
+        keys::user_username(&account, Platform::Twitch, &user),
+        keys::user_display_name(&account, Platform::Twitch, &user),
+        flag(UserFlag::HasChatted),
+        flag(UserFlag::HasChattedThisStream),
+        flag(UserFlag::Mod),
+        flag(UserFlag::Subbed),
+        flag(UserFlag::WelcomeMessageId),
+        keys::chatted_this_stream(&account, Platform::Twitch),
+    ];
+    let bus = s.bus();
+    for key in &written {
+        match bus.ttl(key).await.unwrap() {
+            lumio_server::bus::Ttl::Expires(_) => {}
+            other => panic!("{key}: {other:?}, not a TTL"),
+        }
+    }
+    // The buffer is drained by the flush, not by a TTL.
+    Flusher::new(s.state.clone()).run_once().await.unwrap();
+    assert_eq!(bus.list_len(&keys::chat_buffer(&account)).await.unwrap(), 0);
 }

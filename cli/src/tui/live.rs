@@ -37,7 +37,10 @@ pub async fn follow(client: Client, since: Option<String>, tx: mpsc::Sender<Inpu
                     };
                     match frame.event {
                         LiveEvent::Hello => continue,
-                        LiveEvent::Lagged { .. } => {
+                        LiveEvent::Lagged { cursor: c } => {
+                            // Resume where the server says: for a resume point older than
+                            // it replays, that is past the client's own cursor.
+                            cursor = c.clone().or(cursor);
                             why = "fell behind; catching up".into();
                             break;
                         }

@@ -1,8 +1,8 @@
 //! The in-process bus: the same semantics as Redis, for a server run alone and for tests.
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::{Duration, Instant};
 
 use super::fanout::{Fanout, SubStream};
@@ -22,9 +22,21 @@ struct Entry {
     expires: Option<Instant>,
 }
 
+/// How often the expiry thread removes keys whose TTL has passed.
+pub const EXPIRE_EVERY: Duration = Duration::from_millis(100);
+/// Most expired keys removed under one hold of the lock (the thread takes the lock again
+/// until none are due, so that other callers wait at most one such step).
+const EXPIRE_STEP: usize = 5_000;
+/// Expired keys a caller removes on its way in, before its own command (a cheap share of
+/// the work, as Redis does on access).
+const EXPIRE_ON_ACCESS: usize = 8;
+
 #[derive(Default)]
 struct Data {
-    map: HashMap<String, Entry>,
+    map: HashMap<Arc<str>, Entry>,
+    /// Every key with a TTL, by deadline (the same `Arc` as the map's key): expiry walks
+    /// its front, so memory falls back once a TTL passes whether or not the key is read.
+    expiry: BTreeSet<(Instant, Arc<str>)>,
 }
 
 impl Data {
@@ -35,14 +47,71 @@ impl Data {
             .get(key)
             .is_some_and(|e| e.expires.is_some_and(|t| t <= Instant::now()));
         if expired {
-            self.map.remove(key);
+            self.remove(key);
         }
         self.map.get_mut(key)
     }
 
-    fn sweep(&mut self) {
-        let now = Instant::now();
-        self.map.retain(|_, e| e.expires.is_none_or(|t| t > now));
+    /// Store an entry under a key, replacing (and un-indexing) what was there.
+    fn insert(&mut self, key: String, entry: Entry) {
+        let key: Arc<str> = Arc::from(key);
+        if let Some(at) = entry.expires {
+            self.expiry.insert((at, key.clone()));
+        }
+        if let Some(old) = self.map.insert(key.clone(), entry) {
+            if let Some(at) = old.expires {
+                self.expiry.remove(&(at, key));
+            }
+        }
+    }
+
+    fn remove(&mut self, key: &str) -> Option<Entry> {
+        let (k, e) = self.map.remove_entry(key)?;
+        if let Some(at) = e.expires {
+            self.expiry.remove(&(at, k));
+        }
+        Some(e)
+    }
+
+    /// Give an existing key a new deadline (None: persistent).
+    fn set_expiry(&mut self, key: &str, at: Option<Instant>) {
+        let Some((k, e)) = self.map.get_key_value(key) else {
+            return;
+        };
+        let (k, old) = (k.clone(), e.expires);
+        if let Some(e) = self.map.get_mut(key) {
+            e.expires = at;
+        }
+        if let Some(old) = old {
+            self.expiry.remove(&(old, k.clone()));
+        }
+        if let Some(at) = at {
+            self.expiry.insert((at, k));
+        }
+    }
+
+    /// Remove up to `max` keys whose deadline has passed, earliest first; how many.
+    fn expire_due(&mut self, now: Instant, max: usize) -> usize {
+        let mut n = 0;
+        while n < max {
+            match self.expiry.first() {
+                Some((at, _)) if *at <= now => {}
+                _ => break,
+            }
+            if let Some((_, key)) = self.expiry.pop_first() {
+                self.map.remove(&key);
+                n += 1;
+            }
+        }
+        n
+    }
+
+    /// Give memory back once the map holds far fewer keys than it has room for.
+    fn shrink(&mut self) {
+        let (len, cap) = (self.map.len(), self.map.capacity());
+        if cap > 1024 && len * 4 < cap {
+            self.map.shrink_to(len * 2);
+        }
     }
 }
 
@@ -71,17 +140,44 @@ fn wrong_type(key: &str) -> BusError {
 
 pub struct MemoryBus {
     prefix: String,
-    data: Mutex<Data>,
-    writes: AtomicU64,
+    data: Arc<Mutex<Data>>,
     fanout: Arc<Fanout>,
+}
+
+fn lock(data: &Mutex<Data>) -> MutexGuard<'_, Data> {
+    match data.lock() {
+        Ok(d) => d,
+        Err(p) => p.into_inner(),
+    }
+}
+
+/// The active expiry: every [`EXPIRE_EVERY`], remove the keys whose TTL has passed (in steps
+/// of [`EXPIRE_STEP`], letting other callers in between) and give memory back. A thread,
+/// not a task, so that it works whatever runtime (or none) the bus is used from; it ends
+/// once the bus is dropped.
+fn spawn_expiry(data: Weak<Mutex<Data>>) {
+    let run = move || loop {
+        std::thread::sleep(EXPIRE_EVERY);
+        let Some(data) = data.upgrade() else { return };
+        while lock(&data).expire_due(Instant::now(), EXPIRE_STEP) == EXPIRE_STEP {}
+        lock(&data).shrink();
+    };
+    if let Err(e) = std::thread::Builder::new()
+        .name("lumio-bus-expiry".into())
+        .spawn(run)
+    {
+        // Keys still expire when read and on every access's share; only idle memory stays.
+        tracing::warn!(error = %e, "the in-process bus could not start its expiry thread");
+    }
 }
 
 impl MemoryBus {
     pub fn new(prefix: &str) -> MemoryBus {
+        let data = Arc::new(Mutex::new(Data::default()));
+        spawn_expiry(Arc::downgrade(&data));
         MemoryBus {
             prefix: prefix.to_string(),
-            data: Mutex::new(Data::default()),
-            writes: AtomicU64::new(0),
+            data,
             fanout: Arc::new(Fanout::default()),
         }
     }
@@ -91,15 +187,15 @@ impl MemoryBus {
     }
 
     fn data(&self) -> MutexGuard<'_, Data> {
-        let mut d = match self.data.lock() {
-            Ok(d) => d,
-            Err(p) => p.into_inner(),
-        };
-        // Expired keys nobody reads again are swept now and then.
-        if self.writes.fetch_add(1, Ordering::Relaxed) % 4096 == 4095 {
-            d.sweep();
-        }
+        let mut d = lock(&self.data);
+        d.expire_due(Instant::now(), EXPIRE_ON_ACCESS);
         d
+    }
+
+    /// How many keys the bus holds right now, expired ones not yet removed included (it
+    /// removes none itself): what the active expiry has left.
+    pub fn keys_held(&self) -> usize {
+        lock(&self.data).map.len()
     }
 
     /// How many live subscriptions a channel has (dropped ones are gone at once).
@@ -119,7 +215,7 @@ impl MemoryBus {
             if !create {
                 return Ok(None);
             }
-            d.map.insert(
+            d.insert(
                 k.clone(),
                 Entry {
                     value: Value::List(VecDeque::new()),
@@ -127,7 +223,7 @@ impl MemoryBus {
                 },
             );
         }
-        let Some(entry) = d.map.get_mut(&k) else {
+        let Some(entry) = d.map.get_mut(k.as_str()) else {
             return Ok(None);
         };
         let Value::List(list) = &mut entry.value else {
@@ -135,7 +231,7 @@ impl MemoryBus {
         };
         let out = f(list);
         if list.is_empty() {
-            d.map.remove(&k);
+            d.remove(&k);
         }
         Ok(Some(out))
     }
@@ -152,7 +248,7 @@ impl MemoryBus {
             if !create {
                 return Ok(None);
             }
-            d.map.insert(
+            d.insert(
                 k.clone(),
                 Entry {
                     value: Value::Set(BTreeSet::new()),
@@ -160,7 +256,7 @@ impl MemoryBus {
                 },
             );
         }
-        let Some(entry) = d.map.get_mut(&k) else {
+        let Some(entry) = d.map.get_mut(k.as_str()) else {
             return Ok(None);
         };
         let Value::Set(set) = &mut entry.value else {
@@ -168,7 +264,7 @@ impl MemoryBus {
         };
         let out = f(set);
         if set.is_empty() {
-            d.map.remove(&k);
+            d.remove(&k);
         }
         Ok(Some(out))
     }
@@ -185,7 +281,7 @@ impl MemoryBus {
             if !create {
                 return Ok(None);
             }
-            d.map.insert(
+            d.insert(
                 k.clone(),
                 Entry {
                     value: Value::ZSet(HashMap::new()),
@@ -193,7 +289,7 @@ impl MemoryBus {
                 },
             );
         }
-        let Some(entry) = d.map.get_mut(&k) else {
+        let Some(entry) = d.map.get_mut(k.as_str()) else {
             return Ok(None);
         };
         let Value::ZSet(z) = &mut entry.value else {
@@ -201,7 +297,7 @@ impl MemoryBus {
         };
         let out = f(z);
         if z.is_empty() {
-            d.map.remove(&k);
+            d.remove(&k);
         }
         Ok(Some(out))
     }
@@ -242,7 +338,7 @@ impl Bus for MemoryBus {
     async fn set(&self, key: &str, value: &str, ttl: Option<Duration>) -> BusResult<()> {
         let expires = ttl.map(deadline).transpose()?;
         let mut d = self.data();
-        d.map.insert(
+        d.insert(
             self.k(key),
             Entry {
                 value: Value::Str(value.to_string()),
@@ -259,7 +355,7 @@ impl Bus for MemoryBus {
         if d.live(&k).is_some() {
             return Ok(false);
         }
-        d.map.insert(
+        d.insert(
             k,
             Entry {
                 value: Value::Str(value.to_string()),
@@ -284,7 +380,7 @@ impl Bus for MemoryBus {
     async fn del(&self, key: &str) -> BusResult<bool> {
         let k = self.k(key);
         let mut d = self.data();
-        Ok(d.live(&k).is_some() && d.map.remove(&k).is_some())
+        Ok(d.live(&k).is_some() && d.remove(&k).is_some())
     }
 
     async fn exists(&self, key: &str) -> BusResult<bool> {
@@ -304,14 +400,13 @@ impl Bus for MemoryBus {
 
     async fn expire(&self, key: &str, ttl: Duration) -> BusResult<bool> {
         let expires = deadline(ttl)?;
+        let k = self.k(key);
         let mut d = self.data();
-        match d.live(&self.k(key)) {
-            None => Ok(false),
-            Some(e) => {
-                e.expires = Some(expires);
-                Ok(true)
-            }
+        if d.live(&k).is_none() {
+            return Ok(false);
         }
+        d.set_expiry(&k, Some(expires));
+        Ok(true)
     }
 
     async fn incr(&self, key: &str, by: i64) -> BusResult<i64> {
@@ -319,7 +414,7 @@ impl Bus for MemoryBus {
         let mut d = self.data();
         match d.live(&k) {
             None => {
-                d.map.insert(
+                d.insert(
                     k,
                     Entry {
                         value: Value::Str(by.to_string()),
@@ -399,7 +494,7 @@ impl Bus for MemoryBus {
             }) => {}
             Some(_) => return Err(wrong_type(dst)),
         }
-        let moved: Vec<String> = match d.map.get_mut(&ks) {
+        let moved: Vec<String> = match d.map.get_mut(ks.as_str()) {
             Some(Entry {
                 value: Value::List(l),
                 ..
@@ -410,22 +505,22 @@ impl Bus for MemoryBus {
             _ => Vec::new(),
         };
         if d.map
-            .get(&ks)
+            .get(ks.as_str())
             .is_some_and(|e| matches!(&e.value, Value::List(l) if l.is_empty()))
         {
-            d.map.remove(&ks);
+            d.remove(&ks);
         }
         if moved.is_empty() {
             return Ok(moved);
         }
-        match d.map.get_mut(&kd) {
+        match d.map.get_mut(kd.as_str()) {
             Some(Entry {
                 value: Value::List(l),
                 ..
             }) => l.extend(moved.iter().cloned()),
             // Missing (or emptied: src == dst and everything moved): a new list.
             _ => {
-                d.map.insert(
+                d.insert(
                     kd,
                     Entry {
                         value: Value::List(moved.iter().cloned().collect()),
@@ -469,7 +564,7 @@ impl Bus for MemoryBus {
                     Some(_) => return Ok(PushOutcome::Seen(None)),
                     None => {}
                 }
-                d.map.insert(
+                d.insert(
                     k,
                     Entry {
                         value: Value::Str(value.clone()),
@@ -477,13 +572,13 @@ impl Bus for MemoryBus {
                     },
                 );
             }
-            match d.map.get_mut(&kl) {
+            match d.map.get_mut(kl.as_str()) {
                 Some(Entry {
                     value: Value::List(l),
                     ..
                 }) => l.push_back(op.item),
                 _ => {
-                    d.map.insert(
+                    d.insert(
                         kl,
                         Entry {
                             value: Value::List(VecDeque::from([op.item])),
@@ -492,7 +587,7 @@ impl Bus for MemoryBus {
                     );
                 }
             }
-            match d.map.get_mut(&ks) {
+            match d.map.get_mut(ks.as_str()) {
                 Some(Entry {
                     value: Value::Set(set),
                     ..
@@ -500,7 +595,7 @@ impl Bus for MemoryBus {
                     set.insert(op.member);
                 }
                 _ => {
-                    d.map.insert(
+                    d.insert(
                         ks,
                         Entry {
                             value: Value::Set(BTreeSet::from([op.member])),
@@ -517,7 +612,7 @@ impl Bus for MemoryBus {
 
     async fn footprint(&self) -> BusResult<usize> {
         let mut d = self.data();
-        d.sweep();
+        d.expire_due(Instant::now(), usize::MAX);
         Ok(d.map
             .iter()
             .filter(|(k, _)| k.starts_with(&self.prefix))

@@ -126,6 +126,7 @@ pub trait Bus: Send + Sync + 'static {
                     BusReply::Flag(self.set_contains(&key, &member).await?)
                 }
                 BusOp::Del { key } => BusReply::Flag(self.del(&key).await?),
+                BusOp::Expire { key, ttl } => BusReply::Flag(self.expire(&key, ttl).await?),
             });
         }
         Ok(out)
@@ -215,10 +216,15 @@ pub enum BusOp {
     Del {
         key: String,
     },
+    /// PEXPIRE; answers `Flag` (whether the key existed and now has this TTL).
+    Expire {
+        key: String,
+        ttl: Duration,
+    },
 }
 
 /// The answer to one [`BusOp`]: `Done` (set, publish), `Flag` (set_nx, set_add,
-/// set_contains, del), `Value` (get), `Count` (list_push: the list's new length), `Int`
+/// set_contains, del, expire), `Value` (get), `Count` (list_push: the list's new length), `Int`
 /// (incr: the new value).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BusReply {

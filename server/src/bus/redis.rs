@@ -618,6 +618,9 @@ impl Bus for RedisBus {
                 BusOp::Del { key } => {
                     pipe.cmd("DEL").arg(self.k(key));
                 }
+                BusOp::Expire { key, ttl } => {
+                    pipe.cmd("PEXPIRE").arg(self.k(key)).arg(ttl_millis(*ttl));
+                }
             }
         }
         let mut c = self.conn.clone();
@@ -646,7 +649,7 @@ impl Bus for RedisBus {
                         BusReply::Count(redis::from_redis_value(&v).map_err(err)?)
                     }
                     BusOp::Incr { .. } => BusReply::Int(redis::from_redis_value(&v).map_err(err)?),
-                    BusOp::SetContains { .. } | BusOp::Del { .. } => {
+                    BusOp::SetContains { .. } | BusOp::Del { .. } | BusOp::Expire { .. } => {
                         BusReply::Flag(redis::from_redis_value::<i64>(&v).map_err(err)? > 0)
                     }
                 })

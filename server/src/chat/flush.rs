@@ -8,6 +8,7 @@
 //! it. Stores skip rows already present, so a replayed batch inserts nothing twice, and
 //! several servers flushing the same Redis and database never lose or double a message.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use uuid::Uuid;
@@ -47,12 +48,28 @@ struct Claimed {
     unreadable: Vec<String>,
 }
 
+/// Messages the database refused as duplicates since the process started, all flushers
+/// together (see [`Flusher::duplicates`]).
+static DUPLICATES_REFUSED: AtomicU64 = AtomicU64::new(0);
+
+/// How many buffered messages every flusher of this process found already stored under
+/// their platform message id (see [`Flusher::duplicates`]).
+pub fn duplicates_refused() -> u64 {
+    DUPLICATES_REFUSED.load(Ordering::Relaxed)
+}
+
 pub struct Flusher {
     state: AppState,
     pub instance: String,
     /// Messages per batch ([`BATCH`]; tests use small ones to see several batches).
     pub batch: usize,
     pub fail: FailPoint,
+    /// Messages this flusher found already stored under their platform message id: copies
+    /// that arrived after the dedup window (`LUMIO_DEDUP_WINDOW`), which the bus had
+    /// forgotten and the database's unique index on `(account_id, platform,
+    /// platform_message_id)` refused. They are dropped, never stored twice and never
+    /// dead-lettered; each batch with some logs them at debug.
+    pub duplicates: AtomicU64,
 }
 
 impl Flusher {
@@ -62,6 +79,7 @@ impl Flusher {
             instance: Uuid::now_v7().simple().to_string(),
             batch: BATCH,
             fail: FailPoint::None,
+            duplicates: AtomicU64::new(0),
         }
     }
 
@@ -229,6 +247,10 @@ impl Flusher {
                 }
             }
         }
+        let dead_rows = dead.len() - batch.unreadable.len();
+        if stored + dead_rows < batch.msgs.len() {
+            self.count_duplicates(account, batch, &dead).await?;
+        }
         if !dead.is_empty() {
             db.insert_dead_letters(&dead).await.map_err(flush_error)?;
             // One line a batch (a batch the database refuses whole would otherwise log one
@@ -248,6 +270,48 @@ impl Flusher {
             );
         }
         Ok(stored)
+    }
+
+    /// Some rows of a stored batch were not new: either already stored under their own id
+    /// (a batch replayed after a crash) or refused by the unique index on the platform
+    /// message id (a copy that came after the dedup window). The latter are counted and
+    /// logged as duplicates.
+    async fn count_duplicates(
+        &self,
+        account: Uuid,
+        batch: &Claimed,
+        dead: &[DeadLetter],
+    ) -> AppResult<()> {
+        let ids: Vec<Uuid> = batch.msgs.iter().map(|m| m.id).collect();
+        let stored = self
+            .state
+            .db
+            .stored_message_ids(&ids)
+            .await
+            .map_err(flush_error)?;
+        let dead: std::collections::HashSet<Uuid> = dead.iter().map(|d| d.id).collect();
+        let dups: Vec<&ChatMessage> = batch
+            .msgs
+            .iter()
+            .filter(|m| m.platform_message_id.is_some())
+            .filter(|m| !stored.contains(&m.id) && !dead.contains(&m.id))
+            .collect();
+        if dups.is_empty() {
+            return Ok(());
+        }
+        let n = dups.len() as u64;
+        self.duplicates.fetch_add(n, Ordering::Relaxed);
+        DUPLICATES_REFUSED.fetch_add(n, Ordering::Relaxed);
+        tracing::debug!(
+            %account,
+            duplicates = n,
+            first = %dups[0].id,
+            platform = %dups[0].platform,
+            platform_message_id = dups[0].platform_message_id.as_deref().unwrap_or_default(),
+            "chat messages already stored under their platform message id (redelivered \
+             after the dedup window) were refused by the database and dropped"
+        );
+        Ok(())
     }
 
     /// Claim buffered messages onto `mine` after `batch` (already claimed) until it holds

@@ -81,13 +81,14 @@ impl ChatMutation {
 pub struct ChatEventGql {
     /// `message`, `message_deleted`, `user_banned`, `user_unbanned`, `user_timed_out`,
     /// `treatment_changed`, `note_created`, or `lagged` (the subscription ends;
-    /// re-subscribe with `since: cursor`).
+    /// re-subscribe with `since: cursor`; when `event` holds `missed_after`, the messages
+    /// between that cursor and `cursor` are not replayed: read them with `chatHistory`).
     #[graphql(name = "type")]
     pub kind: String,
     pub cursor: Option<String>,
     /// For `message`.
     pub message: Option<ChatMessage>,
-    /// The whole event as the WebSocket sends it (every type but `lagged`).
+    /// The whole event as the WebSocket sends it.
     pub event: Option<async_graphql::Json<serde_json::Value>>,
 }
 
@@ -159,11 +160,17 @@ impl ChatSubscription {
                             },
                         })
                     }
-                    Ok(super::ws::LiveItem::Lagged(cursor)) => Ok(ChatEventGql {
+                    Ok(super::ws::LiveItem::Lagged {
+                        cursor,
+                        missed_after,
+                    }) => Ok(ChatEventGql {
                         kind: "lagged".into(),
+                        event: Some(async_graphql::Json(super::ws::LiveItem::lagged_json(
+                            &cursor,
+                            &missed_after,
+                        ))),
                         cursor,
                         message: None,
-                        event: None,
                     }),
                 };
                 return Some((out.gql(), rx));

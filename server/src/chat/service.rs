@@ -1,7 +1,5 @@
 //! Chat business logic, shared by REST and GraphQL.
 
-use std::time::Duration;
-
 use uuid::Uuid;
 
 use super::buffer;
@@ -15,9 +13,6 @@ use crate::validate::MAX_USERNAME_CHARS;
 
 /// The longest message accepted, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 2000;
-/// How long a platform message id is remembered for de-duplication on the bus (the
-/// database's unique index guards beyond that).
-pub const DEDUP_WINDOW: Duration = Duration::from_secs(24 * 3600);
 pub const DEFAULT_PAGE: i64 = 50;
 pub const MAX_PAGE: i64 = 500;
 
@@ -224,10 +219,14 @@ pub async fn ingest(
     msg.id = Uuid::now_v7();
     match seen {
         // The de-duplication key and the buffer push are one atomic step: a "duplicate"
-        // answer always points at a message that was buffered.
+        // answer always points at a message that was buffered. The key lives for the dedup
+        // window (`LUMIO_DEDUP_WINDOW`, 10 minutes: platforms redeliver within that); a copy
+        // arriving later is answered as new here (knowing would cost a database read per
+        // message) and refused by the database's unique index when flushed, where it is
+        // counted as a duplicate, never stored twice.
         Some(key) => {
             if let PushOutcome::Seen(first) =
-                buffer::push_once(state, &msg, (key, DEDUP_WINDOW)).await?
+                buffer::push_once(state, &msg, (key, state.config.chat.dedup_window)).await?
             {
                 return Ok(duplicate(&msg, first));
             }
@@ -357,6 +356,89 @@ pub async fn count(
     let (filter, _, _) = parse_filter(input)?;
     Ok(MessageCount {
         count: buffer::count_all(state, ctx.account_id, &filter).await?,
+    })
+}
+
+/// Where the replay of a live client resuming after `since` starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResumeFrom {
+    /// Everything after `since` is replayed.
+    Since,
+    /// More was missed than is replayed (`LUMIO_RESUME_MAX_EVENTS`), or `since` is older
+    /// than `LUMIO_RESUME_MAX_AGE`: the client is told `lagged` with this cursor to resume
+    /// from, and fetches what lies between its own cursor and this one from history
+    /// (`/v1/chat/history?cursor=…` pages back from here).
+    Lagged(Uuid),
+}
+
+/// A cursor (a UUIDv7 with no random part) that sorts before every message id given at
+/// `at` or later, and after every one given earlier.
+pub fn cursor_at(at: chrono::DateTime<chrono::Utc>) -> Uuid {
+    let ms = u64::try_from(at.timestamp_millis()).unwrap_or(0) & 0xFFFF_FFFF_FFFF;
+    let mut b = [0u8; 16];
+    b[..6].copy_from_slice(&ms.to_be_bytes()[2..]);
+    b[6] = 0x70; // version 7
+    b[8] = 0x80; // RFC 4122 variant
+    Uuid::from_bytes(b)
+}
+
+/// The time a message id (or cursor) was given, from its UUIDv7 timestamp.
+fn id_time(id: Uuid) -> Option<chrono::DateTime<chrono::Utc>> {
+    let (secs, nanos) = id.get_timestamp()?.to_unix();
+    chrono::DateTime::from_timestamp(i64::try_from(secs).ok()?, nanos)
+}
+
+/// Decide where a resume replay starts: after `since` when what was missed is within the
+/// limits ([`crate::config::ChatLimits`]: at most `resume_max_events` messages, `since` at
+/// most `resume_max_age` old); otherwise [`ResumeFrom::Lagged`] with a cursor halfway into
+/// the limits (the newest half of `resume_max_events` messages, at most half of
+/// `resume_max_age` old), so that a client reconnecting from it at once is replayed and not
+/// told again, however fast chat goes meanwhile.
+pub async fn resume_from(state: &AppState, account: Uuid, since: Uuid) -> AppResult<ResumeFrom> {
+    let limits = state.config.chat;
+    let now = crate::store::now();
+    let age = |d: std::time::Duration| {
+        chrono::Duration::from_std(d).unwrap_or_else(|_| chrono::Duration::days(30))
+    };
+    let too_old = id_time(since).is_some_and(|t| t < now - age(limits.resume_max_age));
+    let floor = if too_old {
+        cursor_at(now - age(limits.resume_max_age / 2))
+    } else {
+        since
+    };
+    // The newest missed messages, buffered and stored, one more than may be replayed.
+    let need = limits.resume_max_events + 1;
+    let all = ChatFilter {
+        include_deleted: true,
+        ..ChatFilter::default()
+    };
+    let mut ids: Vec<Uuid> = buffer::page(state, account, &all, None, need)
+        .await?
+        .into_iter()
+        .map(|m| m.id)
+        .filter(|id| *id > floor)
+        .collect();
+    ids.extend(
+        state
+            .db
+            .message_ids_newest_after(account, floor, need as i64)
+            .await?,
+    );
+    ids.sort_unstable_by(|a, b| b.cmp(a));
+    ids.dedup();
+    if ids.len() > limits.resume_max_events {
+        let keep = (limits.resume_max_events / 2).max(1);
+        // Just below the oldest of the newest `keep`, and not a message's id itself: the
+        // replay (ids above it) and history (`cursor=` it: ids below it) then cover every
+        // message between them.
+        return Ok(ResumeFrom::Lagged(Uuid::from_u128(
+            ids[keep - 1].as_u128().saturating_sub(1),
+        )));
+    }
+    Ok(if too_old {
+        ResumeFrom::Lagged(floor)
+    } else {
+        ResumeFrom::Since
     })
 }
 

@@ -165,6 +165,42 @@ impl Db {
         Ok(rows.into_iter().map(ChatMessage::from).collect())
     }
 
+    /// The ids of up to `limit` stored messages of the account above `after`, newest first.
+    pub async fn message_ids_newest_after(
+        &self,
+        account: Uuid,
+        after: Uuid,
+        limit: i64,
+    ) -> sqlx::Result<Vec<Uuid>> {
+        on_db!(self, |pool| sqlx::query_scalar(
+            "SELECT id FROM platform_messages WHERE account_id = $1 AND id > $2 \
+             ORDER BY id DESC LIMIT $3"
+        )
+        .bind(account)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(pool)
+        .await)
+    }
+
+    /// Which of `ids` are stored.
+    pub async fn stored_message_ids(&self, ids: &[Uuid]) -> sqlx::Result<HashSet<Uuid>> {
+        let mut found = HashSet::new();
+        for chunk in ids.chunks(1000) {
+            let got: Vec<Uuid> = on_db!(self, |pool| {
+                let mut qb = QueryBuilder::new("SELECT id FROM platform_messages WHERE id IN (");
+                let mut sep = qb.separated(", ");
+                for id in chunk {
+                    sep.push_bind(*id);
+                }
+                qb.push(")");
+                qb.build_query_scalar().fetch_all(pool).await
+            })?;
+            found.extend(got);
+        }
+        Ok(found)
+    }
+
     /// Whether a message id is stored.
     pub async fn message_exists(&self, id: Uuid) -> sqlx::Result<bool> {
         let n: i64 = on_db!(self, |pool| sqlx::query_scalar(

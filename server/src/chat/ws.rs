@@ -3,7 +3,12 @@
 //! `?since=<cursor>` first replays what the client missed (stored and buffered messages
 //! after the cursor, oldest first), then goes live with no gap and no duplicate: the bus
 //! subscription is opened before the replay, and live messages the replay already sent are
-//! skipped. A client too slow to keep up is sent `{"type":"lagged","cursor":…}` (the last
+//! skipped. The replay is bounded by count and age (`LUMIO_RESUME_MAX_EVENTS`, default
+//! 10,000 messages; `LUMIO_RESUME_MAX_AGE`, default 10 minutes): a client that missed more,
+//! or resumes from an older cursor, is sent `{"type":"lagged","cursor":C,"missed_after":S}`
+//! and disconnected: it resumes from `C` (replayed in full) and fetches the messages between
+//! its own cursor `S` and `C` from history (`/v1/chat/history?cursor=C` pages back from `C`;
+//! stop at `S`). Never a silent gap. A client too slow to keep up is sent `{"type":"lagged","cursor":…}` (the last
 //! cursor it was sent) and disconnected, to re-sync from that cursor: the server never
 //! buffers more than a bounded number of events for it. When the server shuts down, each
 //! socket is closed with 1001 (going away) so that shutdown never waits on a live client.
@@ -110,8 +115,28 @@ pub enum LiveItem {
     /// An event as JSON: the bus payload as published (serialized once for every client of
     /// every instance), or a replayed message serialized here.
     Event(String),
-    /// The client fell behind; re-sync from this cursor (the last one it was sent).
-    Lagged(Option<String>),
+    /// The client fell behind; re-sync from `cursor`. A slow client: the last cursor it
+    /// was sent. A resume point older or further back than is replayed
+    /// ([`service::resume_from`]): where the replay can start, with `missed_after` the
+    /// client's own cursor; the messages between the two are in history.
+    Lagged {
+        cursor: Option<String>,
+        missed_after: Option<String>,
+    },
+}
+
+impl LiveItem {
+    /// The `lagged` event as JSON.
+    pub fn lagged_json(
+        cursor: &Option<String>,
+        missed_after: &Option<String>,
+    ) -> serde_json::Value {
+        let mut v = json!({"type": "lagged", "cursor": cursor});
+        if let Some(m) = missed_after {
+            v["missed_after"] = json!(m);
+        }
+        v
+    }
 }
 
 /// The parts of a published event the live stream needs, read without building the event.
@@ -144,6 +169,22 @@ pub fn live_events(
         // slightly out of id order, and a smaller id arriving later is still new.
         let mut replayed = std::collections::HashSet::new();
         if let Some(mut after) = since {
+            match service::resume_from(&state, account, after).await {
+                Ok(service::ResumeFrom::Since) => {}
+                Ok(service::ResumeFrom::Lagged(from)) => {
+                    let _ = tx
+                        .send(Ok(LiveItem::Lagged {
+                            cursor: Some(encode_cursor(from)),
+                            missed_after: Some(encode_cursor(after)),
+                        }))
+                        .await;
+                    return;
+                }
+                Err(e) => {
+                    let _ = tx.send(Err(e)).await;
+                    return;
+                }
+            }
             loop {
                 let page = match service::since(&state, account, after, REPLAY_PAGE).await {
                     Ok(p) => p,
@@ -180,7 +221,12 @@ pub fn live_events(
         }
         while let Some(payload) = sub.next().await {
             if payload == LAGGED {
-                let _ = tx.send(Ok(LiveItem::Lagged(last.map(encode_cursor)))).await;
+                let _ = tx
+                    .send(Ok(LiveItem::Lagged {
+                        cursor: last.map(encode_cursor),
+                        missed_after: None,
+                    }))
+                    .await;
                 return;
             }
             let Ok(peek) = serde_json::from_str::<Peek>(&payload) else {
@@ -269,8 +315,11 @@ async fn run(
                 .await?;
                 break;
             }
-            Some(Ok(LiveItem::Lagged(cursor))) => {
-                send(&mut socket, json!({"type": "lagged", "cursor": cursor})).await?;
+            Some(Ok(LiveItem::Lagged {
+                cursor,
+                missed_after,
+            })) => {
+                send(&mut socket, LiveItem::lagged_json(&cursor, &missed_after)).await?;
                 socket.send(Message::Close(None)).await?;
                 break;
             }

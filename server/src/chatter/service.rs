@@ -21,6 +21,16 @@ pub const WELCOME_TTL: Duration = Duration::from_secs(10 * 60);
 /// chatter who loses the badge loses the flag at the latest 30 minutes later.
 pub const BADGE_FLAG_TTL: Duration = USER_CACHE_TTL;
 
+/// How long `haschatted` is kept. The database remembers every chatter for good
+/// (`platform_users`), so the flag only spares a database read per message: kept as long as
+/// the user cache, it costs one read per returning chatter per half hour, and the bus holds
+/// it only for chatters active lately.
+pub const HAS_CHATTED_TTL: Duration = USER_CACHE_TTL;
+/// How long `haschattedthisstream` (and the channel's index of those chatters) is kept when
+/// no going-live clears it: longer than a stream, so that the bus never holds every chatter
+/// ever seen when a channel's live state is not reported.
+pub const THIS_STREAM_TTL: Duration = Duration::from_secs(24 * 3600);
+
 /// How often this instance rewrites an unchanged look-up cache entry or badge flag of a
 /// chatter who keeps talking (their TTL on the bus is 30 minutes).
 pub const REFRESH_EVERY: Duration = Duration::from_secs(60);
@@ -96,12 +106,12 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
         BusOp::SetNx {
             key: flag(msg, UserFlag::HasChatted),
             value: "1".into(),
-            ttl: None,
+            ttl: Some(HAS_CHATTED_TTL),
         },
         BusOp::SetNx {
             key: flag(msg, UserFlag::HasChattedThisStream),
             value: "1".into(),
-            ttl: None,
+            ttl: Some(THIS_STREAM_TTL),
         },
         BusOp::Get {
             key: keys::user_treatment(account, platform, user),
@@ -175,8 +185,18 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
     if this_stream {
         // Who spoke this stream, so going live can clear their marks: only those whose
         // mark was just set need adding.
-        bus.set_add(&keys::chatted_this_stream(account, platform), user)
-            .await?;
+        let index = keys::chatted_this_stream(account, platform);
+        bus.batch(vec![
+            BusOp::SetAdd {
+                key: index.clone(),
+                member: user.clone(),
+            },
+            BusOp::Expire {
+                key: index,
+                ttl: THIS_STREAM_TTL,
+            },
+        ])
+        .await?;
     }
     msg.is_first_in_stream = this_stream;
     msg.treatment = treatment.filter(|t| t != "none");

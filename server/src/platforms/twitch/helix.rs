@@ -1,7 +1,7 @@
 //! A client of the Twitch Helix API for the calls lumio makes on a channel's behalf: cancel a
 //! raid, end a poll, end a prediction, send a chat message, and look a user up by login.
 //! The base URL, client id and token come from [`PlatformApi`], so tests run it against the
-//! local fake in [`super::fake`].
+//! local fake in `lumio_testkit::twitch::lite` (a dev-dependency).
 
 use std::time::Duration;
 

@@ -58,6 +58,8 @@ impl Helix {
 
     /// Send a call; a Helix error (`{"error","status","message"}`) becomes an [`AppError`]
     /// that says what Twitch said.
+    // The span names the call, never its headers (the token) or query.
+    #[tracing::instrument(name = "twitch_helix", level = "info", skip(self, req))]
     async fn call(&self, what: &str, req: reqwest::RequestBuilder) -> AppResult<Option<Value>> {
         let resp = req.send().await.map_err(|e| {
             AppError::Platform(if e.is_timeout() {

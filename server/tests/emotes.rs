@@ -21,8 +21,8 @@ struct Fakes {
 
 impl common::Fake for Fakes {
     fn configure(&self, c: &mut Config) {
-        common::point_twitch_at(&self.helix, c);
-        common::point_emote_providers_at(&self.apis, c);
+        lumio_server::testing::point_twitch_at(&self.helix, c);
+        lumio_server::testing::point_emote_providers_at(&self.apis, c);
     }
 }
 
@@ -220,7 +220,7 @@ async fn a_provider_down_is_reported_and_the_others_answer(s: &TestServer, f: &F
     };
     let apis = f.apis.clone();
     let Some(bare) = TestServer::start_with(opts, "emotes::unreachable", move |c| {
-        common::point_emote_providers_at(&apis, c);
+        lumio_server::testing::point_emote_providers_at(&apis, c);
         c.platforms.ffz.api_url = "http://127.0.0.1:9".into();
     })
     .await

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 
 impl common::Fake for FakeHelix {
     fn configure(&self, c: &mut Config) {
-        common::point_twitch_at(self, c);
+        lumio_server::testing::point_twitch_at(self, c);
     }
 }
 

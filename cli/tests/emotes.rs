@@ -6,9 +6,9 @@
 mod common;
 
 use common::Cli;
-use lumio_server::emotes::fake::{FakeEmoteApis, TWITCH_CHANNEL};
-use lumio_server::platforms::twitch::fake::FakeHelix;
-use lumio_server::testing::{TestOptions, TestServer};
+use lumio_server::testing::{point_emote_providers_at, point_twitch_at, TestOptions, TestServer};
+use lumio_testkit::emote_providers::{FakeEmoteApis, TWITCH_CHANNEL};
+use lumio_testkit::twitch::lite::FakeHelix;
 use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -25,8 +25,8 @@ async fn emotes(opts: TestOptions, name: &str) {
     let helix = FakeHelix::start().await.unwrap();
     let apis = FakeEmoteApis::start().await.unwrap();
     let Some(s) = TestServer::start_with(opts, name, |c| {
-        helix.configure(&mut c.platforms.twitch);
-        apis.configure(&mut c.platforms);
+        point_twitch_at(&helix, c);
+        point_emote_providers_at(&apis, c);
     })
     .await
     else {

@@ -7,8 +7,8 @@
 mod common;
 
 use common::Cli;
-use lumio_server::platforms::twitch::fake::FakeHelix;
-use lumio_server::testing::{TestOptions, TestServer};
+use lumio_server::testing::{point_twitch_at, TestOptions, TestServer};
+use lumio_testkit::twitch::lite::FakeHelix;
 use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -23,9 +23,7 @@ async fn postgres_redis() {
 
 async fn live_controls(opts: TestOptions, name: &str) {
     let h = FakeHelix::start().await.unwrap();
-    let Some(s) =
-        TestServer::start_with(opts, name, |c| h.configure(&mut c.platforms.twitch)).await
-    else {
+    let Some(s) = TestServer::start_with(opts, name, |c| point_twitch_at(&h, c)).await else {
         return;
     };
     run(&s, &h).await;

@@ -129,7 +129,9 @@ pub fn build_router(state: AppState) -> Router {
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(http::RedactedSpan)
-                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                .on_response(http::RecordStatus(
+                    DefaultOnResponse::new().level(Level::INFO),
+                )),
         )
         .with_state(state)
 }

@@ -28,6 +28,9 @@ pub mod platforms;
 pub mod profiles;
 pub mod seed;
 pub mod store;
+/// The test harness (a database per test, the real server on a free port): only with the
+/// `testing` feature, which the tests, benches and `lumio-bench` turn on; never in a release.
+#[cfg(feature = "testing")]
 pub mod testing;
 pub mod validate;
 

@@ -266,6 +266,34 @@ impl Drop for TestServer {
     }
 }
 
+/// Point the server's Twitch API at lumio-testkit's one-token Helix, with its credentials.
+pub fn point_twitch_at(
+    helix: &lumio_testkit::twitch::lite::FakeHelix,
+    c: &mut crate::config::Config,
+) {
+    use lumio_testkit::twitch::lite::{FAKE_CLIENT_ID, FAKE_TOKEN};
+    let api = &mut c.platforms.twitch;
+    api.api_url = helix.url.clone();
+    api.token = Some(FAKE_TOKEN.into());
+    api.client_id = Some(FAKE_CLIENT_ID.into());
+}
+
+/// Point 7TV, BTTV, FFZ, Trovo and Discord at lumio-testkit's emote provider fakes.
+pub fn point_emote_providers_at(
+    apis: &lumio_testkit::emote_providers::FakeEmoteApis,
+    c: &mut crate::config::Config,
+) {
+    use lumio_testkit::emote_providers::{FAKE_DISCORD_TOKEN, FAKE_TROVO_CLIENT};
+    let p = &mut c.platforms;
+    p.seventv.api_url = apis.provider_url("7tv");
+    p.bttv.api_url = apis.provider_url("bttv");
+    p.ffz.api_url = apis.provider_url("ffz");
+    p.trovo.api_url = apis.provider_url("trovo");
+    p.trovo.client_id = Some(FAKE_TROVO_CLIENT.into());
+    p.discord.api_url = apis.provider_url("discord");
+    p.discord.token = Some(FAKE_DISCORD_TOKEN.into());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

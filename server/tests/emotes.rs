@@ -8,9 +8,9 @@ mod common;
 
 use common::Api;
 use lumio_server::config::Config;
-use lumio_server::emotes::fake::{FakeEmoteApis, DISCORD_GUILD, TROVO_CHANNEL, TWITCH_CHANNEL};
-use lumio_server::platforms::twitch::fake::FakeHelix;
 use lumio_server::testing::TestServer;
+use lumio_testkit::emote_providers::{FakeEmoteApis, DISCORD_GUILD, TROVO_CHANNEL, TWITCH_CHANNEL};
+use lumio_testkit::twitch::lite::FakeHelix;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -21,8 +21,8 @@ struct Fakes {
 
 impl common::Fake for Fakes {
     fn configure(&self, c: &mut Config) {
-        self.helix.configure(&mut c.platforms.twitch);
-        self.apis.configure(&mut c.platforms);
+        lumio_server::testing::point_twitch_at(&self.helix, c);
+        lumio_server::testing::point_emote_providers_at(&self.apis, c);
     }
 }
 
@@ -220,7 +220,7 @@ async fn a_provider_down_is_reported_and_the_others_answer(s: &TestServer, f: &F
     };
     let apis = f.apis.clone();
     let Some(bare) = TestServer::start_with(opts, "emotes::unreachable", move |c| {
-        apis.configure(&mut c.platforms);
+        lumio_server::testing::point_emote_providers_at(&apis, c);
         c.platforms.ffz.api_url = "http://127.0.0.1:9".into();
     })
     .await

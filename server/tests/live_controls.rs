@@ -9,14 +9,14 @@ mod common;
 
 use common::{next_event, ws_connect, Api};
 use lumio_server::config::Config;
-use lumio_server::platforms::twitch::fake::{FakeHelix, BOT_ID, BROADCASTER_ID};
 use lumio_server::testing::TestServer;
+use lumio_testkit::twitch::lite::{FakeHelix, BOT_ID, BROADCASTER_ID};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 impl common::Fake for FakeHelix {
     fn configure(&self, c: &mut Config) {
-        FakeHelix::configure(self, &mut c.platforms.twitch);
+        lumio_server::testing::point_twitch_at(self, c);
     }
 }
 

@@ -30,6 +30,7 @@ backend_tests!(
     a_ban_that_changes_nothing_says_so_and_logs_nothing,
     platform_user_ids_are_checked_per_platform,
     oversized_or_poisoned_input_is_a_4xx_never_a_500,
+    a_failed_log_write_leaves_no_half_action,
 );
 
 /// The Twitch (or Kick) user id of a test chatter.
@@ -921,4 +922,123 @@ async fn oversized_or_poisoned_input_is_a_4xx_never_a_500(s: &TestServer) {
         .call(Method::GET, "/v1/chat/moderation-log", Some(&m), None)
         .await;
     assert_eq!(log["total"], 0, "{log}");
+}
+
+/// Turn on (or off) a failpoint in the database itself: a trigger that refuses every
+/// `moderation_log` insert, so the last write of an action fails after its state writes.
+async fn log_failpoint(s: &TestServer, on: bool) {
+    use lumio_server::store::Db;
+    let sql: &[&str] = match (&s.state.db, on) {
+        (Db::Postgres(_), true) => &[
+            "CREATE FUNCTION lumio_test_failpoint() RETURNS trigger AS $$ \
+             BEGIN RAISE EXCEPTION 'failpoint: moderation_log'; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER lumio_test_failpoint BEFORE INSERT ON moderation_log \
+             FOR EACH ROW EXECUTE FUNCTION lumio_test_failpoint()",
+        ],
+        (Db::Postgres(_), false) => &[
+            "DROP TRIGGER lumio_test_failpoint ON moderation_log",
+            "DROP FUNCTION lumio_test_failpoint()",
+        ],
+        (Db::Sqlite(_), true) => &["CREATE TRIGGER lumio_test_failpoint BEFORE INSERT ON \
+             moderation_log BEGIN SELECT RAISE(ABORT, 'failpoint: moderation_log'); END"],
+        (Db::Sqlite(_), false) => &["DROP TRIGGER lumio_test_failpoint"],
+    };
+    for q in sql {
+        match &s.state.db {
+            Db::Postgres(pool) => sqlx::query(q).execute(pool).await.map(|_| ()),
+            Db::Sqlite(pool) => sqlx::query(q).execute(pool).await.map(|_| ()),
+        }
+        .unwrap();
+    }
+}
+
+/// Issue 14: an action's state and its log entry are written in one transaction and the bus
+/// is told only after the commit. With the log insert failing, a ban, a timeout of a
+/// moderator, a delete and a treatment leave nothing behind: no ban on the chatter's row or
+/// the bus, no re-mod scheduled, mod not taken, the message not deleted, no treatment,
+/// nothing for the bot. Once the database takes writes again, the same actions change things.
+async fn a_failed_log_write_leaves_no_half_action(s: &TestServer) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    let msg = ingest(&api, &m, "helper", "I moderate here", true).await;
+    Flusher::new(s.state.clone()).run_once().await.unwrap(); // stored, is_mod = true
+    let account: Uuid = msg["account_id"].as_str().unwrap().parse().unwrap();
+    let flag = |f| keys::user_flag(account, "twitch", "9105", f);
+    let mut bot = s
+        .bus()
+        .subscribe(&keys::bot_action("twitch", account))
+        .await
+        .unwrap();
+    s.bus().set(&flag(UserFlag::Mod), "1", None).await.unwrap();
+
+    let buffered = ingest(&api, &m, "helper", "still in the buffer", true).await;
+
+    log_failpoint(s, true).await;
+    let delete_buffered =
+        json!({"platform": "twitch", "action": "delete", "message_id": buffered["id"]});
+    let (st, r) = moderate(&api, &m, delete_buffered).await;
+    assert!(st.is_server_error(), "{st} {r}");
+    let ban = json!({"platform": "twitch", "action": "ban", "platform_user_id": "9105"});
+    let timeout = json!({"platform": "twitch", "action": "timeout", "platform_user_id": "9105",
+        "duration_seconds": 60});
+    let delete = json!({"platform": "twitch", "action": "delete", "message_id": msg["id"]});
+    for body in [&ban, &timeout, &delete] {
+        let (st, r) = moderate(&api, &m, body.clone()).await;
+        assert!(
+            st.is_server_error(),
+            "the failpoint refuses the log: {st} {r}"
+        );
+    }
+    let (st, r) = api
+        .call(
+            Method::PUT,
+            "/v1/chat/users/twitch/9105/treatment",
+            Some(&m),
+            Some(json!({"treatment": "restricted"})),
+        )
+        .await;
+    assert!(st.is_server_error(), "{st} {r}");
+
+    let db = &s.state.db;
+    let row = db.user_ban(account, "twitch", "9105").await.unwrap();
+    assert_eq!(
+        row,
+        Some((None, None)),
+        "no ban nor timeout on the chatter's row"
+    );
+    assert!(!s.bus().exists(&flag(UserFlag::Timeout)).await.unwrap());
+    assert!(!s.bus().exists(&flag(UserFlag::Remod)).await.unwrap());
+    assert!(
+        s.bus().exists(&flag(UserFlag::Mod)).await.unwrap(),
+        "mod was not taken"
+    );
+    let id: Uuid = msg["id"].as_str().unwrap().parse().unwrap();
+    let stored = db.message_by_id(account, id).await.unwrap().unwrap();
+    assert_eq!(stored.deleted_at, None, "the message was not deleted");
+    log_failpoint(s, false).await;
+    Flusher::new(s.state.clone()).run_once().await.unwrap();
+    let id: Uuid = buffered["id"].as_str().unwrap().parse().unwrap();
+    let flushed = db.message_by_id(account, id).await.unwrap().unwrap();
+    assert_eq!(
+        flushed.deleted_at, None,
+        "the buffered message was not deleted"
+    );
+    let treatment = keys::user_treatment(account, "twitch", "9105");
+    assert!(!s.bus().exists(&treatment).await.unwrap());
+    let told = tokio::time::timeout(Duration::from_millis(300), bot.next()).await;
+    assert!(told.is_err(), "nothing was published for the bot: {told:?}");
+
+    // The database takes writes again: the same actions now change things.
+    let (st, r) = moderate(&api, &m, timeout).await;
+    assert_eq!((st, &r["changed"]), (StatusCode::OK, &json!(true)), "{r}");
+    let (st, r) = moderate(&api, &m, delete).await;
+    assert_eq!((st, &r["changed"]), (StatusCode::OK, &json!(true)), "{r}");
+    let (st, r) = moderate(&api, &m, ban).await;
+    assert_eq!((st, &r["changed"]), (StatusCode::OK, &json!(true)), "{r}");
+    let mut to_bot = Vec::new();
+    while let Ok(Some(p)) = tokio::time::timeout(Duration::from_millis(300), bot.next()).await {
+        let v: Value = serde_json::from_str(&p).unwrap();
+        to_bot.push(v["action"].as_str().unwrap().to_string());
+    }
+    assert_eq!(to_bot, ["unmod", "timeout", "delete", "ban"]);
 }

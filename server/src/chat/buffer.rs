@@ -418,6 +418,16 @@ pub async fn mark_deleted(state: &AppState, account: Uuid, mark: &DeletionMark) 
     Ok(())
 }
 
+/// Take a mark back (a delete whose database transaction failed).
+pub async fn unmark_deleted(state: &AppState, account: Uuid, mark: &DeletionMark) -> AppResult<()> {
+    let json = serde_json::to_string(mark).map_err(AppError::internal)?;
+    state
+        .bus
+        .set_remove(&keys::chat_deleted(account), &json)
+        .await?;
+    Ok(())
+}
+
 /// The deletion marks of an account, by message id.
 pub async fn deletion_marks(
     state: &AppState,

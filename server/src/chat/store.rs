@@ -235,21 +235,23 @@ impl Db {
     ) -> sqlx::Result<u64> {
         let mut changed = 0;
         for (id, by, at) in marks {
-            changed += on_db!(self, |pool| sqlx::query(
-                "UPDATE platform_messages SET deleted_at = $1, deleted_by = $2 \
-                 WHERE account_id = $3 AND id = $4 AND deleted_at IS NULL"
-            )
-            .bind(at)
-            .bind(by)
-            .bind(account)
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()))?;
+            changed += on_db!(self, |pool| sqlx::query(MARK_DELETED)
+                .bind(at)
+                .bind(by)
+                .bind(account)
+                .bind(id)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected()))?;
         }
         Ok(changed)
     }
 }
+
+/// Mark one message deleted (binds: at, by, account, id); moderation runs it inside the
+/// transaction of a delete action.
+pub(crate) const MARK_DELETED: &str = "UPDATE platform_messages SET deleted_at = $1, \
+    deleted_by = $2 WHERE account_id = $3 AND id = $4 AND deleted_at IS NULL";
 
 const DEAD_COLS: &str = "id, account_id, payload, error, attempts, created_at, updated_at";
 

@@ -41,46 +41,35 @@ const RECENT_WRITES_MAX: usize = 100_000;
 /// message of a chatter does not rewrite the same values: an entry is written again once
 /// [`REFRESH_EVERY`] has passed, or at once when its value changed. One per bus (per
 /// [`AppState`]); another instance deleting an entry meanwhile sees it back within a minute.
-#[derive(Default)]
 pub struct RecentWrites {
-    written: std::sync::Mutex<std::collections::HashMap<String, (String, std::time::Instant)>>,
+    written: moka::sync::Cache<String, String>,
+}
+
+impl Default for RecentWrites {
+    fn default() -> Self {
+        RecentWrites {
+            written: moka::sync::Cache::builder()
+                .max_capacity(RECENT_WRITES_MAX as u64)
+                .time_to_live(REFRESH_EVERY)
+                .build(),
+        }
+    }
 }
 
 impl RecentWrites {
-    fn lock(
-        &self,
-    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, (String, std::time::Instant)>>
-    {
-        match self.written.lock() {
-            Ok(g) => g,
-            Err(p) => p.into_inner(),
-        }
-    }
-
     /// Whether `key` = `value` is due to be written; if so it counts as written from now.
     pub fn due(&self, key: &str, value: &str) -> bool {
-        let now = std::time::Instant::now();
-        let mut written = self.lock();
-        if let Some((v, at)) = written.get(key) {
-            if v == value && now.duration_since(*at) < REFRESH_EVERY {
-                return false;
-            }
+        if self.written.get(key).is_some_and(|v| v == value) {
+            return false;
         }
-        if written.len() >= RECENT_WRITES_MAX {
-            written.retain(|_, (_, at)| now.duration_since(*at) < REFRESH_EVERY);
-            if written.len() >= RECENT_WRITES_MAX {
-                written.clear();
-            }
-        }
-        written.insert(key.to_string(), (value.to_string(), now));
+        self.written.insert(key.to_string(), value.to_string());
         true
     }
 
     /// Forget entries whose write failed, so that the next message writes them.
     pub fn forget(&self, keys: &[String]) {
-        let mut written = self.lock();
         for k in keys {
-            written.remove(k);
+            self.written.invalidate(k);
         }
     }
 }

@@ -2,7 +2,6 @@
 //! Trovo and Discord, each provider behind its own configurable base URL, cached on the bus;
 //! a provider that fails is reported and the others still answer.
 
-pub mod fake;
 pub mod graphql;
 pub mod model;
 pub mod providers;

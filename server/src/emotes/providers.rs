@@ -79,6 +79,8 @@ fn s(v: &Value) -> String {
 
 /// Send and read JSON; 404 is "this channel has none" (an empty answer), other failures
 /// name the provider and the reason.
+// The span names the provider, never the request (its credentials).
+#[tracing::instrument(name = "emote_provider", level = "info", skip_all, fields(provider = p.as_str()))]
 async fn fetch(
     p: Provider,
     url: &str,

@@ -1,106 +1,66 @@
 //! Prometheus text metrics: request counts and latency histograms per route and status.
+//!
+//! Recorded with the `metrics` crate into a `metrics-exporter-prometheus` recorder that
+//! belongs to this server (never installed globally, so several servers in one process, as
+//! in the tests, each count their own requests), and rendered by it at `/metrics`.
 
-use std::collections::BTreeMap;
-use std::fmt::Write;
-use std::sync::Mutex;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusRecorder};
 
 use crate::app::AppState;
 
 const BUCKETS: [f64; 12] = [
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
 ];
+const REQUESTS: &str = "lumio_http_requests_total";
+const DURATION: &str = "lumio_http_request_duration_seconds";
+const UP: &str = "lumio_up";
 
-#[derive(Default)]
-struct Series {
-    count: u64,
-    sum: f64,
-    buckets: [u64; BUCKETS.len()],
+/// Request metrics, labelled by method, route template and status.
+pub struct Metrics {
+    recorder: PrometheusRecorder,
 }
 
-/// Request metrics, keyed by (method, route template, status).
-#[derive(Default)]
-pub struct Metrics {
-    series: Mutex<BTreeMap<(String, String, u16), Series>>,
+impl Default for Metrics {
+    fn default() -> Self {
+        let builder = PrometheusBuilder::new();
+        let builder = match builder.set_buckets_for_metric(Matcher::Full(DURATION.into()), &BUCKETS)
+        {
+            Ok(b) => b,
+            // Only an empty bucket list is refused; BUCKETS is not empty.
+            Err(_) => PrometheusBuilder::new(),
+        };
+        let recorder = builder.build_recorder();
+        metrics::with_local_recorder(&recorder, || {
+            metrics::describe_counter!(REQUESTS, "HTTP requests answered.");
+            metrics::describe_histogram!(DURATION, "Time to answer HTTP requests.");
+            metrics::describe_gauge!(UP, "1 while the server is serving.");
+            metrics::gauge!(UP).set(1.0);
+        });
+        Metrics { recorder }
+    }
 }
 
 impl Metrics {
     pub fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
-        let mut map = match self.series.lock() {
-            Ok(m) => m,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        let s = map
-            .entry((method.to_string(), route.to_string(), status))
-            .or_default();
-        s.count += 1;
-        s.sum += seconds;
-        for (i, le) in BUCKETS.iter().enumerate() {
-            if seconds <= *le {
-                s.buckets[i] += 1;
-            }
-        }
+        let labels = [
+            ("method", method.to_string()),
+            ("route", route.to_string()),
+            ("status", status.to_string()),
+        ];
+        metrics::with_local_recorder(&self.recorder, || {
+            metrics::counter!(REQUESTS, &labels).increment(1);
+            metrics::histogram!(DURATION, &labels).record(seconds);
+        });
     }
 
     /// The Prometheus text exposition format.
-    pub fn render(&self, extra: &[(&str, &str, f64)]) -> String {
-        let map = match self.series.lock() {
-            Ok(m) => m,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "# HELP lumio_http_requests_total HTTP requests answered."
-        );
-        let _ = writeln!(out, "# TYPE lumio_http_requests_total counter");
-        for ((m, r, st), s) in map.iter() {
-            let _ = writeln!(
-                out,
-                "lumio_http_requests_total{{method=\"{m}\",route=\"{r}\",status=\"{st}\"}} {}",
-                s.count
-            );
-        }
-        let _ = writeln!(
-            out,
-            "# HELP lumio_http_request_duration_seconds Time to answer HTTP requests."
-        );
-        let _ = writeln!(out, "# TYPE lumio_http_request_duration_seconds histogram");
-        for ((m, r, st), s) in map.iter() {
-            let labels = format!("method=\"{m}\",route=\"{r}\",status=\"{st}\"");
-            for (i, le) in BUCKETS.iter().enumerate() {
-                let _ = writeln!(
-                    out,
-                    "lumio_http_request_duration_seconds_bucket{{{labels},le=\"{le}\"}} {}",
-                    s.buckets[i]
-                );
-            }
-            let _ = writeln!(
-                out,
-                "lumio_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}",
-                s.count
-            );
-            let _ = writeln!(
-                out,
-                "lumio_http_request_duration_seconds_sum{{{labels}}} {}",
-                s.sum
-            );
-            let _ = writeln!(
-                out,
-                "lumio_http_request_duration_seconds_count{{{labels}}} {}",
-                s.count
-            );
-        }
-        for (name, help, value) in extra {
-            let _ = writeln!(out, "# HELP {name} {help}");
-            let _ = writeln!(out, "# TYPE {name} gauge");
-            let _ = writeln!(out, "{name} {value}");
-        }
-        out
+    pub fn render(&self) -> String {
+        self.recorder.handle().render()
     }
 }
 
@@ -124,9 +84,7 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
 }
 
 pub async fn metrics_handler(State(state): State<AppState>) -> impl IntoResponse {
-    let body = state
-        .metrics
-        .render(&[("lumio_up", "1 while the server is serving.", 1.0)]);
+    let body = state.metrics.render();
     (
         [(
             axum::http::header::CONTENT_TYPE,
@@ -145,7 +103,7 @@ mod tests {
         let m = Metrics::default();
         m.observe("GET", "/healthz", 200, 0.002);
         m.observe("GET", "/healthz", 200, 0.2);
-        let text = m.render(&[]);
+        let text = m.render();
         assert!(text.contains(
             "lumio_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 2"
         ));

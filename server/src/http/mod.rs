@@ -51,11 +51,22 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     )
 }
 
-/// Query parameters whose values are secrets: never written to a log line.
-const SECRET_PARAMS: [&str; 3] = ["token", "access_token", "api_key"];
+/// Query parameters whose values are secrets: never written to a log line (the live
+/// WebSocket's `token`, OAuth's `code` and `state`, any credential a client may misplace).
+const SECRET_PARAMS: [&str; 8] = [
+    "token",
+    "access_token",
+    "refresh_token",
+    "code",
+    "state",
+    "client_secret",
+    "password",
+    "api_key",
+];
 
 /// A request's path and query for a log line, with the values of secret parameters
-/// (`token=` of the live WebSocket, for browsers) replaced by `[redacted]`.
+/// replaced by `[redacted]`. Names are compared percent-decoded and case-insensitively, so
+/// `%74oken` and `TOKEN` are caught too.
 pub fn redacted_uri(uri: &axum::http::Uri) -> String {
     let Some(query) = uri.query() else {
         return uri.path().to_string();
@@ -64,9 +75,12 @@ pub fn redacted_uri(uri: &axum::http::Uri) -> String {
         .split('&')
         .map(|pair| {
             let name = pair.split('=').next().unwrap_or_default();
+            let decoded: String = url::form_urlencoded::parse(name.as_bytes())
+                .map(|(k, _)| k.into_owned())
+                .collect();
             let secret = SECRET_PARAMS
                 .iter()
-                .any(|s| name.eq_ignore_ascii_case(s) || percent_decoded_is(name, s));
+                .any(|s| decoded.eq_ignore_ascii_case(s));
             if secret {
                 format!("{name}=[redacted]")
             } else {
@@ -77,42 +91,43 @@ pub fn redacted_uri(uri: &axum::http::Uri) -> String {
     format!("{}?{}", uri.path(), parts.join("&"))
 }
 
-/// Whether a percent-encoded parameter name decodes to `want` (so `%74oken` is caught too).
-fn percent_decoded_is(name: &str, want: &str) -> bool {
-    if !name.contains('%') {
-        return false;
-    }
-    let bytes = name.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).eq_ignore_ascii_case(want)
-}
-
-/// The request span of the access log: method, path and query (secrets redacted), version.
-/// (tower-http's default span logs the whole URI, query parameters included.)
+/// The request span of the access log: method, the matched route, the path and query
+/// (secrets redacted), and the status once answered ([`RecordStatus`]). (tower-http's
+/// default span logs the whole URI, query parameters included.) The layer runs per route,
+/// so the route template is known here; an unmatched request says `unmatched`.
 #[derive(Debug, Clone, Copy)]
 pub struct RedactedSpan;
 
 impl<B> tower_http::trace::MakeSpan<B> for RedactedSpan {
     fn make_span(&mut self, request: &axum::http::Request<B>) -> tracing::Span {
+        let route = request
+            .extensions()
+            .get::<axum::extract::MatchedPath>()
+            .map_or("unmatched", |p| p.as_str());
         tracing::info_span!(
             "request",
             method = %request.method(),
+            route = %route,
             uri = %redacted_uri(request.uri()),
             version = ?request.version(),
+            status = tracing::field::Empty,
         )
+    }
+}
+
+/// Records the status on the request span, then logs the answer as tower-http does.
+#[derive(Debug, Clone)]
+pub struct RecordStatus(pub tower_http::trace::DefaultOnResponse);
+
+impl<B> tower_http::trace::OnResponse<B> for RecordStatus {
+    fn on_response(
+        self,
+        response: &axum::http::Response<B>,
+        latency: std::time::Duration,
+        span: &tracing::Span,
+    ) {
+        span.record("status", response.status().as_u16());
+        self.0.on_response(response, latency, span);
     }
 }
 
@@ -148,5 +163,12 @@ mod tests {
         assert_eq!(r("/x?%74oken=lum_abc"), "/x?%74oken=[redacted]");
         assert_eq!(r("/x?token"), "/x?token=[redacted]");
         assert_eq!(r("/x?tokens=1"), "/x?tokens=1");
+        assert_eq!(
+            r("/discord/callback?code=abc&state=xyz&guild_id=1"),
+            "/discord/callback?code=[redacted]&state=[redacted]&guild_id=1"
+        );
+        for p in ["refresh_token", "client_secret", "password", "Access_Token"] {
+            assert_eq!(r(&format!("/x?{p}=s3cret")), format!("/x?{p}=[redacted]"));
+        }
     }
 }

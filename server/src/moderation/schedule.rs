@@ -66,17 +66,21 @@ impl Scheduler {
         state: AppState,
         mut shutdown: tokio::sync::watch::Receiver<bool>,
     ) -> tokio::task::JoinHandle<()> {
-        tokio::spawn(async move {
-            let scheduler = Scheduler::new(state);
-            loop {
-                if let Err(e) = scheduler.run_once().await {
-                    tracing::warn!(error = %e, "scheduled actions failed; retrying");
+        let span = tracing::info_span!("worker", name = "scheduler");
+        tokio::spawn(tracing::Instrument::instrument(
+            async move {
+                let scheduler = Scheduler::new(state);
+                loop {
+                    if let Err(e) = scheduler.run_once().await {
+                        tracing::warn!(error = %e, "scheduled actions failed; retrying");
+                    }
+                    tokio::select! {
+                        _ = tokio::time::sleep(POLL) => {}
+                        _ = shutdown.changed() => break,
+                    }
                 }
-                tokio::select! {
-                    _ = tokio::time::sleep(POLL) => {}
-                    _ = shutdown.changed() => break,
-                }
-            }
-        })
+            },
+            span,
+        ))
     }
 }

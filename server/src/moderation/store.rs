@@ -25,28 +25,158 @@ pub struct ScheduledAction {
     pub due_at: DateTime<Utc>,
 }
 
+/// What happens to the chatter's pending re-mod in an action's transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemodChange {
+    Keep,
+    /// Schedule it (replacing an earlier pending one) for when the timeout ends.
+    Schedule(DateTime<Utc>),
+    /// Drop it: the caller gives mod back at once (an unban).
+    Cancel,
+}
+
+/// The database writes of one moderation action: the chatter's state and its log entry,
+/// made together in [`Db::record_action`] or not at all.
+#[derive(Debug, Clone)]
+pub struct ActionWrites<'a> {
+    pub log: &'a ModerationLogEntry,
+    /// The chatter's username, for a row lumio has not seen yet.
+    pub username: &'a str,
+    /// Set (`Some(Some(..))`) or lift (`Some(None)`) a ban or timeout; `None` leaves it.
+    pub ban: Option<BanState<'a>>,
+    pub treatment: Option<&'a str>,
+    pub remod: RemodChange,
+    /// A message to mark deleted (`platform_messages`, with chat's own statement).
+    pub deleted: Option<(Uuid, &'a str, DateTime<Utc>)>,
+}
+
+impl<'a> ActionWrites<'a> {
+    /// Only the log entry; the other fields are set by the action.
+    pub fn log_only(log: &'a ModerationLogEntry, username: &'a str) -> Self {
+        ActionWrites {
+            log,
+            username,
+            ban: None,
+            treatment: None,
+            remod: RemodChange::Keep,
+            deleted: None,
+        }
+    }
+}
+
+const UPSERT_BAN: &str = "INSERT INTO platform_users (id, account_id, platform, \
+    platform_user_id, username, banned_at, ban_expires_at, ban_reason, created_at, updated_at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
+    ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
+    banned_at = excluded.banned_at, ban_expires_at = excluded.ban_expires_at, \
+    ban_reason = excluded.ban_reason, updated_at = excluded.updated_at";
+
+const UPSERT_TREATMENT: &str = "INSERT INTO platform_users (id, account_id, platform, \
+    platform_user_id, username, treatment, created_at, updated_at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+    ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
+    treatment = excluded.treatment, updated_at = excluded.updated_at";
+
+const DROP_PENDING: &str = "DELETE FROM scheduled_actions WHERE account_id = $1 \
+    AND platform = $2 AND platform_user_id = $3 AND action = $4 AND done_at IS NULL \
+    AND claimed_by IS NULL";
+
+const SCHEDULE: &str = "INSERT INTO scheduled_actions (id, account_id, platform, \
+    platform_user_id, action, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+/// The action name of the re-mod in `scheduled_actions`.
+pub const REMOD: &str = "remod";
+
 impl Db {
-    pub async fn insert_mod_log(&self, e: &ModerationLogEntry) -> sqlx::Result<()> {
-        let sql = format!(
+    /// Write one moderation action in one transaction: the chatter's ban or treatment, the
+    /// re-mod schedule, a message's deletion and the log entry. Nothing is written when any
+    /// of them fails, so the caller publishes to the bus only after this returns.
+    pub async fn record_action(&self, w: &ActionWrites<'_>) -> sqlx::Result<()> {
+        let e = w.log;
+        let now = crate::store::now();
+        let insert_log = format!(
             "INSERT INTO moderation_log ({LOG_COLS}) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
         );
-        on_db!(self, |pool| sqlx::query(&sql)
-            .bind(e.id)
-            .bind(e.account_id)
-            .bind(&e.platform)
-            .bind(&e.platform_user_id)
-            .bind(&e.target_username)
-            .bind(&e.target_message_id)
-            .bind(&e.action)
-            .bind(&e.reason)
-            .bind(e.duration_seconds)
-            .bind(e.moderator_id)
-            .bind(&e.moderator_name)
-            .bind(e.created_at)
-            .execute(pool)
-            .await
-            .map(|_| ()))
+        on_db!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            if let Some(ban) = w.ban {
+                let (banned_at, expires, reason) = match ban {
+                    Some((at, exp, reason)) => (Some(at), exp, reason),
+                    None => (None, None, None),
+                };
+                sqlx::query(UPSERT_BAN)
+                    .bind(Uuid::now_v7())
+                    .bind(e.account_id)
+                    .bind(&e.platform)
+                    .bind(&e.platform_user_id)
+                    .bind(w.username)
+                    .bind(banned_at)
+                    .bind(expires)
+                    .bind(reason)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if let Some(treatment) = w.treatment {
+                sqlx::query(UPSERT_TREATMENT)
+                    .bind(Uuid::now_v7())
+                    .bind(e.account_id)
+                    .bind(&e.platform)
+                    .bind(&e.platform_user_id)
+                    .bind(w.username)
+                    .bind(treatment)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if w.remod != RemodChange::Keep {
+                sqlx::query(DROP_PENDING)
+                    .bind(e.account_id)
+                    .bind(&e.platform)
+                    .bind(&e.platform_user_id)
+                    .bind(REMOD)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if let RemodChange::Schedule(due_at) = w.remod {
+                sqlx::query(SCHEDULE)
+                    .bind(Uuid::now_v7())
+                    .bind(e.account_id)
+                    .bind(&e.platform)
+                    .bind(&e.platform_user_id)
+                    .bind(REMOD)
+                    .bind(due_at)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if let Some((id, by, at)) = w.deleted {
+                sqlx::query(crate::chat::store::MARK_DELETED)
+                    .bind(at)
+                    .bind(by)
+                    .bind(e.account_id)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            sqlx::query(&insert_log)
+                .bind(e.id)
+                .bind(e.account_id)
+                .bind(&e.platform)
+                .bind(&e.platform_user_id)
+                .bind(&e.target_username)
+                .bind(&e.target_message_id)
+                .bind(&e.action)
+                .bind(&e.reason)
+                .bind(e.duration_seconds)
+                .bind(e.moderator_id)
+                .bind(&e.moderator_name)
+                .bind(e.created_at)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await
+        })
     }
 
     /// A page of a user's log, newest first, and the user's total.
@@ -163,135 +293,6 @@ impl Db {
         .bind(user)
         .fetch_optional(pool)
         .await)
-    }
-
-    /// Record a ban (`expires` none) or a timeout on the chatter's row, creating the row
-    /// for a chatter lumio has not seen yet.
-    pub async fn set_user_ban(
-        &self,
-        account: Uuid,
-        platform: &str,
-        user: &str,
-        username: &str,
-        ban: BanState<'_>,
-    ) -> sqlx::Result<()> {
-        let now = crate::store::now();
-        let (banned_at, expires, reason) = match ban {
-            Some((at, exp, reason)) => (Some(at), exp, reason),
-            None => (None, None, None),
-        };
-        on_db!(self, |pool| sqlx::query(
-            "INSERT INTO platform_users (id, account_id, platform, platform_user_id, username, \
-             banned_at, ban_expires_at, ban_reason, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
-             ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
-             banned_at = excluded.banned_at, ban_expires_at = excluded.ban_expires_at, \
-             ban_reason = excluded.ban_reason, updated_at = excluded.updated_at"
-        )
-        .bind(Uuid::now_v7())
-        .bind(account)
-        .bind(platform)
-        .bind(user)
-        .bind(username)
-        .bind(banned_at)
-        .bind(expires)
-        .bind(reason)
-        .bind(now)
-        .execute(pool)
-        .await
-        .map(|_| ()))
-    }
-
-    pub async fn set_user_treatment(
-        &self,
-        account: Uuid,
-        platform: &str,
-        user: &str,
-        username: &str,
-        treatment: &str,
-    ) -> sqlx::Result<()> {
-        let now = crate::store::now();
-        on_db!(self, |pool| sqlx::query(
-            "INSERT INTO platform_users (id, account_id, platform, platform_user_id, username, \
-             treatment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
-             ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
-             treatment = excluded.treatment, updated_at = excluded.updated_at"
-        )
-        .bind(Uuid::now_v7())
-        .bind(account)
-        .bind(platform)
-        .bind(user)
-        .bind(username)
-        .bind(treatment)
-        .bind(now)
-        .execute(pool)
-        .await
-        .map(|_| ()))
-    }
-
-    /// Schedule a delayed action (re-mod); an earlier pending one for the same chatter and
-    /// action is replaced, so a longer timeout moves the re-mod later.
-    pub async fn schedule_action(
-        &self,
-        account: Uuid,
-        platform: &str,
-        user: &str,
-        action: &str,
-        due_at: DateTime<Utc>,
-    ) -> sqlx::Result<()> {
-        let now = crate::store::now();
-        on_db!(self, |pool| {
-            let mut tx = pool.begin().await?;
-            sqlx::query(
-                "DELETE FROM scheduled_actions WHERE account_id = $1 AND platform = $2 \
-                 AND platform_user_id = $3 AND action = $4 AND done_at IS NULL \
-                 AND claimed_by IS NULL",
-            )
-            .bind(account)
-            .bind(platform)
-            .bind(user)
-            .bind(action)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO scheduled_actions (id, account_id, platform, platform_user_id, \
-                 action, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(Uuid::now_v7())
-            .bind(account)
-            .bind(platform)
-            .bind(user)
-            .bind(action)
-            .bind(due_at)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await
-        })
-    }
-
-    /// Drop the pending delayed actions of a chatter (an unban cancels the re-mod's wait:
-    /// the caller carries it out at once).
-    pub async fn take_scheduled(
-        &self,
-        account: Uuid,
-        platform: &str,
-        user: &str,
-        action: &str,
-    ) -> sqlx::Result<bool> {
-        let n = on_db!(self, |pool| sqlx::query(
-            "DELETE FROM scheduled_actions WHERE account_id = $1 AND platform = $2 \
-             AND platform_user_id = $3 AND action = $4 AND done_at IS NULL \
-             AND claimed_by IS NULL"
-        )
-        .bind(account)
-        .bind(platform)
-        .bind(user)
-        .bind(action)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))?;
-        Ok(n > 0)
     }
 
     /// Claim one due action for `instance` for `lease` (a claim whose lease ran out, of an

@@ -20,26 +20,22 @@ use crate::on_db;
 use crate::platforms::Platform;
 use crate::store::Db;
 
-/// A small fast PRNG (xorshift64*): the simulator needs variety, not cryptography.
-pub struct Rng(u64);
+/// The simulator's randomness: `rand`'s seedable generator, so a seed gives the same traffic
+/// every time. Variety, not cryptography.
+pub struct Rng(rand::rngs::StdRng);
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng(seed.max(1))
+        Rng(rand::SeedableRng::seed_from_u64(seed))
     }
     pub fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        rand::RngCore::next_u64(&mut self.0)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
+        rand::Rng::gen_range(&mut self.0, 0..n.max(1))
     }
     pub fn chance(&mut self, percent: u64) -> bool {
-        self.next_u64() % 100 < percent
+        rand::Rng::gen_range(&mut self.0, 0..100) < percent
     }
     pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]

@@ -257,6 +257,8 @@ impl HttpApi {
 
     /// Send and read a JSON answer; 404 is "not found" (`Ok(None)`), other failures are
     /// [`EnrichError::Failed`] with the platform and the reason.
+    // The span names the platform, never the request (its token).
+    #[tracing::instrument(name = "enrich_call", level = "info", skip(self, req), fields(platform = %p))]
     async fn json(
         &self,
         p: Platform,

@@ -1,7 +1,7 @@
 //! A client of the Twitch Helix API for the calls lumio makes on a channel's behalf: cancel a
 //! raid, end a poll, end a prediction, send a chat message, and look a user up by login.
 //! The base URL, client id and token come from [`PlatformApi`], so tests run it against the
-//! local fake in [`super::fake`].
+//! local fake in `lumio_testkit::twitch::lite` (a dev-dependency).
 
 use std::time::Duration;
 
@@ -58,6 +58,8 @@ impl Helix {
 
     /// Send a call; a Helix error (`{"error","status","message"}`) becomes an [`AppError`]
     /// that says what Twitch said.
+    // The span names the call, never its headers (the token) or query.
+    #[tracing::instrument(name = "twitch_helix", level = "info", skip(self, req))]
     async fn call(&self, what: &str, req: reqwest::RequestBuilder) -> AppResult<Option<Value>> {
         let resp = req.send().await.map_err(|e| {
             AppError::Platform(if e.is_timeout() {

@@ -1,5 +1,4 @@
-//! Twitch: the Helix API client lumio uses for live controls and sending, and a fake of it
-//! that speaks the same protocol for tests and local trials.
+//! Twitch: the Helix API client lumio uses for live controls and sending. Its fakes live in
+//! the dev-only crate `lumio-testkit`.
 
-pub mod fake;
 pub mod helix;

@@ -5,6 +5,7 @@ mod actions;
 mod control;
 mod eventsub;
 mod helix;
+pub mod lite;
 mod oauth;
 pub mod payloads;
 mod state;

@@ -1,7 +1,9 @@
-//! A fake of the Twitch Helix endpoints lumio calls, speaking the real protocol (headers,
-//! JSON bodies, status codes, error shape), for tests and for trying lumio without Twitch.
-//! It checks `Authorization: Bearer` and `Client-Id`, records every call, and can be made to
-//! fail.
+//! A lenient single-token fake of the Helix endpoints lumio's live controls and emote reader
+//! call (headers, JSON bodies, status codes, error shape). One fixed token acts both as the bot
+//! (the sender of chat messages) and for the broadcaster's raids, polls and predictions, as
+//! lumio's single `LUMIO_TWITCH_TOKEN` does today; [`super::FakeTwitch`] is the strict fake
+//! (a token per user, scopes, rate limits, EventSub). It checks `Authorization: Bearer` and
+//! `Client-Id`, records every call, and can be made to fail.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -12,8 +14,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::{Json, Router};
 use serde_json::{json, Value};
-
-use crate::config::PlatformApi;
 
 pub const FAKE_TOKEN: &str = "fake-helix-token";
 pub const FAKE_CLIENT_ID: &str = "fake-helix-client";
@@ -90,13 +90,6 @@ impl FakeHelix {
             url: format!("http://{addr}"),
             state,
         })
-    }
-
-    /// Point a Twitch API configuration at this fake, with its credentials.
-    pub fn configure(&self, api: &mut PlatformApi) {
-        api.api_url = self.url.clone();
-        api.token = Some(FAKE_TOKEN.into());
-        api.client_id = Some(FAKE_CLIENT_ID.into());
     }
 
     pub fn calls(&self) -> Vec<HelixCall> {

@@ -1,5 +1,4 @@
-//! Fakes of the emote providers other than Twitch (see
-//! [`crate::platforms::twitch::fake`] for Helix): 7TV, BetterTTV, FrankerFaceZ, Trovo and
+//! Fakes of the emote providers other than Twitch (see [`crate::twitch::lite`] for Helix): 7TV, BetterTTV, FrankerFaceZ, Trovo and
 //! Discord, each under its own path prefix, answering in the provider's real response shape.
 //! They count calls per provider and can be made to fail one provider at a time.
 
@@ -12,8 +11,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
-
-use crate::config::PlatformsConfig;
 
 pub const FAKE_TROVO_CLIENT: &str = "fake-trovo-client";
 pub const FAKE_DISCORD_TOKEN: &str = "fake-discord-token";
@@ -74,15 +71,9 @@ impl FakeEmoteApis {
         })
     }
 
-    /// Point 7TV, BTTV, FFZ, Trovo and Discord at this fake, with credentials.
-    pub fn configure(&self, c: &mut PlatformsConfig) {
-        c.seventv.api_url = format!("{}/7tv", self.url);
-        c.bttv.api_url = format!("{}/bttv", self.url);
-        c.ffz.api_url = format!("{}/ffz", self.url);
-        c.trovo.api_url = format!("{}/trovo", self.url);
-        c.trovo.client_id = Some(FAKE_TROVO_CLIENT.into());
-        c.discord.api_url = format!("{}/discord", self.url);
-        c.discord.token = Some(FAKE_DISCORD_TOKEN.into());
+    /// The base URL of one provider's fake (`7tv`, `bttv`, `ffz`, `trovo`, `discord`).
+    pub fn provider_url(&self, provider: &str) -> String {
+        format!("{}/{provider}", self.url)
     }
 
     /// Calls so far to a provider (`7tv`, `bttv`, `ffz`, `trovo`, `discord`).

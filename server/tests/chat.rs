@@ -168,6 +168,19 @@ async fn duplicates_by_platform_message_id_are_stored_once(s: &TestServer) {
         1
     );
     assert!(lumio_server::chat::flush::duplicates_refused() > before);
+    // /metrics shows the process's count (other tests in this process add to it).
+    let metrics = reqwest::get(format!("{}/metrics", s.url))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let shown: u64 = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("lumio_chat_duplicates_refused_total "))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no duplicates counter in /metrics:\n{metrics}"));
+    assert!(shown > before, "{shown} > {before}");
     assert_eq!(stored(&s.state).await, 1);
     assert!(s.state.db.dead_letters(None, 10).await.unwrap().is_empty());
     let page = history(&api, &t, "?limit=10").await;

@@ -107,6 +107,9 @@ async fn serve_and_show(
     config.redis_url = None;
     config.bus_prefix = String::new();
     config.workers = true;
+    // The demo's database lives and dies with this run, so a key of its own (never written
+    // anywhere) lets `lumio connect` store sealed tokens in it.
+    config.secret_key = Some(lumio_server::connections::crypto::SecretKey::generate());
     let state = AppState::connect(config)
         .await
         .map_err(|e| fail("start", e))?;

@@ -19,6 +19,7 @@ const BUCKETS: [f64; 12] = [
 const REQUESTS: &str = "lumio_http_requests_total";
 const DURATION: &str = "lumio_http_request_duration_seconds";
 const UP: &str = "lumio_up";
+const DUPLICATES: &str = "lumio_chat_duplicates_refused_total";
 
 /// Request metrics, labelled by method, route template and status.
 pub struct Metrics {
@@ -39,6 +40,11 @@ impl Default for Metrics {
             metrics::describe_counter!(REQUESTS, "HTTP requests answered.");
             metrics::describe_histogram!(DURATION, "Time to answer HTTP requests.");
             metrics::describe_gauge!(UP, "1 while the server is serving.");
+            metrics::describe_counter!(
+                DUPLICATES,
+                "Buffered messages the flush found already stored under their platform message id \
+                 (a copy that arrived after LUMIO_DEDUP_WINDOW), refused and not stored twice."
+            );
             metrics::gauge!(UP).set(1.0);
         });
         Metrics { recorder }
@@ -60,6 +66,9 @@ impl Metrics {
 
     /// The Prometheus text exposition format.
     pub fn render(&self) -> String {
+        metrics::with_local_recorder(&self.recorder, || {
+            metrics::counter!(DUPLICATES).absolute(crate::chat::flush::duplicates_refused());
+        });
         self.recorder.handle().render()
     }
 }

@@ -28,6 +28,9 @@ use crate::platforms::Platform;
 pub enum Actor {
     Staff,
     BotRule,
+    /// A moderator on the platform itself, reported by its event stream: recorded with them
+    /// as the moderator, and nothing is sent back to the platform.
+    Platform,
 }
 
 /// The delayed action that gives a timed-out moderator their mod back.
@@ -503,7 +506,10 @@ pub async fn moderate(
         moderator_name: ctx.user_name.clone(),
         created_at: now,
     };
-    let channel = to_bot(
+    let channel = if actor == Actor::Platform {
+        String::new()
+    } else {
+        to_bot(
         state,
         ctx,
         t.platform,
@@ -516,7 +522,8 @@ pub async fn moderate(
             "duration_seconds": duration, "reason": reason, "moderator": ctx.user_name,
         }),
     )
-    .await?;
+    .await?
+    };
     state.db.insert_mod_log(&log).await?;
 
     let user = UserEvent {
@@ -549,7 +556,12 @@ pub async fn moderate(
         duration_seconds: duration,
         expires_at,
         changed: true,
-        delivery: "queued_for_bot".into(),
+        delivery: if actor == Actor::Platform {
+            "applied_on_platform"
+        } else {
+            "queued_for_bot"
+        }
+        .into(),
         channel,
         warnings,
     })

@@ -74,6 +74,9 @@ pub struct PlatformArgs {
     /// refresh, validation.
     #[arg(long, env = "LUMIO_TWITCH_AUTH_URL", global = true)]
     pub twitch_auth_url: Option<String>,
+    /// Twitch EventSub WebSocket URL (default wss://eventsub.wss.twitch.tv/ws): chat in.
+    #[arg(long, env = "LUMIO_TWITCH_EVENTSUB_URL", global = true)]
+    pub twitch_eventsub_url: Option<String>,
     /// Twitch application client secret, sent when refreshing tokens (leave unset for a
     /// public client).
     #[arg(
@@ -198,6 +201,25 @@ impl Default for PlatformsConfig {
     }
 }
 
+/// A WebSocket URL (ws:// or wss://), trailing slashes kept as given.
+fn ws_url(var: &'static str, given: &Option<String>, default: &str) -> Result<String, ConfigError> {
+    let url = given
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(default);
+    let rest = url
+        .strip_prefix("ws://")
+        .or_else(|| url.strip_prefix("wss://"));
+    match rest {
+        Some(host) if !host.is_empty() && !url.contains(char::is_whitespace) => Ok(url.to_string()),
+        _ => Err(err(
+            var,
+            format!("expected a ws:// or wss:// URL, got '{}'", redact_url(url)),
+        )),
+    }
+}
+
 fn base_url(
     var: &'static str,
     given: &Option<String>,
@@ -304,6 +326,11 @@ pub struct Config {
     pub bus_prefix: String,
     /// Run the background workers (the chat flush) beside the API.
     pub workers: bool,
+    /// Run the bot worker (platform chat in, sends) beside the API (`serve --no-workers`
+    /// turns it off; `lumio-server worker` runs it alone).
+    pub bot_worker: bool,
+    /// Twitch EventSub WebSocket URL (`LUMIO_TWITCH_EVENTSUB_URL`), ws:// or wss://.
+    pub twitch_eventsub_url: String,
     /// The outside platforms' API base URLs and credentials.
     pub platforms: PlatformsConfig,
     /// Profile enrichment: cache time, circuit breaker, call timeout.
@@ -505,6 +532,12 @@ impl Config {
             body_limit,
             bus_prefix,
             workers: true,
+            bot_worker: true,
+            twitch_eventsub_url: ws_url(
+                "LUMIO_TWITCH_EVENTSUB_URL",
+                &args.platforms.twitch_eventsub_url,
+                crate::platforms::twitch::eventsub::DEFAULT_EVENTSUB_URL,
+            )?,
         })
     }
 }

@@ -130,7 +130,9 @@ async fn error_of(resp: Response) -> PlatformError {
         .unwrap_or_else(|| status.canonical_reason().unwrap_or("error"))
         .to_string();
     match status.as_u16() {
-        401 => PlatformError::Unauthorized {
+        // Helix answers a missing scope with a 401 too ("Missing scope: …"); a refresh would
+        // not help, so it is kept as Twitch's answer rather than a refused token.
+        401 if !message.to_ascii_lowercase().contains("scope") => PlatformError::Unauthorized {
             platform: Platform::Twitch,
             message,
         },
@@ -276,10 +278,11 @@ impl Connector for TwitchConnector {
         treatment: Option<&str>,
     ) -> PlatformResult<()> {
         let req = match treatment {
+            // Helix spells lumio's `active_monitoring` / `restricted` in capitals.
             Some(status) => self
                 .request(token, Method::POST, "/moderation/suspicious_users")
                 .query(&moderation(ch))
-                .json(&json!({ "user_id": user_id, "status": status })),
+                .json(&json!({ "user_id": user_id, "status": status.to_ascii_uppercase() })),
             None => self
                 .request(token, Method::DELETE, "/moderation/suspicious_users")
                 .query(&moderation(ch))

@@ -201,48 +201,53 @@ impl Default for PlatformsConfig {
     }
 }
 
-/// A WebSocket URL (ws:// or wss://), trailing slashes kept as given.
+/// A WebSocket URL (ws:// or wss://), as given.
 fn ws_url(var: &'static str, given: &Option<String>, default: &str) -> Result<String, ConfigError> {
-    let url = given
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or(default);
-    let rest = url
-        .strip_prefix("ws://")
-        .or_else(|| url.strip_prefix("wss://"));
-    match rest {
-        Some(host) if !host.is_empty() && !url.contains(char::is_whitespace) => Ok(url.to_string()),
-        _ => Err(err(
-            var,
-            format!("expected a ws:// or wss:// URL, got '{}'", redact_url(url)),
-        )),
-    }
+    url_of(
+        var,
+        given,
+        default,
+        ["ws://", "wss://"],
+        "a ws:// or wss://",
+    )
+    .map(String::from)
 }
 
+/// An http(s) base URL, without trailing slashes.
 fn base_url(
     var: &'static str,
     given: &Option<String>,
     default: &str,
 ) -> Result<String, ConfigError> {
+    url_of(
+        var,
+        given,
+        default,
+        ["http://", "https://"],
+        "an http:// or https://",
+    )
+    .map(|u| u.trim_end_matches('/').to_string())
+}
+
+/// The given URL (else `default`), checked to start with one of `schemes` and a host.
+fn url_of<'a>(
+    var: &'static str,
+    given: &'a Option<String>,
+    default: &'a str,
+    schemes: [&str; 2],
+    expected: &str,
+) -> Result<&'a str, ConfigError> {
     let url = given
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .unwrap_or(default);
-    let rest = url
-        .strip_prefix("http://")
-        .or_else(|| url.strip_prefix("https://"));
+    let rest = schemes.iter().find_map(|s| url.strip_prefix(s));
     match rest {
-        Some(host) if !host.is_empty() && !url.contains(char::is_whitespace) => {
-            Ok(url.trim_end_matches('/').to_string())
-        }
+        Some(host) if !host.is_empty() && !url.contains(char::is_whitespace) => Ok(url),
         _ => Err(err(
             var,
-            format!(
-                "expected an http:// or https:// URL, got '{}'",
-                redact_url(url)
-            ),
+            format!("expected {expected} URL, got '{}'", redact_url(url)),
         )),
     }
 }

@@ -8,30 +8,18 @@
 
 mod common;
 
+use common::twitch::account_of;
+
 use std::time::Duration;
 
 use common::{next_event, ws_connect, Api};
 use lumio_server::bots::worker::{self, WorkerOptions};
 use lumio_server::bus::keys;
-use lumio_server::config::Config;
-use lumio_server::connections::crypto::SecretKey;
 use lumio_server::platforms::twitch::eventsub::EventSubOptions;
 use lumio_server::testing::TestServer;
 use lumio_testkit::twitch::FakeTwitch;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-use uuid::Uuid;
-
-impl common::Fake for FakeTwitch {
-    fn configure(&self, c: &mut Config) {
-        c.platforms.twitch.api_url = self.helix_url();
-        c.platforms.twitch.client_id = Some(self.client_id().to_string());
-        c.twitch_auth.auth_url = self.oauth_url();
-        c.twitch_auth.client_secret = Some(self.client_secret().to_string());
-        c.secret_key = Some(SecretKey::generate());
-        c.twitch_eventsub_url = self.eventsub_ws_url();
-    }
-}
 
 async fn twitch() -> FakeTwitch {
     FakeTwitch::start().await.unwrap()
@@ -65,17 +53,6 @@ fn options(fake: &FakeTwitch, id: &str) -> WorkerOptions {
         lease_ttl: Duration::from_secs(2),
         renew_every: Duration::from_millis(200),
     }
-}
-
-async fn account_of(s: &TestServer, slug: &str) -> Uuid {
-    let db = &s.state.db;
-    lumio_server::on_db!(db, |pool| sqlx::query_scalar::<_, Uuid>(
-        "SELECT id FROM accounts WHERE slug = $1"
-    )
-    .bind(slug)
-    .fetch_one(pool)
-    .await)
-    .unwrap()
 }
 
 async fn until<F: Fn() -> bool>(what: &str, f: F) {

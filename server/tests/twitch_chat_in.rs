@@ -9,12 +9,12 @@
 
 mod common;
 
+use common::twitch::account_of;
+
 use std::time::Duration;
 
 use common::{next_event, ws_connect, Api};
 use lumio_server::bus::keys;
-use lumio_server::config::Config;
-use lumio_server::connections::crypto::SecretKey;
 use lumio_server::platforms::chat_in::{run_twitch_channel, TwitchChannel};
 use lumio_server::platforms::twitch::eventsub::EventSubOptions;
 use lumio_server::testing::TestServer;
@@ -22,16 +22,6 @@ use lumio_testkit::twitch::FakeTwitch;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use uuid::Uuid;
-
-impl common::Fake for FakeTwitch {
-    fn configure(&self, c: &mut Config) {
-        c.platforms.twitch.api_url = self.helix_url();
-        c.platforms.twitch.client_id = Some(self.client_id().to_string());
-        c.twitch_auth.auth_url = self.oauth_url();
-        c.twitch_auth.client_secret = Some(self.client_secret().to_string());
-        c.secret_key = Some(SecretKey::generate());
-    }
-}
 
 /// Keepalives of 1 s allowed, so a silent session is noticed quickly.
 async fn twitch() -> FakeTwitch {
@@ -58,17 +48,6 @@ const SCOPES: &[&str] = &[
     "moderator:read:warnings",
     "moderator:read:suspicious_users",
 ];
-
-async fn account_of(s: &TestServer, slug: &str) -> Uuid {
-    let db = &s.state.db;
-    lumio_server::on_db!(db, |pool| sqlx::query_scalar::<_, Uuid>(
-        "SELECT id FROM accounts WHERE slug = $1"
-    )
-    .bind(slug)
-    .fetch_one(pool)
-    .await)
-    .unwrap()
-}
 
 /// The next live event of `kind`, skipping others (chatter updates…).
 async fn next_of(ws: &mut common::Ws, kind: &str) -> Value {

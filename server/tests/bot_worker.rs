@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::twitch::account_of;
+use common::twitch::{account_of, connect_channel};
 
 use std::time::Duration;
 
@@ -85,19 +85,7 @@ async fn one_worker_per_channel_sends_leaves_and_hands_over(s: &TestServer, fake
     let api = Api::new(&s.url);
     let t = api.login("owner", "lumio-owner").await;
     fake.add_moderator(&fake.broadcaster.id, &fake.bot.id);
-    let pair = fake.issue_user_token(&fake.bot.id, SCOPES);
-    let (st, c) = api
-        .call(
-            Method::POST,
-            "/v1/connections/twitch/tokens",
-            Some(&t),
-            Some(
-                json!({"access_token": pair.access_token, "refresh_token": pair.refresh_token,
-                "role": "bot", "channel": fake.broadcaster.login}),
-            ),
-        )
-        .await;
-    assert_eq!(st, StatusCode::CREATED, "{c}");
+    let c = connect_channel(&api, &t, fake, &fake.bot.id, "bot", SCOPES).await;
     let toggle = |enabled: bool| {
         let (api, t) = (&api, &t);
         async move {

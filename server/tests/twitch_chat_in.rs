@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::twitch::account_of;
+use common::twitch::{account_of, connect_channel};
 
 use std::time::Duration;
 
@@ -20,7 +20,7 @@ use lumio_server::platforms::twitch::eventsub::EventSubOptions;
 use lumio_server::testing::TestServer;
 use lumio_testkit::twitch::FakeTwitch;
 use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
+use serde_json::Value;
 use uuid::Uuid;
 
 /// Keepalives of 1 s allowed, so a silent session is noticed quickly.
@@ -109,19 +109,7 @@ async fn chat_arrives(fake: &FakeTwitch, ws: &mut common::Ws, text: &str) -> Val
 async fn eventsub_chat_moderation_and_reconnects(s: &TestServer, fake: &FakeTwitch) {
     let api = Api::new(&s.url);
     let t = api.login("owner", "lumio-owner").await;
-    let pair = fake.issue_user_token(&fake.broadcaster.id, SCOPES);
-    let (st, c) = api
-        .call(
-            Method::POST,
-            "/v1/connections/twitch/tokens",
-            Some(&t),
-            Some(
-                json!({"access_token": pair.access_token, "refresh_token": pair.refresh_token,
-                "role": "broadcaster", "channel": fake.broadcaster.login}),
-            ),
-        )
-        .await;
-    assert_eq!(st, StatusCode::CREATED, "{c}");
+    let c = connect_channel(&api, &t, fake, &fake.broadcaster.id, "broadcaster", SCOPES).await;
     let credential: Uuid = c["credentials"][0]["id"].as_str().unwrap().parse().unwrap();
     let account = account_of(s, "demo").await;
     let mut ws = ws_connect(&s.url, &t, "").await;

@@ -29,3 +29,28 @@ pub async fn account_of(s: &TestServer, slug: &str) -> Uuid {
     .await)
     .unwrap()
 }
+
+/// Connect the fake broadcaster's channel with a token the fake issues to `user_id` with
+/// `scopes`, pasted as `role`; the connection as the API answers it.
+pub async fn connect_channel(
+    api: &super::Api,
+    token: &str,
+    fake: &FakeTwitch,
+    user_id: &str,
+    role: &str,
+    scopes: &[&str],
+) -> serde_json::Value {
+    let pair = fake.issue_user_token(user_id, scopes);
+    let (st, c) = api
+        .call(
+            reqwest::Method::POST,
+            "/v1/connections/twitch/tokens",
+            Some(token),
+            Some(serde_json::json!({"access_token": pair.access_token,
+                "refresh_token": pair.refresh_token, "role": role,
+                "channel": fake.broadcaster.login})),
+        )
+        .await;
+    assert_eq!(st, reqwest::StatusCode::CREATED, "{c}");
+    c
+}

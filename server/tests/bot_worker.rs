@@ -77,6 +77,22 @@ async fn chat_arrives(fake: &FakeTwitch, ws: &mut common::Ws, text: &str) {
     }
 }
 
+/// Wait until one session other than `old` reads the channel's chat (subscribed); its id.
+async fn reading_session(fake: &FakeTwitch, old: &str) -> String {
+    until("a session reading chat", || {
+        let s = fake.sessions();
+        s.len() == 1
+            && s[0] != old
+            && fake.subscriptions().iter().any(|x| {
+                x["transport"]["session_id"] == s[0].as_str()
+                    && x["type"] == "channel.chat.message"
+                    && x["status"] == "enabled"
+            })
+    })
+    .await;
+    fake.sessions()[0].clone()
+}
+
 fn sent(fake: &FakeTwitch) -> Vec<String> {
     fake.sent_messages().into_iter().map(|m| m.2).collect()
 }
@@ -107,7 +123,7 @@ async fn one_worker_per_channel_sends_leaves_and_hands_over(s: &TestServer, fake
     // Worker A first, then B: A holds the channel, B waits.
     let (stop_a, rx_a) = tokio::sync::watch::channel(false);
     let a = worker::spawn(s.state.clone(), options(fake, "A"), rx_a);
-    until("A's session", || fake.sessions().len() == 1).await;
+    reading_session(fake, "").await;
     let (stop_b, rx_b) = tokio::sync::watch::channel(false);
     let b = worker::spawn(s.state.clone(), options(fake, "B"), rx_b);
     tokio::time::sleep(Duration::from_millis(800)).await; // several renewal rounds
@@ -145,12 +161,7 @@ async fn one_worker_per_channel_sends_leaves_and_hands_over(s: &TestServer, fake
     toggle(false).await;
     until("the session to close", || fake.sessions().is_empty()).await;
     toggle(true).await;
-    until("a new session", || {
-        let s = fake.sessions();
-        s.len() == 1 && s[0] != first
-    })
-    .await;
-    let second = fake.sessions()[0].clone();
+    let second = reading_session(fake, &first).await;
     chat_arrives(fake, &mut ws, "after resume").await;
 
     // The holder stops (its lease released): the other worker takes the channel over.
@@ -163,11 +174,7 @@ async fn one_worker_per_channel_sends_leaves_and_hands_over(s: &TestServer, fake
     };
     stop_holder.send(true).unwrap();
     holder_task.await.unwrap();
-    until("a session after the hand-over", || {
-        let s = fake.sessions();
-        s.len() == 1 && s[0] != second
-    })
-    .await;
+    reading_session(fake, &second).await;
     assert_eq!(
         s.state.bus.get(&lease_key).await.unwrap().as_deref(),
         Some(other.2)

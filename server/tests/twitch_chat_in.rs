@@ -188,11 +188,24 @@ async fn eventsub_chat_moderation_and_reconnects(s: &TestServer, fake: &FakeTwit
     assert_eq!(subscribe_calls(fake), made);
     chat_arrives(fake, &mut ws, "after the reconnect").await;
 
-    // A dropped connection: reconnect with backoff, a new session, subscribed again.
+    // A dropped connection: reconnect with backoff, a new session, subscribed again — with
+    // the token Twitch expired early meanwhile refreshed once on its 401.
+    let used = lumio_server::connections::tokens::access_token(&s.state, credential)
+        .await
+        .unwrap();
+    fake.expire_token(used.token.expose());
     assert!(fake.drop_session(&second));
     let third = new_session(fake, &second).await;
     subscribed(fake, &third, 11).await;
-    assert_eq!(subscribe_calls(fake), 2 * made);
+    assert_eq!(
+        subscribe_calls(fake),
+        2 * made + 1,
+        "one refused, then all again"
+    );
+    let now = lumio_server::connections::tokens::access_token(&s.state, credential)
+        .await
+        .unwrap();
+    assert_ne!(now.token, used.token, "refreshed");
     chat_arrives(fake, &mut ws, "after the drop").await;
 
     // A close frame (4000: internal server error) is survived the same way.

@@ -203,10 +203,22 @@ impl TokenSource for CredentialTokens {
         crate::connections::tokens::access_token(&self.state, self.credential)
             .await
             .map(|t| t.token.expose().to_string())
-            .map_err(|e| PlatformError::Unauthorized {
-                platform: Platform::Twitch,
-                message: e.to_string(),
-            })
+            .map_err(refused)
+    }
+
+    async fn refused(&self, used: &str) -> PlatformResult<String> {
+        let used = crate::connections::model::Token::new(used);
+        crate::connections::tokens::refresh_after_unauthorized(&self.state, self.credential, &used)
+            .await
+            .map(|t| t.token.expose().to_string())
+            .map_err(refused)
+    }
+}
+
+fn refused(e: crate::error::AppError) -> PlatformError {
+    PlatformError::Unauthorized {
+        platform: Platform::Twitch,
+        message: e.to_string(),
     }
 }
 

@@ -48,6 +48,11 @@ type Ws =
 #[async_trait]
 pub trait TokenSource: Send + Sync {
     async fn token(&self) -> PlatformResult<String>;
+    /// `used` was refused (a 401): a refreshed token (or the one another task put in its
+    /// place). By default the same source is asked again.
+    async fn refused(&self, _used: &str) -> PlatformResult<String> {
+        self.token().await
+    }
 }
 
 /// One channel to read, with the token user (broadcaster or a moderator bot).
@@ -178,20 +183,30 @@ impl EventSubClient {
     /// broadcaster, not a moderator, a scope missing) is skipped with a warning; an error on
     /// every one fails.
     async fn subscribe(&mut self, session: &Session) -> PlatformResult<()> {
-        let token = self.tokens.token().await?;
+        let mut token = self.tokens.token().await?;
+        let mut refreshed = false;
         let (b, u) = (&self.channel.broadcaster_id, &self.channel.user_id);
         let mut made = 0;
         let mut last = None;
         self.with_moderate = false;
         for (kind, version) in SUBSCRIPTIONS {
-            let req = self
-                .helix
-                .request(&token, Method::POST, "/eventsub/subscriptions")
-                .json(&json!({
-                    "type": kind, "version": version, "condition": condition(kind, b, u),
-                    "transport": { "method": "websocket", "session_id": session.id },
-                }));
-            match self.helix.call(req).await {
+            let body = json!({
+                "type": kind, "version": version, "condition": condition(kind, b, u),
+                "transport": { "method": "websocket", "session_id": session.id },
+            });
+            let post = |token: &str| {
+                self.helix
+                    .request(token, Method::POST, "/eventsub/subscriptions")
+                    .json(&body)
+            };
+            let mut result = self.helix.call(post(&token)).await;
+            // A refused token is refreshed once per session (connections::tokens).
+            if matches!(result, Err(PlatformError::Unauthorized { .. })) && !refreshed {
+                refreshed = true;
+                token = self.tokens.refused(&token).await?;
+                result = self.helix.call(post(&token)).await;
+            }
+            match result {
                 Ok(_) | Err(PlatformError::Api { status: 409, .. }) => {
                     made += 1;
                     if *kind == "channel.moderate" {

@@ -158,6 +158,13 @@ pub async fn serve(
         .config
         .workers
         .then(|| crate::commands::exec::spawn_flusher(state.clone(), workers_rx.clone()));
+    let bot_worker = state.config.bot_worker.then(|| {
+        crate::bots::worker::spawn(
+            state.clone(),
+            crate::bots::worker::WorkerOptions::from_config(&state.config),
+            workers_rx.clone(),
+        )
+    });
     let router = build_router(state);
     // Small writes (live events, short JSON answers) go out at once: with Nagle's algorithm a
     // frame written while the previous one is unacknowledged waits for the client's delayed
@@ -186,6 +193,9 @@ pub async fn serve(
     }
     if let Some(c) = counters {
         let _ = c.await;
+    }
+    if let Some(b) = bot_worker {
+        let _ = b.await;
     }
     served
 }

@@ -172,6 +172,9 @@ pub struct PlatformArgs {
     /// refresh, validation.
     #[arg(long, env = "LUMIO_TWITCH_AUTH_URL", global = true)]
     pub twitch_auth_url: Option<String>,
+    /// Twitch EventSub WebSocket URL (default wss://eventsub.wss.twitch.tv/ws): chat in.
+    #[arg(long, env = "LUMIO_TWITCH_EVENTSUB_URL", global = true)]
+    pub twitch_eventsub_url: Option<String>,
     /// Twitch application client secret, sent when refreshing tokens (leave unset for a
     /// public client).
     #[arg(
@@ -296,29 +299,53 @@ impl Default for PlatformsConfig {
     }
 }
 
+/// A WebSocket URL (ws:// or wss://), as given.
+fn ws_url(var: &'static str, given: &Option<String>, default: &str) -> Result<String, ConfigError> {
+    url_of(
+        var,
+        given,
+        default,
+        ["ws://", "wss://"],
+        "a ws:// or wss://",
+    )
+    .map(String::from)
+}
+
+/// An http(s) base URL, without trailing slashes.
 fn base_url(
     var: &'static str,
     given: &Option<String>,
     default: &str,
 ) -> Result<String, ConfigError> {
+    url_of(
+        var,
+        given,
+        default,
+        ["http://", "https://"],
+        "an http:// or https://",
+    )
+    .map(|u| u.trim_end_matches('/').to_string())
+}
+
+/// The given URL (else `default`), checked to start with one of `schemes` and a host.
+fn url_of<'a>(
+    var: &'static str,
+    given: &'a Option<String>,
+    default: &'a str,
+    schemes: [&str; 2],
+    expected: &str,
+) -> Result<&'a str, ConfigError> {
     let url = given
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .unwrap_or(default);
-    let rest = url
-        .strip_prefix("http://")
-        .or_else(|| url.strip_prefix("https://"));
+    let rest = schemes.iter().find_map(|s| url.strip_prefix(s));
     match rest {
-        Some(host) if !host.is_empty() && !url.contains(char::is_whitespace) => {
-            Ok(url.trim_end_matches('/').to_string())
-        }
+        Some(host) if !host.is_empty() && !url.contains(char::is_whitespace) => Ok(url),
         _ => Err(err(
             var,
-            format!(
-                "expected an http:// or https:// URL, got '{}'",
-                redact_url(url)
-            ),
+            format!("expected {expected} URL, got '{}'", redact_url(url)),
         )),
     }
 }
@@ -402,6 +429,11 @@ pub struct Config {
     pub bus_prefix: String,
     /// Run the background workers (the chat flush) beside the API.
     pub workers: bool,
+    /// Run the bot worker (platform chat in, sends) beside the API (`serve --no-workers`
+    /// turns it off; `lumio-server worker` runs it alone).
+    pub bot_worker: bool,
+    /// Twitch EventSub WebSocket URL (`LUMIO_TWITCH_EVENTSUB_URL`), ws:// or wss://.
+    pub twitch_eventsub_url: String,
     /// The outside platforms' API base URLs and credentials.
     pub platforms: PlatformsConfig,
     /// Profile enrichment: cache time, circuit breaker, call timeout.
@@ -608,6 +640,12 @@ impl Config {
             body_limit,
             bus_prefix,
             workers: true,
+            bot_worker: true,
+            twitch_eventsub_url: ws_url(
+                "LUMIO_TWITCH_EVENTSUB_URL",
+                &args.platforms.twitch_eventsub_url,
+                crate::platforms::twitch::eventsub::DEFAULT_EVENTSUB_URL,
+            )?,
         })
     }
 }

@@ -54,7 +54,14 @@ enum Command {
         /// The account (slug) the simulated chat belongs to.
         #[arg(long, default_value = "demo", requires = "simulate")]
         simulate_account: String,
+        /// Serve the API only: no background workers (chat flush, schedule, bot worker);
+        /// run them elsewhere (`lumio-server worker` for the bot worker).
+        #[arg(long)]
+        no_workers: bool,
     },
+    /// Run the bot worker alone (platform chat in and sends) until SIGINT or SIGTERM; several
+    /// may run against one database and bus: each channel is held by exactly one.
+    Worker,
     /// Apply pending database migrations (a no-op when there are none).
     Migrate {
         /// List applied and pending migrations instead of applying them.
@@ -214,6 +221,25 @@ async fn run(cli: Cli) -> Result<(), Stop> {
             db.close().await;
             Ok(())
         }
+        Command::Worker => {
+            let config = Config::from_args(&cli.config, None, None).map_err(|e| e.to_string())?;
+            init_logging()?;
+            let state = app::AppState::connect(config.clone())
+                .await
+                .map_err(|e| e.to_string())?;
+            ensure_migrated(&state.db).await?;
+            let (stop, rx) = tokio::sync::watch::channel(false);
+            let worker = lumio_server::bots::worker::spawn(
+                state.clone(),
+                lumio_server::bots::worker::WorkerOptions::from_config(&config),
+                rx,
+            );
+            app::shutdown_signal().await;
+            let _ = stop.send(true);
+            let _ = worker.await;
+            state.db.close().await;
+            Ok(())
+        }
         Command::Seed { file } => {
             let (_, db) = connect_db(&cli.config).await?;
             ensure_migrated(&db).await?;
@@ -230,12 +256,17 @@ async fn run(cli: Cli) -> Result<(), Stop> {
             simulate,
             rate,
             simulate_account,
+            no_workers,
         } => {
             if !(rate.is_finite() && rate > 0.0 && rate <= 100_000.0) {
                 return Err(format!("--rate must be between 0 and 100000, got {rate}").into());
             }
-            let config = Config::from_args(&cli.config, Some(&bind), body_limit.as_deref())
+            let mut config = Config::from_args(&cli.config, Some(&bind), body_limit.as_deref())
                 .map_err(|e| e.to_string())?;
+            if no_workers {
+                config.workers = false;
+                config.bot_worker = false;
+            }
             init_logging()?;
             let state = app::AppState::connect(config.clone())
                 .await

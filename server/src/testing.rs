@@ -212,6 +212,8 @@ impl TestServer {
         config.system_key = Some(TEST_SYSTEM_KEY.to_string());
         config.bus_prefix = format!("t-{}:", uuid::Uuid::new_v4().simple());
         config.workers = opts.workers;
+        // Tests start the bot worker themselves (bots::worker::spawn) when they need it.
+        config.bot_worker = false;
         configure(&mut config);
         let state = AppState::connect(config).await.expect("connect test state");
         state.db.migrate().await.expect("migrate");

@@ -10,14 +10,14 @@
 
 mod common;
 
+use common::twitch::account_of;
+
 use std::sync::{Arc, Mutex, Once};
 use std::time::Duration;
 
 use common::{code, gql_code, ws_connect, Api};
 use futures::StreamExt;
 use lumio_server::bus::keys;
-use lumio_server::config::Config;
-use lumio_server::connections::crypto::SecretKey;
 use lumio_server::connections::model::{Role, Token};
 use lumio_server::connections::tokens::{self, CallError};
 use lumio_server::testing::{TestServer, TEST_SYSTEM_KEY};
@@ -25,16 +25,6 @@ use lumio_testkit::twitch::FakeTwitch;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use uuid::Uuid;
-
-impl common::Fake for FakeTwitch {
-    fn configure(&self, c: &mut Config) {
-        c.platforms.twitch.api_url = self.helix_url();
-        c.platforms.twitch.client_id = Some(self.client_id().to_string());
-        c.twitch_auth.auth_url = self.oauth_url();
-        c.twitch_auth.client_secret = Some(self.client_secret().to_string());
-        c.secret_key = Some(SecretKey::generate());
-    }
-}
 
 async fn twitch() -> FakeTwitch {
     init_log_capture();
@@ -133,17 +123,6 @@ async fn list(api: &Api, token: &str) -> Value {
         .await;
     assert_eq!(st, StatusCode::OK, "{body}");
     body
-}
-
-async fn account_of(s: &TestServer, slug: &str) -> Uuid {
-    let db = &s.state.db;
-    lumio_server::on_db!(db, |pool| sqlx::query_scalar::<_, Uuid>(
-        "SELECT id FROM accounts WHERE slug = $1"
-    )
-    .bind(slug)
-    .fetch_one(pool)
-    .await)
-    .unwrap()
 }
 
 /// The raw sealed columns of a credential.

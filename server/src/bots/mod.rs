@@ -14,3 +14,4 @@ pub mod graphql;
 pub mod model;
 pub mod rest;
 pub mod service;
+pub mod worker;

@@ -7,6 +7,12 @@ pub fn bot_action(platform: impl Display, account_id: impl Display) -> String {
     format!("lumio:bot:action:{platform}:{account_id}")
 }
 
+/// The lease of one bot worker on a channel connection (value: the worker's id; a TTL that
+/// the holder renews). Exactly one worker reads and sends on a channel.
+pub fn bot_lease(platform: impl Display, connection_id: impl Display) -> String {
+    format!("lumio:bot:lease:{platform}:{connection_id}")
+}
+
 /// A Twitch device code connect in progress (its device code sealed; TTL = the code's life).
 pub fn twitch_device_flow(flow_id: impl Display) -> String {
     format!("lumio:twitch_device:{flow_id}")

@@ -32,11 +32,15 @@ use crate::platforms::Platform;
 pub enum Actor {
     Staff,
     BotRule,
+    /// A moderator on the platform itself, reported by its event stream: recorded with them
+    /// as the moderator, and nothing is sent back to the platform.
+    Platform,
 }
 
 /// One action under way: who acts, on whom, why, and the warnings gathered so far.
 struct Act<'a> {
     state: &'a AppState,
+    actor: Actor,
     ctx: &'a AccountCtx,
     t: Target,
     reason: Option<String>,
@@ -85,6 +89,7 @@ impl Act<'_> {
     async fn announce(self, log_id: Uuid, done: Done) -> AppResult<ModerationResult> {
         let Act {
             state,
+            actor,
             ctx,
             t,
             reason,
@@ -97,20 +102,25 @@ impl Act<'_> {
             duration,
             expires_at,
         } = done;
-        let channel = to_bot(
-            state,
-            ctx,
-            t.platform,
-            json!({
-                "id": log_id, "action": action.as_str(), "platform": platform,
-                "user_id": t.user_id, "username": t.username,
-                "message_id": t.message.as_ref().map(|m| m.id),
-                "platform_message_id": t.message.as_ref().and_then(|m| m.platform_message_id.clone()),
-                "channel_name": t.message.as_ref().map(|m| m.channel_name.clone()),
-                "duration_seconds": duration, "reason": reason, "moderator": ctx.user_name,
-            }),
-        )
-        .await?;
+        // An action taken on the platform itself is not sent back to it.
+        let channel = if actor == Actor::Platform {
+            String::new()
+        } else {
+            to_bot(
+                state,
+                ctx,
+                t.platform,
+                json!({
+                    "id": log_id, "action": action.as_str(), "platform": platform,
+                    "user_id": t.user_id, "username": t.username,
+                    "message_id": t.message.as_ref().map(|m| m.id),
+                    "platform_message_id": t.message.as_ref().and_then(|m| m.platform_message_id.clone()),
+                    "channel_name": t.message.as_ref().map(|m| m.channel_name.clone()),
+                    "duration_seconds": duration, "reason": reason, "moderator": ctx.user_name,
+                }),
+            )
+            .await?
+        };
         let user = UserEvent {
             platform: platform.to_string(),
             user_id: t.user_id.clone(),
@@ -141,7 +151,12 @@ impl Act<'_> {
             duration_seconds: duration,
             expires_at,
             changed: true,
-            delivery: "queued_for_bot".into(),
+            delivery: if actor == Actor::Platform {
+                "applied_on_platform"
+            } else {
+                "queued_for_bot"
+            }
+            .into(),
             channel,
             warnings,
         })
@@ -175,6 +190,7 @@ pub async fn moderate(
     let timeout_key = keys::user_flag(ctx.account_id, t.platform, &t.user_id, UserFlag::Timeout);
     let act = Act {
         state,
+        actor,
         ctx,
         t,
         reason,

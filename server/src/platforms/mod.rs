@@ -1,5 +1,8 @@
-//! The five chat platforms. Connectors (read, send, moderate, enrich) will live beside this.
+//! The five chat platforms: [`connector::Connector`] is what lumio does on one (read, send,
+//! moderate, enrich); one module per platform implements it.
 
+pub mod chat_in;
+pub mod connector;
 pub mod simulator;
 pub mod twitch;
 

@@ -1,6 +1,8 @@
 //! Helpers for HTTP tests against the real server on a real port.
 #![allow(dead_code)]
 
+pub mod twitch;
+
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 

@@ -10,8 +10,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Api, Ws};
-use futures::{SinkExt, StreamExt};
+use common::{ws_frame as next, Api, Ws};
+use futures::SinkExt;
 use lumio_server::testing::TestServer;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -59,27 +59,7 @@ async fn ingest(api: &Api, token: &str, text: &str) -> String {
 }
 
 async fn connect(s: &TestServer, token: &str, since: Option<&str>) -> Ws {
-    let query = since.map(|c| format!("&since={c}")).unwrap_or_default();
-    let mut ws = common::ws_connect(&s.url, token, &query).await;
-    let hello = next(&mut ws).await;
-    assert_eq!(hello["type"], "hello", "{hello}");
-    ws
-}
-
-/// The next frame as JSON; a close frame as `{"type":"closed"}`.
-async fn next(ws: &mut Ws) -> Value {
-    loop {
-        let m = tokio::time::timeout(Duration::from_secs(10), ws.next())
-            .await
-            .expect("an event within 10 s")
-            .expect("socket open")
-            .unwrap();
-        match m {
-            Message::Text(t) => return serde_json::from_str(&t).unwrap(),
-            Message::Close(_) => return json!({"type": "closed"}),
-            _ => continue,
-        }
-    }
+    common::ws_open(&s.url, token, since).await
 }
 
 /// The texts of history older than `cursor`, newest first, down to (not including) the

@@ -7,7 +7,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Api, Ws};
+use common::{ws_frame as next, Api, Ws};
 use futures::{SinkExt, StreamExt};
 use lumio_server::app::AppState;
 use lumio_server::testing::TestServer;
@@ -34,32 +34,7 @@ fn msg(text: &str) -> Value {
 }
 
 async fn connect(s: &TestServer, token: &str, since: Option<&str>) -> Ws {
-    let mut url = format!(
-        "{}/v1/chat/ws?token={token}",
-        s.url.replace("http://", "ws://")
-    );
-    if let Some(c) = since {
-        url.push_str(&format!("&since={c}"));
-    }
-    let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
-    let hello = next(&mut ws).await;
-    assert_eq!(hello["type"], "hello", "{hello}");
-    ws
-}
-
-async fn next(ws: &mut Ws) -> Value {
-    loop {
-        let m = tokio::time::timeout(Duration::from_secs(10), ws.next())
-            .await
-            .expect("an event within 10 s")
-            .expect("socket open")
-            .unwrap();
-        match m {
-            Message::Text(t) => return serde_json::from_str(&t).unwrap(),
-            Message::Close(_) => return json!({"type": "closed"}),
-            _ => continue,
-        }
-    }
+    common::ws_open(&s.url, token, since).await
 }
 
 async fn ingest(api: &Api, token: &str, text: &str) {

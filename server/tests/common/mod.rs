@@ -197,6 +197,33 @@ pub async fn ws_connect(base: &str, token: &str, query: &str) -> Ws {
         .0
 }
 
+/// Open `/v1/chat/ws` (resuming after `since` if given) and read its `hello`.
+pub async fn ws_open(base: &str, token: &str, since: Option<&str>) -> Ws {
+    let query = since.map(|c| format!("&since={c}")).unwrap_or_default();
+    let mut ws = ws_connect(base, token, &query).await;
+    let hello = ws_frame(&mut ws).await;
+    assert_eq!(hello["type"], "hello", "{hello}");
+    ws
+}
+
+/// The next frame as JSON, within 10 s; a close frame as `{"type":"closed"}`.
+pub async fn ws_frame(ws: &mut Ws) -> Value {
+    use futures::StreamExt;
+    use tokio_tungstenite::tungstenite::Message;
+    loop {
+        let m = tokio::time::timeout(std::time::Duration::from_secs(10), ws.next())
+            .await
+            .expect("an event within 10 s")
+            .expect("socket open")
+            .expect("a frame");
+        match m {
+            Message::Text(t) => return serde_json::from_str(&t).expect("JSON frame"),
+            Message::Close(_) => return serde_json::json!({"type": "closed"}),
+            _ => continue,
+        }
+    }
+}
+
 /// The next live event other than `hello`, within 10 s.
 pub async fn next_event(ws: &mut Ws) -> Value {
     use futures::StreamExt;

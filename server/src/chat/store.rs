@@ -194,7 +194,10 @@ impl Db {
                     sep.push_bind(*id);
                 }
                 qb.push(")");
-                qb.build_query_scalar().fetch_all(pool).await
+                qb.build_query_scalar()
+                    .persistent(false)
+                    .fetch_all(pool)
+                    .await
             })?;
             found.extend(got);
         }
@@ -374,7 +377,11 @@ impl Db {
                         sep.push_bind(*id);
                     }
                     qb.push(")");
-                    let got: Vec<Uuid> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
+                    let got: Vec<Uuid> = qb
+                        .build_query_scalar()
+                        .persistent(false)
+                        .fetch_all(&mut *tx)
+                        .await?;
                     found.extend(got);
                 }
                 tx.commit().await?;
@@ -385,6 +392,12 @@ impl Db {
 }
 
 /// Rows per multi-row INSERT on SQLite (26 values a row; SQLite allows 32,766 a statement).
+///
+/// A multi-row statement's text depends on its row count, so these statements (and the
+/// `IN (…)` lists) are run with `persistent(false)`: kept in sqlx's per-connection statement
+/// cache (100 per connection), every batch size seen became a prepared statement of its own,
+/// ~280 KB of SQLite's heap each at 1,000 rows — 250 MB across the pool after ten minutes at
+/// 2,000 msg/s (heaptrack; docs/bench.md, "Bounded state").
 const SQLITE_ROWS_PER_INSERT: usize = 1000;
 
 /// Whether any text of a message holds a NUL (0x00), which PostgreSQL refuses in text and
@@ -466,7 +479,11 @@ async fn sqlite_insert_messages(pool: &SqlitePool, msgs: &[ChatMessage]) -> sqlx
                 .push_bind(&m.treatment);
         });
         qb.push(" ON CONFLICT DO NOTHING RETURNING id");
-        let ids: Vec<Uuid> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
+        let ids: Vec<Uuid> = qb
+            .build_query_scalar()
+            .persistent(false)
+            .fetch_all(&mut *tx)
+            .await?;
         new.extend(ids);
     }
 
@@ -499,7 +516,7 @@ async fn sqlite_insert_messages(pool: &SqlitePool, msgs: &[ChatMessage]) -> sqlx
                 .push_bind(now);
         });
         qb.push(format!(" {USERS_UPSERT}"));
-        qb.build().execute(&mut *tx).await?;
+        qb.build().persistent(false).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(new.len())

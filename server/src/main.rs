@@ -2,7 +2,9 @@
 #![forbid(unsafe_code)]
 
 /// mimalloc: the server allocates per request and per message from many threads, where
-/// glibc malloc spent a fifth of the CPU time (see docs/bench.md).
+/// glibc malloc spent a fifth of the CPU time (see docs/bench.md). The `system-alloc` feature
+/// leaves it out, so that a heap profiler (heaptrack) sees every allocation.
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -1,4 +1,4 @@
-//! `lumio discord …` and `lumio admin guilds|audit` end to end: the real `lumio` binary,
+//! `lumio discord …` and `lumio admin guilds|bots|audit` end to end: the real `lumio` binary,
 //! without a terminal, against the real server (both backends) pointed at lumio-testkit's
 //! fake Discord. The test plays the browser: it opens the URL `authorize` prints on the fake's
 //! consent screen and follows the redirect to the server's callback.
@@ -51,7 +51,8 @@ both!(
     authorize_prints_the_url_and_waits_until_the_server_is_connected,
     authorize_without_a_callback_times_out_with_exit_1,
     channels_roles_and_feature_mappings,
-    admin_lists_and_removes_mappings_and_the_audit_log_shows_it
+    admin_lists_and_removes_mappings_and_the_audit_log_shows_it,
+    admin_bots_list_toggle_rm_and_the_guild_toggle
 );
 
 async fn fake() -> FakeDiscord {
@@ -413,4 +414,121 @@ async fn admin_lists_and_removes_mappings_and_the_audit_log_shows_it(
     assert_eq!(log[0]["permission"], "discord-guilds:delete");
     let r = admin.run(&["admin", "audit", "--limit", "0"], None).await;
     assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+async fn admin_bots_list_toggle_rm_and_the_guild_toggle(s: &TestServer, fake: &FakeDiscord) {
+    let owner = Cli::new(s);
+    owner.login("owner").await;
+    connect(s, fake, &owner).await;
+    let g = fake.guild.id.clone();
+    // An account owner is no admin.
+    let r = owner.run(&["admin", "bots", "list"], None).await;
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(r.stderr.contains("bot-control:read"), "{}", r.stderr);
+
+    let admin = Cli::new(s);
+    admin.login("admin").await;
+    let out = admin.ok(&["admin", "bots", "list", "--json"], None).await;
+    let bots: Value = serde_json::from_str(&out).unwrap();
+    let twitch = bots
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["platform"] == "twitch")
+        .unwrap_or_else(|| panic!("{out}"));
+    let account = twitch["account_id"].as_str().unwrap().to_string();
+    assert_eq!(twitch["status"], "active", "{out}");
+    assert_eq!(twitch["channels"][0]["channel_name"], "lumio_demo");
+    // Piped: account, platform, status, channels.
+    let out = admin.ok(&["admin", "bots", "list"], None).await;
+    assert!(
+        out.lines()
+            .any(|l| l == format!("{account}\ttwitch\tactive\tlumio_demo")),
+        "{out}"
+    );
+
+    // Pause, then resume; each audited.
+    let out = admin
+        .ok(
+            &["admin", "bots", "toggle", &account, "twitch", "--off"],
+            None,
+        )
+        .await;
+    assert!(out.contains("is paused (bot_leave)"), "{out}");
+    let me = owner.ok(&["bots", "status", "--json"], None).await;
+    assert!(me.contains("\"paused\""), "{me}");
+    admin
+        .ok(
+            &["admin", "bots", "toggle", &account, "twitch", "--on"],
+            None,
+        )
+        .await;
+    let r = admin
+        .run(&["admin", "bots", "toggle", &account, "twitch"], None)
+        .await;
+    assert_eq!(r.code, 2, "--on or --off is required: {}", r.stderr);
+    let r = admin
+        .run(
+            &["admin", "bots", "toggle", "not-a-uuid", "twitch", "--on"],
+            None,
+        )
+        .await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+
+    // Remove: asks first (no terminal: --yes required), then the connections go.
+    let r = admin
+        .run(&["admin", "bots", "rm", &account, "kick"], None)
+        .await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let out = admin
+        .ok(&["admin", "bots", "rm", &account, "kick", "--yes"], None)
+        .await;
+    assert!(out.contains("Removed the kick bot"), "{out}");
+    assert!(out.contains("lumio-demo"), "{out}");
+    let r = admin
+        .run(&["admin", "bots", "rm", &account, "kick", "--yes"], None)
+        .await;
+    assert_eq!(r.code, 5, "nothing left to remove: {}", r.stderr);
+
+    // The guild toggle pauses the bot in one guild.
+    let out = admin
+        .ok(&["admin", "guilds", "toggle", &g, "--off", "--json"], None)
+        .await;
+    let t: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(t["enabled"], false);
+    assert_eq!(t["guild_id"], g.as_str());
+    let out = admin
+        .ok(&["admin", "guilds", "toggle", &g, "--on"], None)
+        .await;
+    assert!(
+        out.starts_with(&format!("The bot is resumed in Discord guild {g}")),
+        "{out}"
+    );
+
+    let out = admin.ok(&["admin", "audit", "--json"], None).await;
+    let log: Value = serde_json::from_str(&out).unwrap();
+    let actions: Vec<(&str, &str)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap(),
+                e["outcome"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("discord_guild.toggle", "ok"),
+            ("discord_guild.toggle", "ok"),
+            ("bot.delete", "failed"),
+            ("bot.delete", "ok"),
+            ("bot.toggle", "ok"),
+            ("bot.toggle", "ok"),
+        ],
+        "{out}"
+    );
+    assert_eq!(log[5]["permission"], "bot-control:edit");
 }

@@ -760,16 +760,17 @@ complete -c lumio -n "__fish_lumio_using_subcommand discord; and __fish_seen_sub
 complete -c lumio -n "__fish_lumio_using_subcommand discord; and __fish_seen_subcommand_from help" -f -a "features" -d 'Every lumio feature and the channel of the server it posts into'
 complete -c lumio -n "__fish_lumio_using_subcommand discord; and __fish_seen_subcommand_from help" -f -a "set-feature" -d 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)'
 complete -c lumio -n "__fish_lumio_using_subcommand discord; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds audit help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
-complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds audit help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds audit help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
-complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds audit help" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds audit help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
-complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds audit help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
-complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds audit help" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds audit help" -f -a "guilds" -d 'Every account\'s Discord guild mappings: list, remove'
-complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds audit help" -f -a "audit" -d 'The admin audit log, newest first: who did what to which target, and how it ended'
-complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds bots audit help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds bots audit help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds bots audit help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds bots audit help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds bots audit help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds bots audit help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds bots audit help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds bots audit help" -f -a "guilds" -d 'Every account\'s Discord guild mappings: list, pause / resume the bot, remove'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds bots audit help" -f -a "bots" -d 'Every account\'s bots: list, pause / resume, remove'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds bots audit help" -f -a "audit" -d 'The admin audit log, newest first: who did what to which target, and how it ended'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and not __fish_seen_subcommand_from guilds bots audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from guilds" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from guilds" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from guilds" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
@@ -781,7 +782,21 @@ complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subco
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from guilds" -f -a "ls" -d 'Every Discord guild mapped to any account (needs discord-guilds:read)'
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from guilds" -f -a "rm" -d 'Remove a guild\'s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from guilds" -f -a "delete" -d 'Remove a guild\'s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from guilds" -f -a "toggle" -d 'Pause (`--off`) or resume (`--on`) the bot in one guild, whichever account holds it: paused, it ingests no chat there and posts nothing there (needs bot-control:edit; audited)'
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from guilds" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -f -a "list" -d 'Every account\'s bot on each platform it has a channel on (needs bot-control:read)'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -f -a "ls" -d 'Every account\'s bot on each platform it has a channel on (needs bot-control:read)'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -f -a "toggle" -d 'Pause (`--off`) or resume (`--on`) an account\'s bot on a platform (needs bot-control:edit; written to the audit log)'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -f -a "rm" -d 'Remove an account\'s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -f -a "delete" -d 'Remove an account\'s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from bots" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from audit" -s n -l limit -d 'How many entries (1–500)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from audit" -l before -d 'Only entries older than this one (its id), to page back' -r
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from audit" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
@@ -791,7 +806,8 @@ complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subco
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from audit" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "guilds" -d 'Every account\'s Discord guild mappings: list, remove'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "guilds" -d 'Every account\'s Discord guild mappings: list, pause / resume the bot, remove'
+complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "bots" -d 'Every account\'s bots: list, pause / resume, remove'
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "audit" -d 'The admin audit log, newest first: who did what to which target, and how it ended'
 complete -c lumio -n "__fish_lumio_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand connect; and not __fish_seen_subcommand_from twitch help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
@@ -990,7 +1006,8 @@ complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from discord" -f -a "roles" -d 'A connected server\'s roles (cached by the server for an hour)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from discord" -f -a "features" -d 'Every lumio feature and the channel of the server it posts into'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from discord" -f -a "set-feature" -d 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)'
-complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "guilds" -d 'Every account\'s Discord guild mappings: list, remove'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "guilds" -d 'Every account\'s Discord guild mappings: list, pause / resume the bot, remove'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "bots" -d 'Every account\'s bots: list, pause / resume, remove'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "audit" -d 'The admin audit log, newest first: who did what to which target, and how it ended'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from connect" -f -a "twitch" -d 'Connect a Twitch channel: the broadcaster\'s own account, or a bot account acting on it (needs bot-connections:create)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "list" -d 'List the account\'s channel connections and their credentials (needs bot-connections:read)'

@@ -42,7 +42,8 @@ backend_tests!(
     the_gateway_session_feeds_chat_and_guild_state_and_survives_reconnects,
     feature_channels_post_queue_past_the_rate_limit_and_refuse_foreign_channels,
     slash_commands_are_registered_per_guild_within_the_daily_limit,
-    moderation_goes_out_through_discord_rest
+    moderation_goes_out_through_discord_rest,
+    the_bot_worker_runs_the_discord_session_when_a_token_is_configured
 );
 
 fn options(fake: &FakeDiscord, id: &str) -> SessionOptions {
@@ -644,4 +645,29 @@ async fn moderation_goes_out_through_discord_rest(s: &TestServer, fake: &FakeDis
         .calls()
         .iter()
         .all(|c| !c.path.contains(fake.bot_token()) && !c.query.contains(fake.bot_token())));
+}
+
+async fn the_bot_worker_runs_the_discord_session_when_a_token_is_configured(
+    s: &TestServer,
+    fake: &FakeDiscord,
+) {
+    use lumio_server::bots::worker::{self, WorkerOptions};
+    let (stop, rx) = watch::channel(false);
+    let w = worker::spawn(
+        s.state.clone(),
+        WorkerOptions::from_config(&s.state.config),
+        rx,
+    );
+    live_session(fake, None).await;
+    let lease = s.bus().get(&keys::discord_gateway_lease()).await.unwrap();
+    assert!(lease.is_some(), "the worker holds the session's lease");
+    let _ = stop.send(true);
+    w.await.unwrap();
+    until("the session closed", || fake.sessions().is_empty()).await;
+    assert!(s
+        .bus()
+        .get(&keys::discord_gateway_lease())
+        .await
+        .unwrap()
+        .is_none());
 }

@@ -1062,6 +1062,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('authorize', 'authorize', [CompletionResultType]::ParameterValue, 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)')
             [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'A connected server''s channels (cached by the server for an hour)')
+            [CompletionResult]::new('commands', 'commands', [CompletionResultType]::ParameterValue, 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'A connected server''s roles (cached by the server for an hour)')
             [CompletionResult]::new('features', 'features', [CompletionResultType]::ParameterValue, 'Every lumio feature and the channel of the server it posts into')
             [CompletionResult]::new('set-feature', 'set-feature', [CompletionResultType]::ParameterValue, 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)')
@@ -1134,6 +1135,18 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'lumio;discord;commands' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'lumio;discord;roles' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
@@ -1177,6 +1190,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('authorize', 'authorize', [CompletionResultType]::ParameterValue, 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)')
             [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'A connected server''s channels (cached by the server for an hour)')
+            [CompletionResult]::new('commands', 'commands', [CompletionResultType]::ParameterValue, 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'A connected server''s roles (cached by the server for an hour)')
             [CompletionResult]::new('features', 'features', [CompletionResultType]::ParameterValue, 'Every lumio feature and the channel of the server it posts into')
             [CompletionResult]::new('set-feature', 'set-feature', [CompletionResultType]::ParameterValue, 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)')
@@ -1193,6 +1207,9 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;discord;help;channels' {
+            break
+        }
+        'lumio;discord;help;commands' {
             break
         }
         'lumio;discord;help;roles' {
@@ -1936,6 +1953,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('authorize', 'authorize', [CompletionResultType]::ParameterValue, 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)')
             [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'A connected server''s channels (cached by the server for an hour)')
+            [CompletionResult]::new('commands', 'commands', [CompletionResultType]::ParameterValue, 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'A connected server''s roles (cached by the server for an hour)')
             [CompletionResult]::new('features', 'features', [CompletionResultType]::ParameterValue, 'Every lumio feature and the channel of the server it posts into')
             [CompletionResult]::new('set-feature', 'set-feature', [CompletionResultType]::ParameterValue, 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)')
@@ -1951,6 +1969,9 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;help;discord;channels' {
+            break
+        }
+        'lumio;help;discord;commands' {
             break
         }
         'lumio;help;discord;roles' {

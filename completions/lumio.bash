@@ -397,6 +397,9 @@ _lumio() {
             lumio__subcmd__discord,channels)
                 cmd="lumio__subcmd__discord__subcmd__channels"
                 ;;
+            lumio__subcmd__discord,commands)
+                cmd="lumio__subcmd__discord__subcmd__commands"
+                ;;
             lumio__subcmd__discord,disconnect)
                 cmd="lumio__subcmd__discord__subcmd__disconnect"
                 ;;
@@ -423,6 +426,9 @@ _lumio() {
                 ;;
             lumio__subcmd__discord__subcmd__help,channels)
                 cmd="lumio__subcmd__discord__subcmd__help__subcmd__channels"
+                ;;
+            lumio__subcmd__discord__subcmd__help,commands)
+                cmd="lumio__subcmd__discord__subcmd__help__subcmd__commands"
                 ;;
             lumio__subcmd__discord__subcmd__help,disconnect)
                 cmd="lumio__subcmd__discord__subcmd__help__subcmd__disconnect"
@@ -615,6 +621,9 @@ _lumio() {
                 ;;
             lumio__subcmd__help__subcmd__discord,channels)
                 cmd="lumio__subcmd__help__subcmd__discord__subcmd__channels"
+                ;;
+            lumio__subcmd__help__subcmd__discord,commands)
+                cmd="lumio__subcmd__help__subcmd__discord__subcmd__commands"
                 ;;
             lumio__subcmd__help__subcmd__discord,disconnect)
                 cmd="lumio__subcmd__help__subcmd__discord__subcmd__disconnect"
@@ -3160,7 +3169,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__discord)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help guilds ls authorize disconnect channels roles features set-feature help"
+            opts="-q -h --server --account --profile --json --no-color --quiet --help guilds ls authorize disconnect channels commands roles features set-feature help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3220,6 +3229,32 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__discord__subcmd__channels)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__discord__subcmd__commands)
             opts="-q -h --server --account --profile --json --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3324,7 +3359,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__discord__subcmd__help)
-            opts="guilds authorize disconnect channels roles features set-feature help"
+            opts="guilds authorize disconnect channels commands roles features set-feature help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3352,6 +3387,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__discord__subcmd__help__subcmd__channels)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__discord__subcmd__help__subcmd__commands)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4190,7 +4239,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__discord)
-            opts="guilds authorize disconnect channels roles features set-feature"
+            opts="guilds authorize disconnect channels commands roles features set-feature"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4218,6 +4267,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__discord__subcmd__channels)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__discord__subcmd__commands)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

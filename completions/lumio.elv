@@ -951,6 +951,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand authorize 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)'
             cand disconnect 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise'
             cand channels 'A connected server''s channels (cached by the server for an hour)'
+            cand commands 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)'
             cand roles 'A connected server''s roles (cached by the server for an hour)'
             cand features 'Every lumio feature and the channel of the server it posts into'
             cand set-feature 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)'
@@ -1017,6 +1018,17 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'lumio;discord;commands'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'lumio;discord;roles'= {
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
@@ -1057,6 +1069,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand authorize 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)'
             cand disconnect 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise'
             cand channels 'A connected server''s channels (cached by the server for an hour)'
+            cand commands 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)'
             cand roles 'A connected server''s roles (cached by the server for an hour)'
             cand features 'Every lumio feature and the channel of the server it posts into'
             cand set-feature 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)'
@@ -1069,6 +1082,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;discord;help;disconnect'= {
         }
         &'lumio;discord;help;channels'= {
+        }
+        &'lumio;discord;help;commands'= {
         }
         &'lumio;discord;help;roles'= {
         }
@@ -1696,6 +1711,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand authorize 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)'
             cand disconnect 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise'
             cand channels 'A connected server''s channels (cached by the server for an hour)'
+            cand commands 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)'
             cand roles 'A connected server''s roles (cached by the server for an hour)'
             cand features 'Every lumio feature and the channel of the server it posts into'
             cand set-feature 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)'
@@ -1707,6 +1723,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;help;discord;disconnect'= {
         }
         &'lumio;help;discord;channels'= {
+        }
+        &'lumio;help;discord;commands'= {
         }
         &'lumio;help;discord;roles'= {
         }

@@ -52,7 +52,8 @@ both!(
     authorize_without_a_callback_times_out_with_exit_1,
     channels_roles_and_feature_mappings,
     admin_lists_and_removes_mappings_and_the_audit_log_shows_it,
-    admin_bots_list_toggle_rm_and_the_guild_toggle
+    admin_bots_list_toggle_rm_and_the_guild_toggle,
+    slash_commands_are_registered_and_the_daily_limit_is_said
 );
 
 async fn fake() -> FakeDiscord {
@@ -70,6 +71,7 @@ fn configure(fake: &FakeDiscord, c: &mut lumio_server::config::Config) {
         client_secret: Some(fake.client_secret().to_string()),
         redirect_uri: REDIRECT.to_string(),
     };
+    c.discord_gateway_url = fake.gateway_url();
 }
 
 /// The browser: approve `url` on the fake's consent screen for `guild`, follow the redirect to
@@ -531,4 +533,97 @@ async fn admin_bots_list_toggle_rm_and_the_guild_toggle(s: &TestServer, fake: &F
         "{out}"
     );
     assert_eq!(log[5]["permission"], "bot-control:edit");
+}
+
+async fn slash_commands_are_registered_and_the_daily_limit_is_said(
+    s: &TestServer,
+    fake: &FakeDiscord,
+) {
+    let owner = Cli::new(s);
+    owner.login("owner").await;
+    connect(s, fake, &owner).await;
+    let g = fake.guild.id.clone();
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let opts = lumio_server::platforms::discord::session::SessionOptions::from_config(
+        &s.state.config,
+        "cli-test",
+    )
+    .unwrap();
+    let bot = lumio_server::platforms::discord::session::spawn(s.state.clone(), opts, rx);
+    owner
+        .ok(
+            &[
+                "commands",
+                "create",
+                "dice",
+                "rolled",
+                "--platform",
+                "discord",
+                "--discord-style",
+                "slash",
+            ],
+            None,
+        )
+        .await;
+    let gid = g.as_str();
+    let wait = |n: usize| async move {
+        for _ in 0..500 {
+            if fake.commands(gid).len() == n {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("no registration of {n} commands");
+    };
+    wait(1).await;
+    let out = owner.ok(&["discord", "commands", &g], None).await;
+    assert!(
+        out.contains("of 200 slash-command registrations used today"),
+        "{out}"
+    );
+    assert!(out.contains("/dice"), "{out}");
+
+    // Discord's daily limit reached (the fake counts creates): refused, and said so.
+    fake.set_command_creates_today(&g, 200);
+    owner
+        .ok(
+            &[
+                "commands",
+                "create",
+                "flip",
+                "flipped",
+                "--platform",
+                "discord",
+                "--discord-style",
+                "slash",
+            ],
+            None,
+        )
+        .await;
+    let mut said = String::new();
+    for _ in 0..500 {
+        said = owner.ok(&["discord", "commands", &g], None).await;
+        if said.contains("limit") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(
+        said.starts_with(
+            "Discord's limit of 200 slash-command registrations a day for this \
+                          server is reached"
+        ),
+        "{said}"
+    );
+    assert_eq!(
+        fake.commands(&g).len(),
+        1,
+        "nothing registered past the limit"
+    );
+    let out = owner.ok(&["discord", "commands", &g, "--json"], None).await;
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["last"]["status"], "daily_limit", "{out}");
+    assert_eq!(v["limit"], 200);
+    let _ = stop.send(true);
+    bot.await.unwrap();
 }

@@ -1062,6 +1062,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('authorize', 'authorize', [CompletionResultType]::ParameterValue, 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)')
             [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'A connected server''s channels (cached by the server for an hour)')
+            [CompletionResult]::new('commands', 'commands', [CompletionResultType]::ParameterValue, 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'A connected server''s roles (cached by the server for an hour)')
             [CompletionResult]::new('features', 'features', [CompletionResultType]::ParameterValue, 'Every lumio feature and the channel of the server it posts into')
             [CompletionResult]::new('set-feature', 'set-feature', [CompletionResultType]::ParameterValue, 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)')
@@ -1134,6 +1135,18 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'lumio;discord;commands' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'lumio;discord;roles' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
@@ -1177,6 +1190,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('authorize', 'authorize', [CompletionResultType]::ParameterValue, 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)')
             [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'A connected server''s channels (cached by the server for an hour)')
+            [CompletionResult]::new('commands', 'commands', [CompletionResultType]::ParameterValue, 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'A connected server''s roles (cached by the server for an hour)')
             [CompletionResult]::new('features', 'features', [CompletionResultType]::ParameterValue, 'Every lumio feature and the channel of the server it posts into')
             [CompletionResult]::new('set-feature', 'set-feature', [CompletionResultType]::ParameterValue, 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)')
@@ -1193,6 +1207,9 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;discord;help;channels' {
+            break
+        }
+        'lumio;discord;help;commands' {
             break
         }
         'lumio;discord;help;roles' {
@@ -1217,7 +1234,8 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('guilds', 'guilds', [CompletionResultType]::ParameterValue, 'Every account''s Discord guild mappings: list, remove')
+            [CompletionResult]::new('guilds', 'guilds', [CompletionResultType]::ParameterValue, 'Every account''s Discord guild mappings: list, pause / resume the bot, remove')
+            [CompletionResult]::new('bots', 'bots', [CompletionResultType]::ParameterValue, 'Every account''s bots: list, pause / resume, remove')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The admin audit log, newest first: who did what to which target, and how it ended')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1236,6 +1254,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'Every Discord guild mapped to any account (needs discord-guilds:read)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise')
+            [CompletionResult]::new('toggle', 'toggle', [CompletionResultType]::ParameterValue, 'Pause (`--off`) or resume (`--on`) the bot in one guild, whichever account holds it: paused, it ingests no chat there and posts nothing there (needs bot-control:edit; audited)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1291,9 +1310,24 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'lumio;admin;guilds;toggle' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'Resume the bot in the guild')
+            [CompletionResult]::new('--off', '--off', [CompletionResultType]::ParameterName, 'Pause the bot in the guild')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'lumio;admin;guilds;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every Discord guild mapped to any account (needs discord-guilds:read)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise')
+            [CompletionResult]::new('toggle', 'toggle', [CompletionResultType]::ParameterValue, 'Pause (`--off`) or resume (`--on`) the bot in one guild, whichever account holds it: paused, it ingests no chat there and posts nothing there (needs bot-control:edit; audited)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1303,7 +1337,113 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
         'lumio;admin;guilds;help;rm' {
             break
         }
+        'lumio;admin;guilds;help;toggle' {
+            break
+        }
         'lumio;admin;guilds;help;help' {
+            break
+        }
+        'lumio;admin;bots' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every account''s bot on each platform it has a channel on (needs bot-control:read)')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'Every account''s bot on each platform it has a channel on (needs bot-control:read)')
+            [CompletionResult]::new('toggle', 'toggle', [CompletionResultType]::ParameterValue, 'Pause (`--off`) or resume (`--on`) an account''s bot on a platform (needs bot-control:edit; written to the audit log)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove an account''s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Remove an account''s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lumio;admin;bots;list' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'lumio;admin;bots;ls' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'lumio;admin;bots;toggle' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'Resume the bot')
+            [CompletionResult]::new('--off', '--off', [CompletionResultType]::ParameterName, 'Pause the bot')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;admin;bots;rm' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;admin;bots;delete' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;admin;bots;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every account''s bot on each platform it has a channel on (needs bot-control:read)')
+            [CompletionResult]::new('toggle', 'toggle', [CompletionResultType]::ParameterValue, 'Pause (`--off`) or resume (`--on`) an account''s bot on a platform (needs bot-control:edit; written to the audit log)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove an account''s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lumio;admin;bots;help;list' {
+            break
+        }
+        'lumio;admin;bots;help;toggle' {
+            break
+        }
+        'lumio;admin;bots;help;rm' {
+            break
+        }
+        'lumio;admin;bots;help;help' {
             break
         }
         'lumio;admin;audit' {
@@ -1322,7 +1462,8 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;admin;help' {
-            [CompletionResult]::new('guilds', 'guilds', [CompletionResultType]::ParameterValue, 'Every account''s Discord guild mappings: list, remove')
+            [CompletionResult]::new('guilds', 'guilds', [CompletionResultType]::ParameterValue, 'Every account''s Discord guild mappings: list, pause / resume the bot, remove')
+            [CompletionResult]::new('bots', 'bots', [CompletionResultType]::ParameterValue, 'Every account''s bots: list, pause / resume, remove')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The admin audit log, newest first: who did what to which target, and how it ended')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1330,12 +1471,31 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
         'lumio;admin;help;guilds' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every Discord guild mapped to any account (needs discord-guilds:read)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise')
+            [CompletionResult]::new('toggle', 'toggle', [CompletionResultType]::ParameterValue, 'Pause (`--off`) or resume (`--on`) the bot in one guild, whichever account holds it: paused, it ingests no chat there and posts nothing there (needs bot-control:edit; audited)')
             break
         }
         'lumio;admin;help;guilds;list' {
             break
         }
         'lumio;admin;help;guilds;rm' {
+            break
+        }
+        'lumio;admin;help;guilds;toggle' {
+            break
+        }
+        'lumio;admin;help;bots' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every account''s bot on each platform it has a channel on (needs bot-control:read)')
+            [CompletionResult]::new('toggle', 'toggle', [CompletionResultType]::ParameterValue, 'Pause (`--off`) or resume (`--on`) an account''s bot on a platform (needs bot-control:edit; written to the audit log)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove an account''s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise')
+            break
+        }
+        'lumio;admin;help;bots;list' {
+            break
+        }
+        'lumio;admin;help;bots;toggle' {
+            break
+        }
+        'lumio;admin;help;bots;rm' {
             break
         }
         'lumio;admin;help;audit' {
@@ -1793,6 +1953,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('authorize', 'authorize', [CompletionResultType]::ParameterValue, 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)')
             [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise')
             [CompletionResult]::new('channels', 'channels', [CompletionResultType]::ParameterValue, 'A connected server''s channels (cached by the server for an hour)')
+            [CompletionResult]::new('commands', 'commands', [CompletionResultType]::ParameterValue, 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'A connected server''s roles (cached by the server for an hour)')
             [CompletionResult]::new('features', 'features', [CompletionResultType]::ParameterValue, 'Every lumio feature and the channel of the server it posts into')
             [CompletionResult]::new('set-feature', 'set-feature', [CompletionResultType]::ParameterValue, 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)')
@@ -1810,6 +1971,9 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
         'lumio;help;discord;channels' {
             break
         }
+        'lumio;help;discord;commands' {
+            break
+        }
         'lumio;help;discord;roles' {
             break
         }
@@ -1820,19 +1984,39 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;help;admin' {
-            [CompletionResult]::new('guilds', 'guilds', [CompletionResultType]::ParameterValue, 'Every account''s Discord guild mappings: list, remove')
+            [CompletionResult]::new('guilds', 'guilds', [CompletionResultType]::ParameterValue, 'Every account''s Discord guild mappings: list, pause / resume the bot, remove')
+            [CompletionResult]::new('bots', 'bots', [CompletionResultType]::ParameterValue, 'Every account''s bots: list, pause / resume, remove')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The admin audit log, newest first: who did what to which target, and how it ended')
             break
         }
         'lumio;help;admin;guilds' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every Discord guild mapped to any account (needs discord-guilds:read)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise')
+            [CompletionResult]::new('toggle', 'toggle', [CompletionResultType]::ParameterValue, 'Pause (`--off`) or resume (`--on`) the bot in one guild, whichever account holds it: paused, it ingests no chat there and posts nothing there (needs bot-control:edit; audited)')
             break
         }
         'lumio;help;admin;guilds;list' {
             break
         }
         'lumio;help;admin;guilds;rm' {
+            break
+        }
+        'lumio;help;admin;guilds;toggle' {
+            break
+        }
+        'lumio;help;admin;bots' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every account''s bot on each platform it has a channel on (needs bot-control:read)')
+            [CompletionResult]::new('toggle', 'toggle', [CompletionResultType]::ParameterValue, 'Pause (`--off`) or resume (`--on`) an account''s bot on a platform (needs bot-control:edit; written to the audit log)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove an account''s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise')
+            break
+        }
+        'lumio;help;admin;bots;list' {
+            break
+        }
+        'lumio;help;admin;bots;toggle' {
+            break
+        }
+        'lumio;help;admin;bots;rm' {
             break
         }
         'lumio;help;admin;audit' {

@@ -76,11 +76,44 @@ _lumio() {
             lumio__subcmd__admin,audit)
                 cmd="lumio__subcmd__admin__subcmd__audit"
                 ;;
+            lumio__subcmd__admin,bots)
+                cmd="lumio__subcmd__admin__subcmd__bots"
+                ;;
             lumio__subcmd__admin,guilds)
                 cmd="lumio__subcmd__admin__subcmd__guilds"
                 ;;
             lumio__subcmd__admin,help)
                 cmd="lumio__subcmd__admin__subcmd__help"
+                ;;
+            lumio__subcmd__admin__subcmd__bots,delete)
+                cmd="lumio__subcmd__admin__subcmd__bots__subcmd__rm"
+                ;;
+            lumio__subcmd__admin__subcmd__bots,help)
+                cmd="lumio__subcmd__admin__subcmd__bots__subcmd__help"
+                ;;
+            lumio__subcmd__admin__subcmd__bots,list)
+                cmd="lumio__subcmd__admin__subcmd__bots__subcmd__list"
+                ;;
+            lumio__subcmd__admin__subcmd__bots,ls)
+                cmd="lumio__subcmd__admin__subcmd__bots__subcmd__list"
+                ;;
+            lumio__subcmd__admin__subcmd__bots,rm)
+                cmd="lumio__subcmd__admin__subcmd__bots__subcmd__rm"
+                ;;
+            lumio__subcmd__admin__subcmd__bots,toggle)
+                cmd="lumio__subcmd__admin__subcmd__bots__subcmd__toggle"
+                ;;
+            lumio__subcmd__admin__subcmd__bots__subcmd__help,help)
+                cmd="lumio__subcmd__admin__subcmd__bots__subcmd__help__subcmd__help"
+                ;;
+            lumio__subcmd__admin__subcmd__bots__subcmd__help,list)
+                cmd="lumio__subcmd__admin__subcmd__bots__subcmd__help__subcmd__list"
+                ;;
+            lumio__subcmd__admin__subcmd__bots__subcmd__help,rm)
+                cmd="lumio__subcmd__admin__subcmd__bots__subcmd__help__subcmd__rm"
+                ;;
+            lumio__subcmd__admin__subcmd__bots__subcmd__help,toggle)
+                cmd="lumio__subcmd__admin__subcmd__bots__subcmd__help__subcmd__toggle"
                 ;;
             lumio__subcmd__admin__subcmd__guilds,delete)
                 cmd="lumio__subcmd__admin__subcmd__guilds__subcmd__rm"
@@ -97,6 +130,9 @@ _lumio() {
             lumio__subcmd__admin__subcmd__guilds,rm)
                 cmd="lumio__subcmd__admin__subcmd__guilds__subcmd__rm"
                 ;;
+            lumio__subcmd__admin__subcmd__guilds,toggle)
+                cmd="lumio__subcmd__admin__subcmd__guilds__subcmd__toggle"
+                ;;
             lumio__subcmd__admin__subcmd__guilds__subcmd__help,help)
                 cmd="lumio__subcmd__admin__subcmd__guilds__subcmd__help__subcmd__help"
                 ;;
@@ -106,8 +142,14 @@ _lumio() {
             lumio__subcmd__admin__subcmd__guilds__subcmd__help,rm)
                 cmd="lumio__subcmd__admin__subcmd__guilds__subcmd__help__subcmd__rm"
                 ;;
+            lumio__subcmd__admin__subcmd__guilds__subcmd__help,toggle)
+                cmd="lumio__subcmd__admin__subcmd__guilds__subcmd__help__subcmd__toggle"
+                ;;
             lumio__subcmd__admin__subcmd__help,audit)
                 cmd="lumio__subcmd__admin__subcmd__help__subcmd__audit"
+                ;;
+            lumio__subcmd__admin__subcmd__help,bots)
+                cmd="lumio__subcmd__admin__subcmd__help__subcmd__bots"
                 ;;
             lumio__subcmd__admin__subcmd__help,guilds)
                 cmd="lumio__subcmd__admin__subcmd__help__subcmd__guilds"
@@ -115,11 +157,23 @@ _lumio() {
             lumio__subcmd__admin__subcmd__help,help)
                 cmd="lumio__subcmd__admin__subcmd__help__subcmd__help"
                 ;;
+            lumio__subcmd__admin__subcmd__help__subcmd__bots,list)
+                cmd="lumio__subcmd__admin__subcmd__help__subcmd__bots__subcmd__list"
+                ;;
+            lumio__subcmd__admin__subcmd__help__subcmd__bots,rm)
+                cmd="lumio__subcmd__admin__subcmd__help__subcmd__bots__subcmd__rm"
+                ;;
+            lumio__subcmd__admin__subcmd__help__subcmd__bots,toggle)
+                cmd="lumio__subcmd__admin__subcmd__help__subcmd__bots__subcmd__toggle"
+                ;;
             lumio__subcmd__admin__subcmd__help__subcmd__guilds,list)
                 cmd="lumio__subcmd__admin__subcmd__help__subcmd__guilds__subcmd__list"
                 ;;
             lumio__subcmd__admin__subcmd__help__subcmd__guilds,rm)
                 cmd="lumio__subcmd__admin__subcmd__help__subcmd__guilds__subcmd__rm"
+                ;;
+            lumio__subcmd__admin__subcmd__help__subcmd__guilds,toggle)
+                cmd="lumio__subcmd__admin__subcmd__help__subcmd__guilds__subcmd__toggle"
                 ;;
             lumio__subcmd__auth,help)
                 cmd="lumio__subcmd__auth__subcmd__help"
@@ -343,6 +397,9 @@ _lumio() {
             lumio__subcmd__discord,channels)
                 cmd="lumio__subcmd__discord__subcmd__channels"
                 ;;
+            lumio__subcmd__discord,commands)
+                cmd="lumio__subcmd__discord__subcmd__commands"
+                ;;
             lumio__subcmd__discord,disconnect)
                 cmd="lumio__subcmd__discord__subcmd__disconnect"
                 ;;
@@ -369,6 +426,9 @@ _lumio() {
                 ;;
             lumio__subcmd__discord__subcmd__help,channels)
                 cmd="lumio__subcmd__discord__subcmd__help__subcmd__channels"
+                ;;
+            lumio__subcmd__discord__subcmd__help,commands)
+                cmd="lumio__subcmd__discord__subcmd__help__subcmd__commands"
                 ;;
             lumio__subcmd__discord__subcmd__help,disconnect)
                 cmd="lumio__subcmd__discord__subcmd__help__subcmd__disconnect"
@@ -448,14 +508,29 @@ _lumio() {
             lumio__subcmd__help__subcmd__admin,audit)
                 cmd="lumio__subcmd__help__subcmd__admin__subcmd__audit"
                 ;;
+            lumio__subcmd__help__subcmd__admin,bots)
+                cmd="lumio__subcmd__help__subcmd__admin__subcmd__bots"
+                ;;
             lumio__subcmd__help__subcmd__admin,guilds)
                 cmd="lumio__subcmd__help__subcmd__admin__subcmd__guilds"
+                ;;
+            lumio__subcmd__help__subcmd__admin__subcmd__bots,list)
+                cmd="lumio__subcmd__help__subcmd__admin__subcmd__bots__subcmd__list"
+                ;;
+            lumio__subcmd__help__subcmd__admin__subcmd__bots,rm)
+                cmd="lumio__subcmd__help__subcmd__admin__subcmd__bots__subcmd__rm"
+                ;;
+            lumio__subcmd__help__subcmd__admin__subcmd__bots,toggle)
+                cmd="lumio__subcmd__help__subcmd__admin__subcmd__bots__subcmd__toggle"
                 ;;
             lumio__subcmd__help__subcmd__admin__subcmd__guilds,list)
                 cmd="lumio__subcmd__help__subcmd__admin__subcmd__guilds__subcmd__list"
                 ;;
             lumio__subcmd__help__subcmd__admin__subcmd__guilds,rm)
                 cmd="lumio__subcmd__help__subcmd__admin__subcmd__guilds__subcmd__rm"
+                ;;
+            lumio__subcmd__help__subcmd__admin__subcmd__guilds,toggle)
+                cmd="lumio__subcmd__help__subcmd__admin__subcmd__guilds__subcmd__toggle"
                 ;;
             lumio__subcmd__help__subcmd__auth,login)
                 cmd="lumio__subcmd__help__subcmd__auth__subcmd__login"
@@ -546,6 +621,9 @@ _lumio() {
                 ;;
             lumio__subcmd__help__subcmd__discord,channels)
                 cmd="lumio__subcmd__help__subcmd__discord__subcmd__channels"
+                ;;
+            lumio__subcmd__help__subcmd__discord,commands)
+                cmd="lumio__subcmd__help__subcmd__discord__subcmd__commands"
                 ;;
             lumio__subcmd__help__subcmd__discord,disconnect)
                 cmd="lumio__subcmd__help__subcmd__discord__subcmd__disconnect"
@@ -781,7 +859,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__admin)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help guilds audit help"
+            opts="-q -h --server --account --profile --json --no-color --quiet --help guilds bots audit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -844,8 +922,182 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__admin__subcmd__bots)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help list ls toggle rm delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__bots__subcmd__help)
+            opts="list toggle rm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__bots__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__bots__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__bots__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__bots__subcmd__help__subcmd__toggle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__bots__subcmd__list)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__bots__subcmd__rm)
+            opts="-y -q -h --yes --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__bots__subcmd__toggle)
+            opts="-q -h --on --off --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__admin__subcmd__guilds)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help list ls rm delete help"
+            opts="-q -h --server --account --profile --json --no-color --quiet --help list ls rm delete toggle help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,7 +1123,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__admin__subcmd__guilds__subcmd__help)
-            opts="list rm help"
+            opts="list rm toggle help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -913,6 +1165,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__admin__subcmd__guilds__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__guilds__subcmd__help__subcmd__toggle)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -978,8 +1244,34 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__admin__subcmd__guilds__subcmd__toggle)
+            opts="-q -h --on --off --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__admin__subcmd__help)
-            opts="guilds audit help"
+            opts="guilds bots audit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1006,8 +1298,64 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__admin__subcmd__help__subcmd__bots)
+            opts="list toggle rm"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__help__subcmd__bots__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__help__subcmd__bots__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__help__subcmd__bots__subcmd__toggle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__admin__subcmd__help__subcmd__guilds)
-            opts="list rm"
+            opts="list rm toggle"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1035,6 +1383,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__admin__subcmd__help__subcmd__guilds__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__admin__subcmd__help__subcmd__guilds__subcmd__toggle)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2807,7 +3169,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__discord)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help guilds ls authorize disconnect channels roles features set-feature help"
+            opts="-q -h --server --account --profile --json --no-color --quiet --help guilds ls authorize disconnect channels commands roles features set-feature help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2867,6 +3229,32 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__discord__subcmd__channels)
+            opts="-q -h --server --account --profile --json --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__discord__subcmd__commands)
             opts="-q -h --server --account --profile --json --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2971,7 +3359,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__discord__subcmd__help)
-            opts="guilds authorize disconnect channels roles features set-feature help"
+            opts="guilds authorize disconnect channels commands roles features set-feature help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2999,6 +3387,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__discord__subcmd__help__subcmd__channels)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__discord__subcmd__help__subcmd__commands)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3193,7 +3595,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__admin)
-            opts="guilds audit"
+            opts="guilds bots audit"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3220,8 +3622,64 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__help__subcmd__admin__subcmd__bots)
+            opts="list toggle rm"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__admin__subcmd__bots__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__admin__subcmd__bots__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__admin__subcmd__bots__subcmd__toggle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__help__subcmd__admin__subcmd__guilds)
-            opts="list rm"
+            opts="list rm toggle"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3249,6 +3707,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__admin__subcmd__guilds__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__admin__subcmd__guilds__subcmd__toggle)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3767,7 +4239,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__discord)
-            opts="guilds authorize disconnect channels roles features set-feature"
+            opts="guilds authorize disconnect channels commands roles features set-feature"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3795,6 +4267,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__discord__subcmd__channels)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__discord__subcmd__commands)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

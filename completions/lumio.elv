@@ -951,6 +951,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand authorize 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)'
             cand disconnect 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise'
             cand channels 'A connected server''s channels (cached by the server for an hour)'
+            cand commands 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)'
             cand roles 'A connected server''s roles (cached by the server for an hour)'
             cand features 'Every lumio feature and the channel of the server it posts into'
             cand set-feature 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)'
@@ -1017,6 +1018,17 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'lumio;discord;commands'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'lumio;discord;roles'= {
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
@@ -1057,6 +1069,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand authorize 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)'
             cand disconnect 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise'
             cand channels 'A connected server''s channels (cached by the server for an hour)'
+            cand commands 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)'
             cand roles 'A connected server''s roles (cached by the server for an hour)'
             cand features 'Every lumio feature and the channel of the server it posts into'
             cand set-feature 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)'
@@ -1069,6 +1082,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;discord;help;disconnect'= {
         }
         &'lumio;discord;help;channels'= {
+        }
+        &'lumio;discord;help;commands'= {
         }
         &'lumio;discord;help;roles'= {
         }
@@ -1088,7 +1103,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --quiet 'Print only what was asked for: no confirmations or hints'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand guilds 'Every account''s Discord guild mappings: list, remove'
+            cand guilds 'Every account''s Discord guild mappings: list, pause / resume the bot, remove'
+            cand bots 'Every account''s bots: list, pause / resume, remove'
             cand audit 'The admin audit log, newest first: who did what to which target, and how it ended'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1106,6 +1122,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand ls 'Every Discord guild mapped to any account (needs discord-guilds:read)'
             cand rm 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
             cand delete 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
+            cand toggle 'Pause (`--off`) or resume (`--on`) the bot in one guild, whichever account holds it: paused, it ingests no chat there and posts nothing there (needs bot-control:edit; audited)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lumio;admin;guilds;list'= {
@@ -1156,16 +1173,124 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'lumio;admin;guilds;toggle'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --on 'Resume the bot in the guild'
+            cand --off 'Pause the bot in the guild'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'lumio;admin;guilds;help'= {
             cand list 'Every Discord guild mapped to any account (needs discord-guilds:read)'
             cand rm 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
+            cand toggle 'Pause (`--off`) or resume (`--on`) the bot in one guild, whichever account holds it: paused, it ingests no chat there and posts nothing there (needs bot-control:edit; audited)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lumio;admin;guilds;help;list'= {
         }
         &'lumio;admin;guilds;help;rm'= {
         }
+        &'lumio;admin;guilds;help;toggle'= {
+        }
         &'lumio;admin;guilds;help;help'= {
+        }
+        &'lumio;admin;bots'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Every account''s bot on each platform it has a channel on (needs bot-control:read)'
+            cand ls 'Every account''s bot on each platform it has a channel on (needs bot-control:read)'
+            cand toggle 'Pause (`--off`) or resume (`--on`) an account''s bot on a platform (needs bot-control:edit; written to the audit log)'
+            cand rm 'Remove an account''s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise'
+            cand delete 'Remove an account''s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;admin;bots;list'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;admin;bots;ls'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lumio;admin;bots;toggle'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --on 'Resume the bot'
+            cand --off 'Pause the bot'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;admin;bots;rm'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;admin;bots;delete'= {
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;admin;bots;help'= {
+            cand list 'Every account''s bot on each platform it has a channel on (needs bot-control:read)'
+            cand toggle 'Pause (`--off`) or resume (`--on`) an account''s bot on a platform (needs bot-control:edit; written to the audit log)'
+            cand rm 'Remove an account''s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lumio;admin;bots;help;list'= {
+        }
+        &'lumio;admin;bots;help;toggle'= {
+        }
+        &'lumio;admin;bots;help;rm'= {
+        }
+        &'lumio;admin;bots;help;help'= {
         }
         &'lumio;admin;audit'= {
             cand -n 'How many entries (1–500)'
@@ -1182,17 +1307,32 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'lumio;admin;help'= {
-            cand guilds 'Every account''s Discord guild mappings: list, remove'
+            cand guilds 'Every account''s Discord guild mappings: list, pause / resume the bot, remove'
+            cand bots 'Every account''s bots: list, pause / resume, remove'
             cand audit 'The admin audit log, newest first: who did what to which target, and how it ended'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lumio;admin;help;guilds'= {
             cand list 'Every Discord guild mapped to any account (needs discord-guilds:read)'
             cand rm 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
+            cand toggle 'Pause (`--off`) or resume (`--on`) the bot in one guild, whichever account holds it: paused, it ingests no chat there and posts nothing there (needs bot-control:edit; audited)'
         }
         &'lumio;admin;help;guilds;list'= {
         }
         &'lumio;admin;help;guilds;rm'= {
+        }
+        &'lumio;admin;help;guilds;toggle'= {
+        }
+        &'lumio;admin;help;bots'= {
+            cand list 'Every account''s bot on each platform it has a channel on (needs bot-control:read)'
+            cand toggle 'Pause (`--off`) or resume (`--on`) an account''s bot on a platform (needs bot-control:edit; written to the audit log)'
+            cand rm 'Remove an account''s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise'
+        }
+        &'lumio;admin;help;bots;list'= {
+        }
+        &'lumio;admin;help;bots;toggle'= {
+        }
+        &'lumio;admin;help;bots;rm'= {
         }
         &'lumio;admin;help;audit'= {
         }
@@ -1571,6 +1711,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand authorize 'Add lumio''s bot to a Discord server: prints the URL to open, then waits until the server shows up in the account (needs bot-connections:create)'
             cand disconnect 'Disconnect a Discord server (its feature mappings go with it; needs bot-connections:delete). Asks first on a terminal; `--yes` is required otherwise'
             cand channels 'A connected server''s channels (cached by the server for an hour)'
+            cand commands 'A connected server''s slash commands: which lumio registers there, how many of Discord''s 200 registrations a day it used today, and how the last one went (says so when the daily limit is reached)'
             cand roles 'A connected server''s roles (cached by the server for an hour)'
             cand features 'Every lumio feature and the channel of the server it posts into'
             cand set-feature 'Choose the channel a feature posts into, pause it, or remove the mapping (needs bot-connections:create)'
@@ -1583,6 +1724,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
         }
         &'lumio;help;discord;channels'= {
         }
+        &'lumio;help;discord;commands'= {
+        }
         &'lumio;help;discord;roles'= {
         }
         &'lumio;help;discord;features'= {
@@ -1590,16 +1733,31 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;help;discord;set-feature'= {
         }
         &'lumio;help;admin'= {
-            cand guilds 'Every account''s Discord guild mappings: list, remove'
+            cand guilds 'Every account''s Discord guild mappings: list, pause / resume the bot, remove'
+            cand bots 'Every account''s bots: list, pause / resume, remove'
             cand audit 'The admin audit log, newest first: who did what to which target, and how it ended'
         }
         &'lumio;help;admin;guilds'= {
             cand list 'Every Discord guild mapped to any account (needs discord-guilds:read)'
             cand rm 'Remove a guild''s mapping, whichever account holds it (needs discord-guilds:delete; written to the audit log). Asks first on a terminal; `--yes` is required otherwise'
+            cand toggle 'Pause (`--off`) or resume (`--on`) the bot in one guild, whichever account holds it: paused, it ingests no chat there and posts nothing there (needs bot-control:edit; audited)'
         }
         &'lumio;help;admin;guilds;list'= {
         }
         &'lumio;help;admin;guilds;rm'= {
+        }
+        &'lumio;help;admin;guilds;toggle'= {
+        }
+        &'lumio;help;admin;bots'= {
+            cand list 'Every account''s bot on each platform it has a channel on (needs bot-control:read)'
+            cand toggle 'Pause (`--off`) or resume (`--on`) an account''s bot on a platform (needs bot-control:edit; written to the audit log)'
+            cand rm 'Remove an account''s bot on a platform: its channel connections there (needs bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise'
+        }
+        &'lumio;help;admin;bots;list'= {
+        }
+        &'lumio;help;admin;bots;toggle'= {
+        }
+        &'lumio;help;admin;bots;rm'= {
         }
         &'lumio;help;admin;audit'= {
         }

@@ -1,4 +1,4 @@
-//! `lumio discord …` and `lumio admin guilds|audit` end to end: the real `lumio` binary,
+//! `lumio discord …` and `lumio admin guilds|bots|audit` end to end: the real `lumio` binary,
 //! without a terminal, against the real server (both backends) pointed at lumio-testkit's
 //! fake Discord. The test plays the browser: it opens the URL `authorize` prints on the fake's
 //! consent screen and follows the redirect to the server's callback.
@@ -51,7 +51,9 @@ both!(
     authorize_prints_the_url_and_waits_until_the_server_is_connected,
     authorize_without_a_callback_times_out_with_exit_1,
     channels_roles_and_feature_mappings,
-    admin_lists_and_removes_mappings_and_the_audit_log_shows_it
+    admin_lists_and_removes_mappings_and_the_audit_log_shows_it,
+    admin_bots_list_toggle_rm_and_the_guild_toggle,
+    slash_commands_are_registered_and_the_daily_limit_is_said
 );
 
 async fn fake() -> FakeDiscord {
@@ -69,6 +71,7 @@ fn configure(fake: &FakeDiscord, c: &mut lumio_server::config::Config) {
         client_secret: Some(fake.client_secret().to_string()),
         redirect_uri: REDIRECT.to_string(),
     };
+    c.discord_gateway_url = fake.gateway_url();
 }
 
 /// The browser: approve `url` on the fake's consent screen for `guild`, follow the redirect to
@@ -413,4 +416,214 @@ async fn admin_lists_and_removes_mappings_and_the_audit_log_shows_it(
     assert_eq!(log[0]["permission"], "discord-guilds:delete");
     let r = admin.run(&["admin", "audit", "--limit", "0"], None).await;
     assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+async fn admin_bots_list_toggle_rm_and_the_guild_toggle(s: &TestServer, fake: &FakeDiscord) {
+    let owner = Cli::new(s);
+    owner.login("owner").await;
+    connect(s, fake, &owner).await;
+    let g = fake.guild.id.clone();
+    // An account owner is no admin.
+    let r = owner.run(&["admin", "bots", "list"], None).await;
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(r.stderr.contains("admin permission"), "{}", r.stderr);
+
+    let admin = Cli::new(s);
+    admin.login("admin").await;
+    let out = admin.ok(&["admin", "bots", "list", "--json"], None).await;
+    let bots: Value = serde_json::from_str(&out).unwrap();
+    let twitch = bots
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["platform"] == "twitch")
+        .unwrap_or_else(|| panic!("{out}"));
+    let account = twitch["account_id"].as_str().unwrap().to_string();
+    assert_eq!(twitch["status"], "active", "{out}");
+    assert_eq!(twitch["channels"][0]["channel_name"], "lumio_demo");
+    // Piped: account, platform, status, channels.
+    let out = admin.ok(&["admin", "bots", "list"], None).await;
+    assert!(
+        out.lines()
+            .any(|l| l == format!("{account}\ttwitch\tactive\tlumio_demo")),
+        "{out}"
+    );
+
+    // Pause, then resume; each audited.
+    let out = admin
+        .ok(
+            &["admin", "bots", "toggle", &account, "twitch", "--off"],
+            None,
+        )
+        .await;
+    assert!(out.contains("is paused (bot_leave)"), "{out}");
+    let me = owner.ok(&["bots", "status", "--json"], None).await;
+    assert!(me.contains("\"paused\""), "{me}");
+    admin
+        .ok(
+            &["admin", "bots", "toggle", &account, "twitch", "--on"],
+            None,
+        )
+        .await;
+    let r = admin
+        .run(&["admin", "bots", "toggle", &account, "twitch"], None)
+        .await;
+    assert_eq!(r.code, 2, "--on or --off is required: {}", r.stderr);
+    let r = admin
+        .run(
+            &["admin", "bots", "toggle", "not-a-uuid", "twitch", "--on"],
+            None,
+        )
+        .await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+
+    // Remove: asks first (no terminal: --yes required), then the connections go.
+    let r = admin
+        .run(&["admin", "bots", "rm", &account, "kick"], None)
+        .await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let out = admin
+        .ok(&["admin", "bots", "rm", &account, "kick", "--yes"], None)
+        .await;
+    assert!(out.contains("Removed the kick bot"), "{out}");
+    assert!(out.contains("lumio-demo"), "{out}");
+    let r = admin
+        .run(&["admin", "bots", "rm", &account, "kick", "--yes"], None)
+        .await;
+    assert_eq!(r.code, 5, "nothing left to remove: {}", r.stderr);
+
+    // The guild toggle pauses the bot in one guild.
+    let out = admin
+        .ok(&["admin", "guilds", "toggle", &g, "--off", "--json"], None)
+        .await;
+    let t: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(t["enabled"], false);
+    assert_eq!(t["guild_id"], g.as_str());
+    let out = admin
+        .ok(&["admin", "guilds", "toggle", &g, "--on"], None)
+        .await;
+    assert!(
+        out.starts_with(&format!("The bot is resumed in Discord guild {g}")),
+        "{out}"
+    );
+
+    let out = admin.ok(&["admin", "audit", "--json"], None).await;
+    let log: Value = serde_json::from_str(&out).unwrap();
+    let actions: Vec<(&str, &str)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap(),
+                e["outcome"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("discord_guild.toggle", "ok"),
+            ("discord_guild.toggle", "ok"),
+            ("bot.delete", "failed"),
+            ("bot.delete", "ok"),
+            ("bot.toggle", "ok"),
+            ("bot.toggle", "ok"),
+        ],
+        "{out}"
+    );
+    assert_eq!(log[5]["permission"], "bot-control:edit");
+}
+
+async fn slash_commands_are_registered_and_the_daily_limit_is_said(
+    s: &TestServer,
+    fake: &FakeDiscord,
+) {
+    let owner = Cli::new(s);
+    owner.login("owner").await;
+    connect(s, fake, &owner).await;
+    let g = fake.guild.id.clone();
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let opts = lumio_server::platforms::discord::session::SessionOptions::from_config(
+        &s.state.config,
+        "cli-test",
+    )
+    .unwrap();
+    let bot = lumio_server::platforms::discord::session::spawn(s.state.clone(), opts, rx);
+    owner
+        .ok(
+            &[
+                "commands",
+                "create",
+                "dice",
+                "rolled",
+                "--platform",
+                "discord",
+                "--discord-style",
+                "slash",
+            ],
+            None,
+        )
+        .await;
+    let gid = g.as_str();
+    let wait = |n: usize| async move {
+        for _ in 0..500 {
+            if fake.commands(gid).len() == n {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("no registration of {n} commands");
+    };
+    wait(1).await;
+    let out = owner.ok(&["discord", "commands", &g], None).await;
+    assert!(
+        out.contains("of 200 slash-command registrations used today"),
+        "{out}"
+    );
+    assert!(out.contains("/dice"), "{out}");
+
+    // Discord's daily limit reached (the fake counts creates): refused, and said so.
+    fake.set_command_creates_today(&g, 200);
+    owner
+        .ok(
+            &[
+                "commands",
+                "create",
+                "flip",
+                "flipped",
+                "--platform",
+                "discord",
+                "--discord-style",
+                "slash",
+            ],
+            None,
+        )
+        .await;
+    let mut said = String::new();
+    for _ in 0..500 {
+        said = owner.ok(&["discord", "commands", &g], None).await;
+        if said.contains("limit") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(
+        said.starts_with(
+            "Discord's limit of 200 slash-command registrations a day for this \
+                          server is reached"
+        ),
+        "{said}"
+    );
+    assert_eq!(
+        fake.commands(&g).len(),
+        1,
+        "nothing registered past the limit"
+    );
+    let out = owner.ok(&["discord", "commands", &g, "--json"], None).await;
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["last"]["status"], "daily_limit", "{out}");
+    assert_eq!(v["limit"], 200);
+    let _ = stop.send(true);
+    bot.await.unwrap();
 }

@@ -175,6 +175,9 @@ pub struct PlatformArgs {
     /// Twitch EventSub WebSocket URL (default wss://eventsub.wss.twitch.tv/ws): chat in.
     #[arg(long, env = "LUMIO_TWITCH_EVENTSUB_URL", global = true)]
     pub twitch_eventsub_url: Option<String>,
+    /// Discord gateway WebSocket URL (default wss://gateway.discord.gg): the bot's session.
+    #[arg(long, env = "LUMIO_DISCORD_GATEWAY_URL", global = true)]
+    pub discord_gateway_url: Option<String>,
     /// Twitch application client secret, sent when refreshing tokens (leave unset for a
     /// public client).
     #[arg(
@@ -434,6 +437,8 @@ pub struct Config {
     pub bot_worker: bool,
     /// Twitch EventSub WebSocket URL (`LUMIO_TWITCH_EVENTSUB_URL`), ws:// or wss://.
     pub twitch_eventsub_url: String,
+    /// Discord gateway URL (`LUMIO_DISCORD_GATEWAY_URL`), ws:// or wss://, without query.
+    pub discord_gateway_url: String,
     /// The outside platforms' API base URLs and credentials.
     pub platforms: PlatformsConfig,
     /// Profile enrichment: cache time, circuit breaker, call timeout.
@@ -645,6 +650,11 @@ impl Config {
                 "LUMIO_TWITCH_EVENTSUB_URL",
                 &args.platforms.twitch_eventsub_url,
                 crate::platforms::twitch::eventsub::DEFAULT_EVENTSUB_URL,
+            )?,
+            discord_gateway_url: ws_url(
+                "LUMIO_DISCORD_GATEWAY_URL",
+                &args.platforms.discord_gateway_url,
+                crate::platforms::discord::gateway::DEFAULT_GATEWAY_URL,
             )?,
         })
     }

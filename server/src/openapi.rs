@@ -10,6 +10,10 @@ use utoipa::{Modify, OpenApi};
     paths(
         crate::admin::rest::discord_guilds,
         crate::admin::rest::delete_discord_guild,
+        crate::admin::rest::toggle_discord_guild,
+        crate::admin::rest::bots,
+        crate::admin::rest::toggle_bot,
+        crate::admin::rest::delete_bot,
         crate::admin::rest::audit_log,
         crate::auth::rest::login,
         crate::auth::rest::logout,
@@ -56,6 +60,7 @@ use utoipa::{Modify, OpenApi};
         crate::discord::rest::disconnect,
         crate::discord::rest::channels,
         crate::discord::rest::roles,
+        crate::discord::rest::slash_commands,
         crate::discord::rest::features,
         crate::discord::rest::set_feature,
         crate::discord::rest::bot_guilds,

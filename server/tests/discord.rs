@@ -11,29 +11,15 @@ mod common;
 
 use std::time::Duration;
 
+use common::discord::{
+    account_id, authorize_url, callback, connect, consent_and_callback, REDIRECT,
+};
 use common::{code, gql_code, Api};
 use lumio_server::bus::{keys, Ttl};
-use lumio_server::config::{Config, DiscordOAuth};
 use lumio_server::testing::{TestServer, TEST_SYSTEM_KEY};
 use lumio_testkit::discord::{Consent, FakeDiscord};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-
-/// The redirect URI the test servers register (the fake checks it on the exchange).
-const REDIRECT: &str = "http://lumio.test/api/discord-guilds/callback";
-
-impl common::Fake for FakeDiscord {
-    fn configure(&self, c: &mut Config) {
-        c.platforms.discord.api_url = self.api_url();
-        c.platforms.discord.client_id = Some(self.application_id().to_string());
-        c.platforms.discord.token = Some(self.bot_token().to_string());
-        c.discord_oauth = DiscordOAuth {
-            authorize_url: self.authorize_url(),
-            client_secret: Some(self.client_secret().to_string()),
-            redirect_uri: REDIRECT.to_string(),
-        };
-    }
-}
 
 async fn discord() -> FakeDiscord {
     let fake = FakeDiscord::start().await.unwrap();
@@ -66,69 +52,6 @@ fn param(url: &str, k: &str) -> Option<String> {
         .into_iter()
         .find(|(n, _)| n == k)
         .map(|(_, v)| v)
-}
-
-/// `authorizeDiscordGuild` as `token`: the consent URL.
-async fn authorize_url(api: &Api, token: &str) -> String {
-    let g = api
-        .gql(
-            Some(token),
-            "mutation { authorizeDiscordGuild { url state expiresAt } }",
-            json!({}),
-        )
-        .await;
-    g["data"]["authorizeDiscordGuild"]["url"]
-        .as_str()
-        .unwrap_or_else(|| panic!("{g}"))
-        .to_string()
-}
-
-/// Discord's redirect for `guild` approved by `fake`'s guild owner, sent to the server's
-/// callback (the browser's hop); `(status, body)` asking for JSON.
-async fn consent_and_callback(
-    s: &TestServer,
-    fake: &FakeDiscord,
-    url: &str,
-    guild: &str,
-) -> (StatusCode, Value) {
-    let redirect = fake
-        .authorize(
-            url,
-            &Consent {
-                user_id: fake.guild.owner.id.clone(),
-                guild_id: Some(guild.to_string()),
-                approve: true,
-            },
-        )
-        .unwrap();
-    callback(s, &redirect).await
-}
-
-async fn callback(s: &TestServer, redirect: &str) -> (StatusCode, Value) {
-    let q = redirect.split_once('?').unwrap().1;
-    let r = reqwest::Client::new()
-        .get(format!("{}/api/discord-guilds/callback?{q}", s.url))
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .unwrap();
-    let st = r.status();
-    (st, r.json().await.unwrap())
-}
-
-/// Connect `guild` to the demo account as `owner`.
-async fn connect(s: &TestServer, fake: &FakeDiscord, api: &Api, owner: &str, guild: &str) -> Value {
-    let url = authorize_url(api, owner).await;
-    let (st, b) = consent_and_callback(s, fake, &url, guild).await;
-    assert_eq!(st, StatusCode::OK, "{b}");
-    b
-}
-
-async fn account_id(api: &Api, token: &str) -> String {
-    let (_, me) = api
-        .call(Method::GET, "/v1/auth/me", Some(token), None)
-        .await;
-    me["accounts"][0]["id"].as_str().unwrap().to_string()
 }
 
 async fn adding_the_bot_connects_the_guild_and_disconnecting_removes_it(

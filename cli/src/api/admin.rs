@@ -1,5 +1,6 @@
 //! Admin views over GraphQL: every account's Discord guild mappings
-//! (`adminDiscordGuilds`, `adminDeleteDiscordGuild`) and the audit log (`adminAuditLog`).
+//! (`adminDiscordGuilds`, `adminDeleteDiscordGuild`) and the audit log (`adminAuditLog`);
+//! bot control over REST (`/v1/admin/bots…`, `/v1/admin/discord-guilds/{id}/toggle`).
 
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +28,102 @@ pub struct AuditEntry {
     pub finished_at: Option<String>,
 }
 
+/// A channel of an account's bot (`--json` shape).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AdminBotChannel {
+    pub connection_id: String,
+    pub channel_name: String,
+    pub channel_id: Option<String>,
+    pub bot_enabled: bool,
+}
+
+/// One account's bot on one platform (`--json` shape).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AdminBot {
+    pub account_id: String,
+    pub platform: String,
+    /// `active`, `paused`, `needs_reauth`.
+    pub status: String,
+    pub label: String,
+    pub channels: Vec<AdminBotChannel>,
+}
+
+/// What a toggle did (`--json` shape).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AdminBotToggled {
+    pub action: String,
+    pub bot: AdminBotState,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AdminBotState {
+    pub platform: String,
+    pub status: String,
+    pub label: String,
+}
+
+/// What a bot removal did (`--json` shape).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AdminBotRemoval {
+    pub account_id: String,
+    pub platform: String,
+    pub removed: Vec<String>,
+}
+
+/// What a guild toggle did (`--json` shape).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AdminGuildToggle {
+    pub guild_id: String,
+    pub guild_name: String,
+    pub account_id: String,
+    pub enabled: bool,
+}
+
 impl Client {
+    pub async fn admin_bots(&self) -> CliResult<Vec<AdminBot>> {
+        self.call(self.v1(reqwest::Method::GET, &["admin", "bots"])?)
+            .await
+    }
+
+    pub async fn admin_toggle_bot(
+        &self,
+        account_id: &str,
+        platform: &str,
+        enabled: bool,
+    ) -> CliResult<AdminBotToggled> {
+        let req = self.v1(
+            reqwest::Method::POST,
+            &["admin", "bots", account_id, platform, "toggle"],
+        )?;
+        self.call(req.json(&serde_json::json!({ "enabled": enabled })))
+            .await
+    }
+
+    pub async fn admin_remove_bot(
+        &self,
+        account_id: &str,
+        platform: &str,
+    ) -> CliResult<AdminBotRemoval> {
+        self.call(self.v1(
+            reqwest::Method::DELETE,
+            &["admin", "bots", account_id, platform],
+        )?)
+        .await
+    }
+
+    pub async fn admin_toggle_guild(
+        &self,
+        guild_id: &str,
+        enabled: bool,
+    ) -> CliResult<AdminGuildToggle> {
+        let req = self.v1(
+            reqwest::Method::POST,
+            &["admin", "discord-guilds", guild_id, "toggle"],
+        )?;
+        self.call(req.json(&serde_json::json!({ "enabled": enabled })))
+            .await
+    }
+
     pub async fn admin_discord_guilds(&self) -> CliResult<Vec<Guild>> {
         let d = self
             .graphql::<AdminDiscordGuilds>(admin_discord_guilds::Variables {})

@@ -8,6 +8,18 @@ use super::ops::*;
 use super::Client;
 use crate::error::CliResult;
 
+/// A server's slash commands (`--json` shape).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SlashCommands {
+    pub guild_id: String,
+    pub commands: Vec<String>,
+    pub registrations_today: i64,
+    pub limit: i64,
+    /// The last registration (`status`: registered, daily_limit, failed; `at`).
+    pub last: Option<serde_json::Value>,
+    pub message: String,
+}
+
 /// A Discord server connected to the account (`--json` shape).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Guild {
@@ -172,6 +184,25 @@ impl Client {
                 parent_id: c.parent_id,
             })
             .collect())
+    }
+
+    /// A server's slash commands and their registration state.
+    pub async fn discord_commands(&self, guild_id: &str) -> CliResult<SlashCommands> {
+        let d = self
+            .graphql::<DiscordGuildCommands>(discord_guild_commands::Variables {
+                guild_id: guild_id.to_string(),
+                account_id: self.account(),
+            })
+            .await?;
+        let c = d.discord_guild_commands;
+        Ok(SlashCommands {
+            guild_id: c.guild_id,
+            commands: c.commands,
+            registrations_today: c.registrations_today,
+            limit: c.limit,
+            last: c.last,
+            message: c.message,
+        })
     }
 
     pub async fn discord_roles(&self, guild_id: &str) -> CliResult<Vec<Role>> {

@@ -118,6 +118,14 @@ pub struct DiscordGuildRoles;
     query_path = "graphql/discord.graphql",
     response_derives = "Debug, Clone"
 )]
+pub struct DiscordGuildCommands;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema/schema.graphql",
+    query_path = "graphql/discord.graphql",
+    response_derives = "Debug, Clone"
+)]
 pub struct DiscordGuildFeatures;
 
 #[derive(GraphQLQuery)]

@@ -1,6 +1,7 @@
 //! `lumio admin`: platform-wide views for admins — every account's Discord guild mappings,
-//! and the admin audit log. Each needs an admin permission (`discord-guilds:read`,
-//! `discord-guilds:delete`), which the server checks.
+//! every account's bots, and the admin audit log. Each needs an admin permission
+//! (`discord-guilds:read`, `discord-guilds:delete`, `bot-control:read`, `bot-control:edit`),
+//! which the server checks.
 
 use clap::Subcommand;
 use serde::Serialize;
@@ -8,13 +9,17 @@ use serde::Serialize;
 use super::discord::{confirm, snowflake};
 use super::Ctx;
 use crate::api::Client;
+use crate::cli::Platform;
 use crate::error::CliResult;
 
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
-    /// Every account's Discord guild mappings: list, remove.
+    /// Every account's Discord guild mappings: list, pause / resume the bot, remove.
     #[command(subcommand)]
     Guilds(GuildsCommand),
+    /// Every account's bots: list, pause / resume, remove.
+    #[command(subcommand)]
+    Bots(BotsCommand),
     /// The admin audit log, newest first: who did what to which target, and how it ended.
     ///
     /// Piped: one tab-separated line per entry — time (RFC 3339), admin, action, target id,
@@ -54,6 +59,59 @@ Example:
     Rm {
         /// The guild's id.
         guild_id: String,
+        /// Do not ask for confirmation.
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
+    /// Pause (`--off`) or resume (`--on`) the bot in one guild, whichever account holds it:
+    /// paused, it ingests no chat there and posts nothing there (needs bot-control:edit;
+    /// audited).
+    #[command(after_help = "\
+Example:
+  lumio admin guilds toggle 81384788765712384 --off")]
+    Toggle {
+        /// The guild's id.
+        guild_id: String,
+        /// Resume the bot in the guild.
+        #[arg(long, conflicts_with = "off", required_unless_present = "off")]
+        on: bool,
+        /// Pause the bot in the guild.
+        #[arg(long)]
+        off: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BotsCommand {
+    /// Every account's bot on each platform it has a channel on (needs bot-control:read).
+    ///
+    /// Piped: account id, platform, status, channels (comma-separated). With --json: an
+    /// array of bots with account_id, platform, status, label and channels.
+    #[command(visible_alias = "ls")]
+    List,
+    /// Pause (`--off`) or resume (`--on`) an account's bot on a platform (needs
+    /// bot-control:edit; written to the audit log).
+    #[command(after_help = "\
+Examples:
+  lumio admin bots toggle 0190f5c2-6c1e-7c8e-9a55-3a5e0b6f4d21 twitch --off
+  lumio admin bots toggle 0190f5c2-6c1e-7c8e-9a55-3a5e0b6f4d21 twitch --on")]
+    Toggle {
+        /// The account's id (a UUID, as `lumio admin bots list` shows it).
+        account_id: uuid::Uuid,
+        platform: Platform,
+        /// Resume the bot.
+        #[arg(long, conflicts_with = "off", required_unless_present = "off")]
+        on: bool,
+        /// Pause the bot.
+        #[arg(long)]
+        off: bool,
+    },
+    /// Remove an account's bot on a platform: its channel connections there (needs
+    /// bot-control:edit; audited). Asks first on a terminal; `--yes` is required otherwise.
+    #[command(visible_alias = "delete")]
+    Rm {
+        account_id: uuid::Uuid,
+        platform: Platform,
         /// Do not ask for confirmation.
         #[arg(long, short = 'y')]
         yes: bool,
@@ -115,6 +173,97 @@ pub async fn run(ctx: Ctx, cmd: AdminCommand) -> CliResult<()> {
             ctx.out.info(&format!(
                 "Removed Discord guild {} ({}) from account {}",
                 g.guild_id, g.guild_name, g.account_id
+            ))
+        }
+        AdminCommand::Guilds(GuildsCommand::Toggle { guild_id, on, .. }) => {
+            let guild_id = snowflake("guild", &guild_id)?;
+            let t = client.admin_toggle_guild(&guild_id, on).await?;
+            if ctx.out.json {
+                return ctx.out.json(&t);
+            }
+            ctx.out.info(&format!(
+                "The bot is {} in Discord guild {} ({}) of account {}",
+                if t.enabled { "resumed" } else { "paused" },
+                t.guild_id,
+                t.guild_name,
+                t.account_id
+            ))
+        }
+        AdminCommand::Bots(BotsCommand::List) => {
+            let bots = client.admin_bots().await?;
+            if ctx.out.json {
+                return ctx.out.json(&bots);
+            }
+            if bots.is_empty() {
+                if ctx.out.tty {
+                    ctx.out
+                        .note("No account has a bot (no channel connection).");
+                }
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = bots
+                .iter()
+                .map(|b| {
+                    vec![
+                        b.account_id.clone(),
+                        b.platform.clone(),
+                        b.status.clone(),
+                        b.channels
+                            .iter()
+                            .map(|c| c.channel_name.clone())
+                            .collect::<Vec<_>>()
+                            .join(","),
+                    ]
+                })
+                .collect();
+            ctx.out
+                .table(&["account", "platform", "status", "channels"], &rows)
+        }
+        AdminCommand::Bots(BotsCommand::Toggle {
+            account_id,
+            platform,
+            on,
+            ..
+        }) => {
+            let t = client
+                .admin_toggle_bot(&account_id.to_string(), platform.as_str(), on)
+                .await?;
+            if ctx.out.json {
+                return ctx.out.json(&t);
+            }
+            ctx.out.info(&format!(
+                "The {} bot of account {account_id} is {} ({})",
+                t.bot.platform,
+                t.bot.label.to_lowercase(),
+                t.action
+            ))
+        }
+        AdminCommand::Bots(BotsCommand::Rm {
+            account_id,
+            platform,
+            yes,
+        }) => {
+            if !yes {
+                confirm(
+                    &ctx,
+                    &format!(
+                        "Remove the {} bot (every {} channel connection) of account {account_id}?",
+                        platform.as_str(),
+                        platform.as_str()
+                    ),
+                )?;
+            }
+            let r = client
+                .admin_remove_bot(&account_id.to_string(), platform.as_str())
+                .await?;
+            if ctx.out.json {
+                return ctx.out.json(&r);
+            }
+            ctx.out.info(&format!(
+                "Removed the {} bot of account {}: {}",
+                r.platform,
+                r.account_id,
+                r.removed.join(", ")
             ))
         }
         AdminCommand::Audit { limit, before } => {

@@ -64,6 +64,16 @@ Example:
         /// The server's id.
         guild_id: String,
     },
+    /// A connected server's slash commands: which lumio registers there, how many of
+    /// Discord's 200 registrations a day it used today, and how the last one went (says so
+    /// when the daily limit is reached).
+    ///
+    /// Prints the state in one sentence, then the command names. With --json: guild_id,
+    /// commands, registrations_today, limit, last, message.
+    Commands {
+        /// The server's id.
+        guild_id: String,
+    },
     /// A connected server's roles (cached by the server for an hour).
     ///
     /// Piped: id, name, position, managed. With --json: id, name, color, position, managed,
@@ -189,6 +199,18 @@ pub async fn run(ctx: Ctx, cmd: DiscordCommand) -> CliResult<()> {
                 })
                 .collect();
             ctx.out.table(&["id", "name", "type", "parent"], &rows)
+        }
+        DiscordCommand::Commands { guild_id } => {
+            let guild_id = snowflake("server", &guild_id)?;
+            let c = client.discord_commands(&guild_id).await?;
+            if ctx.out.json {
+                return ctx.out.json(&c);
+            }
+            let mut text = c.message.clone();
+            for name in &c.commands {
+                text.push_str(&format!("\n/{name}"));
+            }
+            ctx.out.info(&text)
         }
         DiscordCommand::Roles { guild_id } => {
             let guild_id = snowflake("server", &guild_id)?;

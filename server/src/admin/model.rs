@@ -97,3 +97,49 @@ pub struct AuditQuery {
 
 /// The longest page of the audit log.
 pub const MAX_AUDIT_PAGE: i64 = 500;
+
+/// One account's bot on one platform, as the admin sees it (`/admin/bot-control`).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
+pub struct AdminBot {
+    pub account_id: Uuid,
+    pub platform: String,
+    pub status: crate::bots::model::BotState,
+    /// `Active`, `Paused`, `No Connection` or `Needs Reauth`.
+    pub label: String,
+    pub channels: Vec<crate::bots::model::BotChannelStatus>,
+}
+
+/// `POST /v1/admin/bots/{account_id}/{platform}/toggle`.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdminBotToggleInput {
+    /// false pauses the bot, true resumes it.
+    pub enabled: bool,
+}
+
+/// `POST /v1/admin/discord-guilds/{guild_id}/toggle`.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdminGuildToggleInput {
+    /// false pauses the bot in the guild (no chat in, no feature posts), true resumes it.
+    pub enabled: bool,
+}
+
+/// What an admin's guild toggle did.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
+pub struct AdminGuildToggle {
+    pub guild_id: String,
+    pub guild_name: String,
+    pub account_id: Uuid,
+    /// Whether the bot serves the guild now.
+    pub enabled: bool,
+}
+
+/// What an admin's bot removal did.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
+pub struct AdminBotRemoval {
+    pub account_id: Uuid,
+    pub platform: String,
+    /// The channel connections removed.
+    pub removed: Vec<String>,
+}

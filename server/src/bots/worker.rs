@@ -88,12 +88,22 @@ struct Worker {
 }
 
 /// Run a bot worker until `stop` turns true; its channels are released on the way out.
+/// With a Discord bot token configured it also runs the Discord bot session
+/// (`platforms::discord::session`, one for all workers, held through a lease).
 pub fn spawn(
     state: AppState,
     options: WorkerOptions,
     stop: watch::Receiver<bool>,
 ) -> JoinHandle<()> {
-    tokio::spawn(run(state, options, stop))
+    let discord =
+        crate::platforms::discord::session::SessionOptions::from_config(&state.config, &options.id)
+            .map(|o| crate::platforms::discord::session::spawn(state.clone(), o, stop.clone()));
+    tokio::spawn(async move {
+        run(state, options, stop).await;
+        if let Some(d) = discord {
+            let _ = d.await;
+        }
+    })
 }
 
 pub async fn run(state: AppState, options: WorkerOptions, mut stop: watch::Receiver<bool>) {

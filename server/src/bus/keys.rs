@@ -45,6 +45,21 @@ pub fn discord_guild_features(guild_id: &str) -> String {
     format!("lumio:discord_guild:{guild_id}:features")
 }
 
+/// Whether the bot is paused in a guild (`1` / `0`; the `paused` guild setting, 1 h).
+pub fn discord_guild_paused(guild_id: &str) -> String {
+    format!("lumio:discord_guild:{guild_id}:paused")
+}
+
+/// Slash-command registrations (bulk overwrites) of a guild on one UTC day (counter, 2 days).
+pub fn discord_command_registrations(guild_id: &str, day: &str) -> String {
+    format!("lumio:discord_commands:{guild_id}:{day}")
+}
+
+/// The lease of the one Discord gateway session (value: the worker's id).
+pub fn discord_gateway_lease() -> String {
+    "lumio:bot:lease:discord:gateway".to_string()
+}
+
 /// Discord channel → guild id (reverse look-up, 1 h).
 pub fn discord_channel_guild(channel_id: &str) -> String {
     format!("lumio:discord_channel_guild:{channel_id}")

@@ -62,3 +62,8 @@ pub async fn enabled_bot_connections(
 ) -> AppResult<Vec<ConnectionRow>> {
     Ok(state.db.enabled_bot_connections(platform.as_str()).await?)
 }
+
+/// Every account with a channel connection, of every account (the admin's bot view).
+pub async fn accounts_with_connections(state: &AppState) -> AppResult<Vec<Uuid>> {
+    Ok(state.db.accounts_with_connections().await?)
+}

@@ -33,6 +33,16 @@ impl Db {
         .await)
     }
 
+    /// Every account with a channel connection (the admin's bot view).
+    pub async fn accounts_with_connections(&self) -> sqlx::Result<Vec<Uuid>> {
+        let rows: Vec<(Uuid,)> = on_db!(self, |pool| sqlx::query_as(
+            "SELECT DISTINCT account_id FROM channel_connections ORDER BY account_id"
+        )
+        .fetch_all(pool)
+        .await)?;
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+
     /// Every channel connection of the account, by platform, oldest first.
     pub async fn channel_connections(&self, account: Uuid) -> sqlx::Result<Vec<ConnectionRow>> {
         on_db!(self, |pool| sqlx::query_as(&format!(

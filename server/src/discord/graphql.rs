@@ -45,6 +45,21 @@ impl DiscordQuery {
         service::channels(state, &actx, &guild_id).await.gql()
     }
 
+    /// A connected server's slash commands and their registration state: registrations today
+    /// of Discord's 200 a day, the last outcome (`bot-connections:read`).
+    async fn discord_guild_commands(
+        &self,
+        ctx: &Context<'_>,
+        guild_id: String,
+        account_id: Option<String>,
+    ) -> Result<SlashCommands> {
+        let (state, auth) = caller(ctx)?;
+        let actx = auth
+            .require_in(Permission::BotConnectionsRead, account_id.as_deref())
+            .gql()?;
+        service::slash_commands(state, &actx, &guild_id).await.gql()
+    }
+
     /// A connected server's roles, cached for an hour (`bot-connections:read`).
     async fn discord_guild_roles(
         &self,

@@ -332,3 +332,22 @@ mod tests {
         );
     }
 }
+
+/// A connected server's slash commands (`discordGuildCommands`): what lumio registers there,
+/// how many registrations it made today of Discord's 200 a day, and how the last one went.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
+#[graphql(name = "DiscordSlashCommands")]
+pub struct SlashCommands {
+    pub guild_id: String,
+    /// The account's slash commands (enabled, on Discord), by name.
+    pub commands: Vec<String>,
+    /// Registrations counted today (UTC) in this server.
+    pub registrations_today: i64,
+    /// Discord's daily limit per server (200).
+    pub limit: i64,
+    /// The last registration: `status` (`registered`, `daily_limit`, `failed`), `at`, …
+    #[schema(value_type = Option<Object>)]
+    pub last: Option<async_graphql::Json<serde_json::Value>>,
+    /// The state in one sentence (says so when the daily limit is reached).
+    pub message: String,
+}

@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/discord/guilds/{guild_id}/channels", get(channels))
         .route("/discord/guilds/{guild_id}/roles", get(roles))
         .route("/discord/guilds/{guild_id}/features", get(features))
+        .route("/discord/guilds/{guild_id}/commands", get(slash_commands))
         .route(
             "/discord/guilds/{guild_id}/features/{feature}",
             put(set_feature),
@@ -119,6 +120,24 @@ pub async fn channels(
 ) -> AppResult<Json<Vec<DiscordChannel>>> {
     let ctx = auth.require(Permission::BotConnectionsRead)?;
     Ok(Json(service::channels(&state, &ctx, &guild_id).await?))
+}
+
+/// A connected server's slash commands, registrations today of Discord's 200 a day, and how
+/// the last registration went (`bot-connections:read`).
+#[utoipa::path(get, path = "/v1/discord/guilds/{guild_id}/commands", tag = "discord",
+    security(("bearer" = [])),
+    params(("guild_id" = String, Path), ("X-Lumio-Account" = Option<String>, Header)),
+    responses((status = 200, body = SlashCommands), (status = 400, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+pub async fn slash_commands(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(guild_id): ApiPath<String>,
+) -> AppResult<Json<SlashCommands>> {
+    let ctx = auth.require(Permission::BotConnectionsRead)?;
+    Ok(Json(
+        service::slash_commands(&state, &ctx, &guild_id).await?,
+    ))
 }
 
 /// A connected server's roles (cached for an hour).

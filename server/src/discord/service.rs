@@ -119,6 +119,7 @@ pub(super) async fn clear_caches(state: &AppState, guild_id: &str) -> bool {
     del(state.bus.del(&keys::discord_guild_channels(guild_id)).await);
     del(state.bus.del(&keys::discord_guild_roles(guild_id)).await);
     del(state.bus.del(&keys::discord_guild_features(guild_id)).await);
+    del(state.bus.del(&keys::discord_guild_paused(guild_id)).await);
     ok
 }
 
@@ -492,4 +493,157 @@ pub async fn remove_any(state: &AppState, guild_id: &str) -> AppResult<GuildConn
     clear_caches(state, &guild_id).await;
     tell_bot(state, removed.account_id, "guild_disconnected", &guild_id).await;
     Ok(removed)
+}
+
+// ----- for the bot (platforms::discord) ---------------------------------------------------------
+
+/// The account a guild is connected to (the owner cache, else the database), or None.
+pub async fn account_of_guild(state: &AppState, guild_id: &str) -> AppResult<Option<Uuid>> {
+    if let Ok(Some(owner)) = state.bus.get(&keys::discord_guild(guild_id)).await {
+        if let Ok(a) = Uuid::try_parse(&owner) {
+            return Ok(Some(a));
+        }
+    }
+    match state.db.discord().connection_by_guild(guild_id).await? {
+        Some(c) => {
+            cache_owner(state, guild_id, c.account_id).await;
+            Ok(Some(c.account_id))
+        }
+        None => Ok(None),
+    }
+}
+
+/// A channel of a guild, from the cache (else Discord), or None when the guild has no such
+/// channel: what a feature post checks before it posts.
+pub async fn guild_channel(
+    state: &AppState,
+    guild_id: &str,
+    channel_id: &str,
+) -> AppResult<Option<DiscordChannel>> {
+    if let Ok(Some(other)) = state
+        .bus
+        .get(&keys::discord_channel_guild(channel_id))
+        .await
+    {
+        if other != guild_id {
+            return Ok(None);
+        }
+    }
+    Ok(guild_channels(state, guild_id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == channel_id))
+}
+
+/// The enabled feature mappings of a guild (cache, else the database).
+pub async fn enabled_mappings(state: &AppState, guild_id: &str) -> AppResult<Vec<Mapping>> {
+    Ok(mappings(state, guild_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.enabled)
+        .collect())
+}
+
+/// Whether the bot is paused in a guild (the `paused` setting, an admin's guild toggle),
+/// cached an hour beside the guild's other caches (`lumio:discord_guild:{id}:paused`).
+pub async fn is_paused(state: &AppState, guild_id: &str) -> bool {
+    let key = keys::discord_guild_paused(guild_id);
+    if let Ok(Some(v)) = state.bus.get(&key).await {
+        return v == "1";
+    }
+    let paused = match state.db.discord().settings(guild_id).await {
+        Ok(Some(s)) => s["paused"].as_bool().unwrap_or(false),
+        _ => false,
+    };
+    let _ = state
+        .bus
+        .set(&key, if paused { "1" } else { "0" }, Some(CACHE_TTL))
+        .await;
+    paused
+}
+
+/// Pause (`paused` true) or resume the bot in a guild, whichever account holds it (an
+/// admin's call; the admin feature checks the permission and writes the audit log).
+pub async fn set_paused(
+    state: &AppState,
+    guild_id: &str,
+    paused: bool,
+) -> AppResult<GuildConnection> {
+    let c = connection(state, guild_id).await?;
+    if !state
+        .db
+        .discord()
+        .set_setting(&c.guild_id, "paused", json!(paused), crate::store::now())
+        .await?
+    {
+        return Err(AppError::NotFound(format!(
+            "Discord server {} is not connected",
+            c.guild_id
+        )));
+    }
+    let key = keys::discord_guild_paused(&c.guild_id);
+    let _ = state
+        .bus
+        .set(&key, if paused { "1" } else { "0" }, Some(CACHE_TTL))
+        .await;
+    tell_bot(
+        state,
+        c.account_id,
+        if paused {
+            "guild_paused"
+        } else {
+            "guild_resumed"
+        },
+        &c.guild_id,
+    )
+    .await;
+    Ok(c)
+}
+
+/// One of the account's servers' slash commands and their registration state.
+pub async fn slash_commands(
+    state: &AppState,
+    ctx: &AccountCtx,
+    guild_id: &str,
+) -> AppResult<SlashCommands> {
+    use crate::platforms::discord::commands as slash;
+    let guild_id = snowflake("guild_id", guild_id)?;
+    owned(state, ctx.account_id, &guild_id).await?;
+    let commands = slash::slash_commands(state, ctx.account_id)
+        .await?
+        .iter()
+        .filter_map(|c| c["name"].as_str().map(String::from))
+        .collect();
+    let today = slash::registrations_today(state, &guild_id).await?;
+    let last = state
+        .db
+        .discord()
+        .settings(&guild_id)
+        .await?
+        .and_then(|s| s.get("slash_commands").cloned());
+    let limit = slash::DAILY_LIMIT;
+    let message = match last.as_ref().and_then(|l| l["status"].as_str()) {
+        Some("daily_limit") => format!(
+            "Discord's limit of {limit} slash-command registrations a day for this server is \
+             reached: lumio registers the commands again on the next change after midnight UTC"
+        ),
+        Some("failed") => format!(
+            "the last registration failed: {}",
+            last.as_ref()
+                .and_then(|l| l["message"].as_str())
+                .unwrap_or("unknown")
+        ),
+        Some("not_configured") => {
+            "no Discord application id is configured (LUMIO_DISCORD_CLIENT_ID)".to_string()
+        }
+        _ => format!("{today} of {limit} slash-command registrations used today"),
+    };
+    Ok(SlashCommands {
+        guild_id,
+        commands,
+        registrations_today: today,
+        limit,
+        last: last.map(async_graphql::Json),
+        message,
+    })
 }

@@ -224,6 +224,55 @@ impl DiscordStore<'_> {
         })?)
     }
 
+    /// A guild's settings (`discord_guild_settings.settings`); None when not connected.
+    pub async fn settings(&self, guild_id: &str) -> StoreResult<Option<serde_json::Value>> {
+        let row: Option<(sqlx::types::Json<serde_json::Value>,)> = on_db!(self.db, |pool| {
+            sqlx::query_as("SELECT settings FROM discord_guild_settings WHERE guild_id = $1")
+                .bind(guild_id)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(row.map(|r| r.0 .0))
+    }
+
+    /// Set one key of a guild's settings (read, change, write in one transaction); false
+    /// when the guild is not connected.
+    pub async fn set_setting(
+        &self,
+        guild_id: &str,
+        key: &str,
+        value: serde_json::Value,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        Ok(on_db!(self.db, |pool| async {
+            let mut tx = pool.begin().await?;
+            let row: Option<(sqlx::types::Json<serde_json::Value>,)> =
+                sqlx::query_as("SELECT settings FROM discord_guild_settings WHERE guild_id = $1")
+                    .bind(guild_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let Some((sqlx::types::Json(mut settings),)) = row else {
+                return Ok::<bool, sqlx::Error>(false);
+            };
+            if !settings.is_object() {
+                settings = serde_json::json!({});
+            }
+            settings[key] = value.clone();
+            sqlx::query(
+                "UPDATE discord_guild_settings SET settings = $1, updated_at = $2 \
+                 WHERE guild_id = $3",
+            )
+            .bind(sqlx::types::Json(settings))
+            .bind(now)
+            .bind(guild_id)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(true)
+        }
+        .await)?)
+    }
+
     /// A guild's feature mappings, by feature.
     pub async fn mappings(&self, guild_id: &str) -> StoreResult<Vec<Mapping>> {
         Ok(on_db!(self.db, |pool| sqlx::query_as::<_, Mapping>(

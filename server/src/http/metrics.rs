@@ -85,6 +85,13 @@ impl Metrics {
         }
     }
 
+    /// Add one to a counter of this server (`name` with its labels).
+    pub fn count(&self, name: &'static str, labels: &[(&'static str, String)]) {
+        metrics::with_local_recorder(&self.recorder, || {
+            metrics::counter!(name, labels).increment(1);
+        });
+    }
+
     /// The Prometheus text exposition format.
     pub fn render(&self) -> String {
         metrics::with_local_recorder(&self.recorder, || {

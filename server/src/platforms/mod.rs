@@ -3,6 +3,7 @@
 
 pub mod chat_in;
 pub mod connector;
+pub mod discord;
 pub mod simulator;
 pub mod twitch;
 

@@ -1,6 +1,7 @@
 //! Helpers for HTTP tests against the real server on a real port.
 #![allow(dead_code)]
 
+pub mod discord;
 pub mod twitch;
 
 use reqwest::{Method, StatusCode};

@@ -138,6 +138,9 @@ async fn run(st: State, socket: WebSocket, q: HashMap<String, String>) {
                         }
                         Step::Heartbeat => {
                             heartbeat_deadline = Instant::now() + interval.mul_f64(1.5);
+                            if st.lock().faults.withhold_heartbeat_acks {
+                                continue;
+                            }
                             let ack = p::heartbeat_ack();
                             if sink.send(Message::Text(ack.into())).await.is_err() {
                                 break;
@@ -342,6 +345,7 @@ fn resume(st: &State, conn_id: u64, d: &Value) -> Step {
         .collect();
     frames.push(push(s, "RESUMED", Value::Null));
     let old_conn = s.conn.replace(conn_id);
+    w.resumes += 1;
     if let Some(c) = w.connections.get_mut(&conn_id) {
         c.session = Some(sid.clone());
     }

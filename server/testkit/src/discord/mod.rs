@@ -778,6 +778,22 @@ impl FakeDiscord {
         gateway::close_connection(&self.state, session_id, None)
     }
 
+    /// Heartbeats are (`true`) or are no longer acknowledged with op 11: the client should
+    /// take the connection for a zombie, close it and resume.
+    pub fn withhold_heartbeat_acks(&self, on: bool) {
+        self.state.lock().faults.withhold_heartbeat_acks = on;
+    }
+
+    /// RESUMEs answered with RESUMED so far.
+    pub fn resumes(&self) -> u32 {
+        self.state.lock().resumes
+    }
+
+    /// IDENTIFYs answered with READY so far (each one a new session).
+    pub fn identifies(&self) -> u32 {
+        self.state.lock().identifies
+    }
+
     /// The next IDENTIFY is answered with INVALID_SESSION (d: false) instead of READY.
     pub fn invalidate_next_identify(&self) {
         self.state.lock().faults.invalidate_next_identify += 1;

@@ -192,6 +192,8 @@ pub struct Connection {
 pub struct Faults {
     /// The next gateway IDENTIFY is answered with INVALID_SESSION (d: false) instead of READY.
     pub invalidate_next_identify: u32,
+    /// Heartbeats are not acknowledged (a zombied connection, as the client sees it).
+    pub withhold_heartbeat_acks: bool,
 }
 
 #[derive(Default)]
@@ -219,6 +221,8 @@ pub struct World {
     pub faults: Faults,
     /// Gateway identifies counted against `session_start_limit`.
     pub identifies: u32,
+    /// RESUMEs answered with the replay and RESUMED.
+    pub resumes: u32,
     /// Who answers the consent screen reached over HTTP (`GET /oauth2/authorize`).
     pub consent: Option<super::oauth::Consent>,
 }

@@ -697,8 +697,15 @@ async fn delivery_kill_9_story(db_url: &str, redis: Option<&str>, lease: u64) {
         &fake.bot.id,
         &[
             "user:read:chat",
+            "user:write:chat",
             "user:bot",
+            "moderator:read:banned_users",
             "moderator:manage:banned_users",
+            "moderator:read:chat_messages",
+            "moderator:manage:chat_messages",
+            "moderator:read:moderators",
+            "moderator:read:warnings",
+            "moderator:read:suspicious_users",
         ],
     );
     let (st, c) = api
@@ -721,7 +728,22 @@ async fn delivery_kill_9_story(db_url: &str, redis: Option<&str>, lease: u64) {
         )
         .await;
     assert_eq!(st, StatusCode::OK, "{b}");
-    wait_for("the bot to read the channel", 30, || reading(&fake)).await;
+    for _ in 0..300 {
+        if reading(&fake) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        reading(&fake),
+        "the bot does not read the channel: sessions {:?}, subscriptions {:?}, calls {:?}",
+        fake.sessions(),
+        fake.subscriptions(),
+        fake.helix_answers()
+            .iter()
+            .map(|(c, s)| format!("{} {} {s}", c.method, c.path))
+            .collect::<Vec<_>>()
+    );
 
     let db = lumio_server::store::Db::connect(db_url).await.unwrap();
     let bans = |user: &str| {

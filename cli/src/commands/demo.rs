@@ -103,6 +103,7 @@ impl FakeTwitch {
                     "moderator:read:chat_messages",
                     "moderator:manage:chat_messages",
                     "moderator:read:moderators",
+                    "moderator:read:warnings",
                     "moderator:read:suspicious_users",
                     "moderator:manage:suspicious_users",
                 ],

@@ -681,6 +681,9 @@ async fn bench_delivery(a: &Args, s: &TestServer, fake: &FakeTwitch) -> anyhow::
         "user:read:chat",
         "user:bot",
         "moderator:manage:banned_users",
+        "moderator:read:chat_messages",
+        "moderator:read:moderators",
+        "moderator:read:warnings",
     ];
     let pair = fake.issue_user_token(&fake.bot.id, &scopes);
     for (path, body) in [
@@ -791,11 +794,36 @@ async fn bench_delivery(a: &Args, s: &TestServer, fake: &FakeTwitch) -> anyhow::
     lat.sort_by(f64::total_cmp);
     let _ = stop.send(true);
     let _ = bot.await;
+    // The physical reference of the same run: one bare Helix timeout on the fake, same pace.
+    let mut bare = Vec::with_capacity(total);
+    let url = format!("{}/moderation/bans", fake.helix_url());
+    for i in 0..total.min(200) {
+        tick.tick().await;
+        let user = fake.add_user(&format!("bench_bare_{i}")).id;
+        let t0 = Instant::now();
+        let r = http
+            .post(&url)
+            .query(&[
+                ("broadcaster_id", fake.broadcaster.id.as_str()),
+                ("moderator_id", fake.bot.id.as_str()),
+            ])
+            .bearer_auth(&pair.access_token)
+            .header("Client-Id", fake.client_id())
+            .json(&json!({"data": {"user_id": user, "duration": 600}}))
+            .send()
+            .await;
+        if r.is_ok_and(|r| r.status().is_success()) {
+            bare.push(t0.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    bare.sort_by(f64::total_cmp);
     Ok(
         json!({"rate": a.actions_rate, "actions": total, "refused": refused,
         "confirmed": lat.len(), "failed": failed,
         "p50_ms": percentile(&lat, 0.5), "p99_ms": percentile(&lat, 0.99),
-        "max_ms": lat.last().copied().unwrap_or(f64::NAN)}),
+        "max_ms": lat.last().copied().unwrap_or(f64::NAN),
+        "bare_helix_p50_ms": percentile(&bare, 0.5),
+        "bare_helix_p99_ms": percentile(&bare, 0.99)}),
     )
 }
 

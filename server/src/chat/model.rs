@@ -514,6 +514,11 @@ mod tests {
             assert_eq!(live_event_permission(kind), Some(Permission::ChatRead));
         }
         assert_eq!(live_event_permission("something_new"), None);
+        // A delivery status is what the moderation log shows: chat:userinfo.
+        assert_eq!(
+            live_event_permission("moderation_delivery"),
+            Some(Permission::ChatUserinfo)
+        );
 
         let viewer = builtin_role("viewer").unwrap();
         let editor = builtin_role("editor").unwrap();
@@ -523,12 +528,14 @@ mod tests {
             assert!(!may_receive(held, "note_created"));
             assert!(!may_receive(held, "user_banned"));
             assert!(!may_receive(held, "user_timed_out"));
+            assert!(!may_receive(held, "moderation_delivery"));
         }
         for kind in [
             "message",
             "note_created",
             "user_banned",
             "treatment_changed",
+            "moderation_delivery",
         ] {
             assert!(may_receive(&moderator, kind), "{kind}");
         }

@@ -158,6 +158,13 @@ pub async fn serve(
         .config
         .workers
         .then(|| crate::commands::exec::spawn_flusher(state.clone(), workers_rx.clone()));
+    let delivery = state.config.workers.then(|| {
+        crate::moderation::delivery::spawn(
+            state.clone(),
+            crate::moderation::delivery::DeliveryOptions::default(),
+            workers_rx.clone(),
+        )
+    });
     let bot_worker = state.config.bot_worker.then(|| {
         crate::bots::worker::spawn(
             state.clone(),
@@ -196,6 +203,9 @@ pub async fn serve(
     }
     if let Some(b) = bot_worker {
         let _ = b.await;
+    }
+    if let Some(d) = delivery {
+        let _ = d.await;
     }
     served
 }

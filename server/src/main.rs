@@ -56,13 +56,15 @@ enum Command {
         /// The account (slug) the simulated chat belongs to.
         #[arg(long, default_value = "demo", requires = "simulate")]
         simulate_account: String,
-        /// Serve the API only: no background workers (chat flush, schedule, bot worker);
-        /// run them elsewhere (`lumio-server worker` for the bot worker).
+        /// Serve the API only: no background workers (chat flush, schedule, moderation
+        /// delivery, bot worker); run them elsewhere (`lumio-server worker` for the bot and
+        /// delivery workers).
         #[arg(long)]
         no_workers: bool,
     },
-    /// Run the bot worker alone (platform chat in and sends) until SIGINT or SIGTERM; several
-    /// may run against one database and bus: each channel is held by exactly one.
+    /// Run the bot worker and the moderation delivery worker alone (platform chat in, sends,
+    /// moderation out) until SIGINT or SIGTERM; several may run against one database and
+    /// bus: each channel is held by exactly one, each moderation action sent by one.
     Worker,
     /// Apply pending database migrations (a no-op when there are none).
     Migrate {
@@ -234,11 +236,17 @@ async fn run(cli: Cli) -> Result<(), Stop> {
             let worker = lumio_server::bots::worker::spawn(
                 state.clone(),
                 lumio_server::bots::worker::WorkerOptions::from_config(&config),
+                rx.clone(),
+            );
+            let delivery = lumio_server::moderation::delivery::spawn(
+                state.clone(),
+                lumio_server::moderation::delivery::DeliveryOptions::default(),
                 rx,
             );
             app::shutdown_signal().await;
             let _ = stop.send(true);
             let _ = worker.await;
+            let _ = delivery.await;
             state.db.close().await;
             Ok(())
         }
@@ -300,6 +308,7 @@ async fn run(cli: Cli) -> Result<(), Stop> {
                         .duration_since(std::time::UNIX_EPOCH)
                         .map(|d| d.as_nanos() as u64)
                         .unwrap_or(1),
+                    skip: Vec::new(),
                 };
                 let st = state.clone();
                 tokio::spawn(async move {

@@ -280,6 +280,20 @@ pub fn point_twitch_at(
     api.client_id = Some(FAKE_CLIENT_ID.into());
 }
 
+/// Point every Twitch URL (OAuth, Helix, EventSub) at lumio-testkit's strict fake Twitch, with
+/// a secret key of its own for the channel credentials.
+pub fn point_twitch_fake_at(
+    fake: &lumio_testkit::twitch::FakeTwitch,
+    c: &mut crate::config::Config,
+) {
+    c.platforms.twitch.api_url = fake.helix_url();
+    c.platforms.twitch.client_id = Some(fake.client_id().to_string());
+    c.twitch_auth.auth_url = fake.oauth_url();
+    c.twitch_auth.client_secret = Some(fake.client_secret().to_string());
+    c.secret_key = Some(crate::connections::crypto::SecretKey::generate());
+    c.twitch_eventsub_url = fake.eventsub_ws_url();
+}
+
 /// Point 7TV, BTTV, FFZ, Trovo and Discord at lumio-testkit's emote provider fakes.
 pub fn point_emote_providers_at(
     apis: &lumio_testkit::emote_providers::FakeEmoteApis,

@@ -621,3 +621,225 @@ async fn deadletter_list_and_replay() {
     assert_eq!(stored, "was refused once");
     store.close().await;
 }
+
+/// The real server's environment against a fake Twitch, with a failpoint of the delivery
+/// worker (`LUMIO_FAILPOINT`) when given.
+fn against_twitch(
+    c: &mut Command,
+    fake: &lumio_testkit::twitch::FakeTwitch,
+    (key, prefix, lease): (&str, &str, u64),
+    failpoint: Option<&str>,
+) {
+    c.env("LUMIO_TWITCH_API_URL", fake.helix_url())
+        .env("LUMIO_TWITCH_CLIENT_ID", fake.client_id())
+        .env("LUMIO_TWITCH_CLIENT_SECRET", fake.client_secret())
+        .env("LUMIO_TWITCH_AUTH_URL", fake.oauth_url())
+        .env("LUMIO_TWITCH_EVENTSUB_URL", fake.eventsub_ws_url())
+        .env("LUMIO_SECRET_KEY", key)
+        .env("LUMIO_BUS_PREFIX", prefix)
+        .env("LUMIO_DELIVERY_LEASE_SECS", lease.to_string());
+    if let Some(f) = failpoint {
+        c.env("LUMIO_FAILPOINT", f);
+    }
+}
+
+/// Whether the fake's one EventSub session reads the channel's moderation events.
+fn reading(fake: &lumio_testkit::twitch::FakeTwitch) -> bool {
+    let sessions = fake.sessions();
+    sessions.len() == 1
+        && fake.subscriptions().iter().any(|x| {
+            x["transport"]["session_id"] == sessions[0].as_str()
+                && x["type"] == "channel.moderate"
+                && x["status"] == "enabled"
+        })
+}
+
+async fn wait_for(what: &str, secs: u64, mut f: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !f() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Issue 15 §4: exactly once across kill -9. The real server bans through the delivery
+/// worker against the fake Twitch; a failpoint ends the process right after the claim
+/// (`delivery_before_send`: committed, not sent) or right after Helix answered
+/// (`delivery_after_send`: sent, not marked). After a restart the ban reaches Twitch exactly
+/// once (a repeat is answered "already banned", which confirms it) and the row ends
+/// `confirmed`. `LUMIO_KILL9_RUNS` rounds (default 3) of both kills.
+async fn delivery_kill_9_story(db_url: &str, redis: Option<&str>, lease: u64) {
+    use lumio_testkit::twitch::FakeTwitch;
+    migrate_and_seed(db_url, redis);
+    let fake = FakeTwitch::start().await.unwrap();
+    fake.add_moderator(&fake.broadcaster.id, &fake.bot.id);
+    let key = format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    );
+    let prefix = format!("t-{}:", uuid::Uuid::new_v4().simple());
+    let env = (key.as_str(), prefix.as_str(), lease);
+    let start = |failpoint: Option<&'static str>| {
+        let fake = &fake;
+        async move {
+            let port = free_port();
+            let child = serve_on(db_url, redis, port, |c| {
+                against_twitch(c, fake, env, failpoint)
+            })
+            .await;
+            (child, Api::new(&format!("http://127.0.0.1:{port}")))
+        }
+    };
+    let (mut child, api) = start(None).await;
+    let t = api.login("owner", "lumio-owner").await;
+    let pair = fake.issue_user_token(
+        &fake.bot.id,
+        &[
+            "user:read:chat",
+            "user:write:chat",
+            "user:bot",
+            "moderator:read:banned_users",
+            "moderator:manage:banned_users",
+            "moderator:read:chat_messages",
+            "moderator:manage:chat_messages",
+            "moderator:read:moderators",
+            "moderator:read:warnings",
+            "moderator:read:suspicious_users",
+        ],
+    );
+    let (st, c) = api
+        .call(
+            Method::POST,
+            "/v1/connections/twitch/tokens",
+            Some(&t),
+            Some(json!({"access_token": pair.access_token,
+                "refresh_token": pair.refresh_token, "role": "bot",
+                "channel": fake.broadcaster.login})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{c}");
+    let (st, b) = api
+        .call(
+            Method::POST,
+            "/v1/bot-toggle",
+            Some(&t),
+            Some(json!({"platform": "twitch", "enabled": true})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{b}");
+    for _ in 0..300 {
+        if reading(&fake) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        reading(&fake),
+        "the bot does not read the channel: sessions {:?}, subscriptions {:?}, calls {:?}",
+        fake.sessions(),
+        fake.subscriptions(),
+        fake.helix_answers()
+            .iter()
+            .map(|(c, s)| format!("{} {} {s}", c.method, c.path))
+            .collect::<Vec<_>>()
+    );
+
+    let db = lumio_server::store::Db::connect(db_url).await.unwrap();
+    let bans = |user: &str| {
+        fake.helix_answers()
+            .iter()
+            .filter(|(c, _)| c.method == "POST" && c.path == "/helix/moderation/bans")
+            .filter(|(c, st)| (200..300).contains(st) && c.body.contains(user))
+            .count()
+    };
+    let runs: usize = std::env::var("LUMIO_KILL9_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    for run in 0..runs {
+        for (n, failpoint) in ["delivery_before_send", "delivery_after_send"]
+            .into_iter()
+            .enumerate()
+        {
+            let target = fake.add_user(&format!("k9_{run}_{n}"));
+            child.kill().unwrap(); // SIGKILL
+            child.wait().unwrap();
+            let (mut dying, api) = start(Some(failpoint)).await;
+            wait_for("the bot to read the channel", 30, || reading(&fake)).await;
+            // The worker may claim the row (and the failpoint end the process) before the
+            // answer is written: then the answer is lost, the action committed.
+            let answer = reqwest::Client::new()
+                .post(format!("{}/v1/chat/moderate", api.base))
+                .bearer_auth(&t)
+                .json(&json!({"platform": "twitch", "action": "ban",
+                    "platform_user_id": target.id, "username": target.login}))
+                .send()
+                .await;
+            if let Ok(r) = answer {
+                assert_eq!(r.status(), StatusCode::OK);
+            }
+            // The failpoint ends the process (exit 137) at its point of the delivery.
+            wait_for("the failpoint", 60, || dying.try_wait().unwrap().is_some()).await;
+            let sent = bans(&target.id);
+            assert_eq!(
+                sent,
+                usize::from(n == 1),
+                "{failpoint}: bans before the restart"
+            );
+            (child, _) = start(None).await;
+            let mut status = String::new();
+            let deadline = Instant::now() + Duration::from_secs(90);
+            while status != "confirmed" && Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                let rows = lumio_server::on_db!(&db, |pool| sqlx::query_scalar::<_, String>(
+                    "SELECT status FROM moderation_deliveries \
+                     WHERE platform_user_id = $1 AND action = 'ban'"
+                )
+                .bind(&target.id)
+                .fetch_all(pool)
+                .await)
+                .unwrap();
+                assert_eq!(rows.len(), 1, "one ban, one outbox row: {rows:?}");
+                status = rows[0].clone();
+            }
+            assert_eq!(status, "confirmed", "run {run}, {failpoint}");
+            assert_eq!(bans(&target.id), 1, "run {run}, {failpoint}: banned once");
+            assert!(fake.ban_of(&fake.broadcaster.id, &target.id).is_some());
+        }
+    }
+    eprintln!("delivery kill -9: {runs} runs of 2 kills, every ban delivered exactly once");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    db.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn delivery_exactly_once_across_kill_9_sqlite() {
+    let db = TestDb::create(
+        TestBackend::Sqlite,
+        "binary::delivery_exactly_once_across_kill_9_sqlite",
+    )
+    .await
+    .unwrap();
+    delivery_kill_9_story(&db.url, None, 2).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn delivery_exactly_once_across_kill_9_postgres_redis() {
+    let Some(db) = TestDb::create(
+        TestBackend::Postgres,
+        "binary::delivery_exactly_once_across_kill_9_postgres_redis",
+    )
+    .await
+    else {
+        return;
+    };
+    let Some(redis) = redis_url("binary::delivery_exactly_once_across_kill_9_postgres_redis")
+    else {
+        return;
+    };
+    // The bot's channel lease on Redis outlives the killed server (10 s): the retry waits
+    // longer than that, so the new holder's EventSub session sees the echo.
+    delivery_kill_9_story(&db.url, Some(&redis), 15).await;
+}

@@ -28,6 +28,7 @@ async fn simulated_chat_covers_five_platforms(s: &TestServer) {
             account_slug: "demo".into(),
             rate: 400.0,
             seed: 42,
+            skip: Vec::new(),
         },
     ));
     // Live events arrive as the simulator ingests.
@@ -62,6 +63,7 @@ async fn simulated_chat_covers_five_platforms(s: &TestServer) {
             account_slug: "nope".into(),
             rate: 1.0,
             seed: 1,
+            skip: Vec::new(),
         },
     )
     .await

@@ -95,6 +95,16 @@ pub enum LiveEvent {
         #[serde(default)]
         by: Option<String>,
     },
+    /// A moderation action's delivery to the platform changed status.
+    ModerationDelivery {
+        cursor: String,
+        platform: String,
+        action: String,
+        user_id: String,
+        status: String,
+        #[serde(default)]
+        error: Option<String>,
+    },
     /// A kind this version of lumio does not know yet.
     #[serde(other)]
     Other,
@@ -112,7 +122,8 @@ impl LiveEvent {
             | LiveEvent::TreatmentChanged { cursor, .. }
             | LiveEvent::NoteCreated { cursor, .. }
             | LiveEvent::StreamStatus { cursor, .. }
-            | LiveEvent::LiveControl { cursor, .. } => Some(cursor),
+            | LiveEvent::LiveControl { cursor, .. }
+            | LiveEvent::ModerationDelivery { cursor, .. } => Some(cursor),
             LiveEvent::Hello | LiveEvent::Lagged { .. } | LiveEvent::Other => None,
         }
     }

@@ -125,6 +125,13 @@ pub struct LogEntry {
     pub moderator_id: Option<String>,
     pub moderator_name: String,
     pub created_at: String,
+    /// How the action reached the platform: queued, sent, confirmed or failed (none for an
+    /// action taken on the platform itself, or a server from before delivery).
+    #[serde(default)]
+    pub delivery_status: Option<String>,
+    /// The platform's message when the delivery failed.
+    #[serde(default)]
+    pub delivery_error: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -170,6 +177,8 @@ macro_rules! log_page_from {
                     moderator_id: e.moderator_id,
                     moderator_name: e.moderator_name,
                     created_at: e.created_at,
+                    delivery_status: e.delivery_status,
+                    delivery_error: e.delivery_error,
                 }
             }
         }

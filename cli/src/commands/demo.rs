@@ -40,6 +40,88 @@ pub struct DemoArgs {
     /// Messages the live screen keeps in memory [default: `[tui] scrollback`, else 5000].
     #[arg(long)]
     pub scrollback: Option<usize>,
+    /// Twitch from lumio-testkit's fake Twitch instead of the simulator: the demo channel is
+    /// connected with a pasted bot token, its chat arrives over EventSub, and a ban reaches
+    /// the fake and comes back `confirmed` (only in a build with `--features platform-fake`).
+    #[cfg(feature = "platform-fake")]
+    #[arg(long)]
+    pub platform_fake: bool,
+}
+
+/// The fake Twitch of `--platform-fake`, and the chat it generates.
+#[cfg(feature = "platform-fake")]
+struct FakeTwitch {
+    fake: lumio_testkit::twitch::FakeTwitch,
+    load: Option<lumio_testkit::twitch::ChatLoad>,
+}
+
+#[cfg(not(feature = "platform-fake"))]
+struct FakeTwitch;
+
+#[cfg(feature = "platform-fake")]
+async fn fake_twitch(a: &DemoArgs) -> CliResult<Option<FakeTwitch>> {
+    if !a.platform_fake {
+        return Ok(None);
+    }
+    let fake = lumio_testkit::twitch::FakeTwitch::start()
+        .await
+        .map_err(|e| fail("fake twitch", e))?;
+    Ok(Some(FakeTwitch { fake, load: None }))
+}
+
+#[cfg(not(feature = "platform-fake"))]
+async fn fake_twitch(_: &DemoArgs) -> CliResult<Option<FakeTwitch>> {
+    Ok(None)
+}
+
+impl FakeTwitch {
+    /// The server's Twitch URLs point at the fake.
+    fn configure(&self, _c: &mut lumio_server::config::Config) {
+        #[cfg(feature = "platform-fake")]
+        lumio_server::testing::point_twitch_fake_at(&self.fake, _c);
+    }
+
+    /// As the owner, paste a bot token the fake issued for the demo channel, turn the bot on,
+    /// and start the channel's chat.
+    async fn connect(&mut self, _url: &str, _rate: f64) -> CliResult<()> {
+        #[cfg(feature = "platform-fake")]
+        {
+            let f = &self.fake;
+            let owner = Client::new(_url, None, None)?
+                .login("owner", "lumio-owner")
+                .await?
+                .token;
+            let client = Client::new(_url, Some(owner), None)?;
+            let pair = f.issue_user_token(
+                &f.bot.id,
+                &[
+                    "user:read:chat",
+                    "user:write:chat",
+                    "user:bot",
+                    "moderator:read:banned_users",
+                    "moderator:manage:banned_users",
+                    "moderator:read:chat_messages",
+                    "moderator:manage:chat_messages",
+                    "moderator:read:moderators",
+                    "moderator:read:warnings",
+                    "moderator:read:suspicious_users",
+                    "moderator:manage:suspicious_users",
+                ],
+            );
+            client
+                .connect_twitch_tokens(
+                    &pair.access_token,
+                    Some(&pair.refresh_token),
+                    Some(&f.broadcaster.login),
+                    Some("bot"),
+                )
+                .await?;
+            client.bot_toggle("twitch", true).await?;
+            let per_second = (_rate / 5.0).ceil().max(1.0) as u32;
+            self.load = Some(f.start_chat_load(&f.broadcaster.id, per_second, None));
+        }
+        Ok(())
+    }
 }
 
 fn fail(what: &str, e: impl std::fmt::Display) -> CliError {
@@ -72,7 +154,14 @@ pub async fn run(ctx: Ctx, a: DemoArgs) -> CliResult<()> {
         )),
     };
     std::fs::create_dir_all(&dir).map_err(|e| fail(&dir.display().to_string(), e))?;
-    let result = serve_and_show(&a, &dir, settings, |state, rate| {
+    let fake = fake_twitch(&a).await?;
+    // With the fake Twitch, Twitch's chat is the fake's (a fifth of the rate).
+    let skip = if fake.is_some() {
+        vec![lumio_server::platforms::Platform::Twitch]
+    } else {
+        Vec::new()
+    };
+    let result = serve_and_show(&a, &dir, settings, fake, |state, rate| {
         tokio::spawn(async move {
             let cfg = SimulatorConfig {
                 account_slug: "demo".into(),
@@ -81,6 +170,7 @@ pub async fn run(ctx: Ctx, a: DemoArgs) -> CliResult<()> {
                     .duration_since(std::time::UNIX_EPOCH)
                     .map(|d| d.as_nanos() as u64)
                     .unwrap_or(7),
+                skip,
             };
             let _ = simulator::run(state, cfg).await;
         });
@@ -96,6 +186,7 @@ async fn serve_and_show(
     a: &DemoArgs,
     dir: &std::path::Path,
     settings: crate::tui::Settings,
+    mut fake: Option<FakeTwitch>,
     simulate: impl FnOnce(lumio_server::app::AppState, f64),
 ) -> CliResult<()> {
     use lumio_server::app::{self, AppState};
@@ -110,6 +201,9 @@ async fn serve_and_show(
     // The demo's database lives and dies with this run, so a key of its own (never written
     // anywhere) lets `lumio connect` store sealed tokens in it.
     config.secret_key = Some(lumio_server::connections::crypto::SecretKey::generate());
+    if let Some(f) = &fake {
+        f.configure(&mut config);
+    }
     let state = AppState::connect(config)
         .await
         .map_err(|e| fail("start", e))?;
@@ -133,6 +227,9 @@ async fn serve_and_show(
     });
     simulate(state.clone(), a.rate);
     let url = format!("http://{addr}");
+    if let Some(f) = &mut fake {
+        f.connect(&url, a.rate).await?;
+    }
     let token = Client::new(&url, None, None)?
         .login("mod", "lumio-mod")
         .await?

@@ -98,6 +98,8 @@ impl App {
                     action: "delete".into(),
                     duration: None,
                     reason: None,
+                    user_id: Some(user_id.clone()),
+                    delivery: None,
                 });
                 let mut fx = vec![];
                 if let Some(c) = &mut self.card {
@@ -195,6 +197,22 @@ impl App {
                     None,
                     format!("{who} {what}"),
                 ));
+                vec![]
+            }
+            LiveEvent::ModerationDelivery {
+                platform,
+                action,
+                user_id,
+                status,
+                ..
+            } => {
+                // The newest entry of that action on that chatter shows the status word.
+                let p = platform.parse::<Platform>().ok();
+                if let Some(e) = self.modlog.iter_mut().find(|e| {
+                    e.platform == p && e.action == action && e.user_id.as_deref() == Some(&user_id)
+                }) {
+                    e.delivery = Some(status);
+                }
                 vec![]
             }
             LiveEvent::Hello | LiveEvent::Lagged { .. } | LiveEvent::Other => vec![],
@@ -296,6 +314,8 @@ impl App {
             action,
             duration: u.duration_seconds,
             reason: named(u.reason.as_deref()),
+            user_id: Some(c.user_id.clone()),
+            delivery: None,
         });
     }
 

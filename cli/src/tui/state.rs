@@ -467,6 +467,10 @@ pub struct LogItem {
     pub action: String,
     pub duration: Option<i64>,
     pub reason: Option<String>,
+    /// The target's platform user id (to match a `moderation_delivery` event).
+    pub user_id: Option<String>,
+    /// How the action reached the platform: queued, sent, confirmed or failed.
+    pub delivery: Option<String>,
 }
 
 /// The whole state of the live screen.

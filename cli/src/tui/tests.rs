@@ -923,3 +923,39 @@ fn mentions_are_highlighted_once_we_know_who_we_are() {
 pub fn profile_for(who: &Chatter) -> crate::api::profiles::Profile {
     profile_with(who, "none")
 }
+
+/// Issue 15 §4: a `moderation_delivery` event puts the status word on the log line of that
+/// action on that chatter (the newest), and only there.
+#[test]
+fn the_delivery_status_follows_the_log_line() {
+    let mut a = app_with(5);
+    for user in ["user1", "user2"] {
+        a.update(live(LiveEvent::UserBanned {
+            cursor: "z".into(),
+            user: user_event("twitch", user),
+        }));
+    }
+    let delivery = |user: &str, action: &str, status: &str| {
+        live(LiveEvent::ModerationDelivery {
+            cursor: "z".into(),
+            platform: "twitch".into(),
+            action: action.into(),
+            user_id: uid("twitch", user),
+            status: status.into(),
+            error: None,
+        })
+    };
+    a.update(delivery("user1", "ban", "sent"));
+    assert_eq!(a.modlog[1].target, "user1");
+    assert_eq!(a.modlog[1].delivery.as_deref(), Some("sent"));
+    assert_eq!(a.modlog[0].delivery, None);
+    a.update(delivery("user1", "ban", "confirmed"));
+    a.update(delivery("user2", "unban", "failed"));
+    assert_eq!(a.modlog[1].delivery.as_deref(), Some("confirmed"));
+    assert_eq!(a.modlog[0].delivery, None, "another action's status");
+    let shown: String = crate::tui::view::log::pieces(&a, &a.modlog[1])
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    assert!(shown.contains("ban [confirmed]"), "{shown}");
+}

@@ -118,6 +118,8 @@ impl App {
                         actor: e.moderator_name.clone(),
                         target,
                         action: e.action.clone(),
+                        user_id: Some(e.platform_user_id.clone()),
+                        delivery: e.delivery_status.clone(),
                         duration: e.duration_seconds,
                         reason: e.reason.clone(),
                     });

@@ -15,7 +15,12 @@
 //!   platform message id, sampling what the bus holds every 10 s (Redis: `INFO memory`
 //!   used_memory and the run's `lumio:chat:seen:*` keys; in-process: the process RSS and the
 //!   bus's own count), to show memory levelling off once the dedup window
-//!   (`--dedup-window`, default the server's 10m) is full.
+//!   (`--dedup-window`, default the server's 10m) is full;
+//! - `delivery`: moderation out (issue 15 §4) against lumio-testkit's fake Twitch: timeouts at
+//!   `--actions-rate` per second for `--seconds`, each timed from the moderator's request to
+//!   its live `moderation_delivery` event `confirmed` (the fake's EventSub echo); the fake's
+//!   rate limit is raised for the run (Twitch's own 800 points a minute would turn most of
+//!   them into 429 waits).
 #![forbid(unsafe_code)]
 
 /// mimalloc: the server allocates per request and per message from many threads, where
@@ -37,6 +42,7 @@ use lumio_server::chat::flush::Flusher;
 use lumio_server::chat::model::ChatMessage;
 use lumio_server::chat::store::{pg_copy_csv as csv, COLS};
 use lumio_server::testing::{TestBackend, TestOptions, TestServer};
+use lumio_testkit::twitch::FakeTwitch;
 use serde_json::{json, Value};
 use sqlx::postgres::PgPoolCopyExt;
 
@@ -48,7 +54,8 @@ struct Args {
     #[arg(long, default_value = "sqlite")]
     backend: String,
     /// Which measurements: ingest, latency, flush, history, history-buffer (comma-separated);
-    /// also `retention` and `discord` (gateway MESSAGE_CREATE → WebSocket latency at `rate`
+    /// also `retention`, `delivery` (moderation actions: request → confirmed by the fake
+    /// Twitch's echo) and `discord` (gateway MESSAGE_CREATE → WebSocket latency at `rate`
     /// capped to 500/s, and feature-channel mirroring through lumio-testkit's fake Discord).
     #[arg(
         long,
@@ -83,6 +90,9 @@ struct Args {
     /// Seconds between `retention` samples.
     #[arg(long, default_value_t = 10)]
     sample_every: u64,
+    /// Moderation actions per second for `delivery`.
+    #[arg(long, default_value_t = 50)]
+    actions_rate: u64,
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -849,6 +859,176 @@ mod discord_bench {
     }
 }
 
+/// `delivery`: request → confirmed (the fake's echo) of timeouts at `--actions-rate`.
+async fn bench_delivery(a: &Args, s: &TestServer, fake: &FakeTwitch) -> anyhow::Result<Value> {
+    let http = reqwest::Client::new();
+    let base = s.url.clone();
+    let v: Value = http
+        .post(format!("{base}/v1/auth/login"))
+        .json(&json!({"username": "owner", "password": "lumio-owner"}))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let token = v["token"].as_str().unwrap_or_default().to_string();
+    fake.add_moderator(&fake.broadcaster.id, &fake.bot.id);
+    fake.set_rate_limit(1_000_000);
+    let scopes = [
+        "user:read:chat",
+        "user:bot",
+        "moderator:manage:banned_users",
+        "moderator:read:chat_messages",
+        "moderator:read:moderators",
+        "moderator:read:warnings",
+    ];
+    let pair = fake.issue_user_token(&fake.bot.id, &scopes);
+    for (path, body) in [
+        (
+            "/v1/connections/twitch/tokens",
+            json!({"access_token": pair.access_token, "refresh_token": pair.refresh_token,
+                "role": "bot", "channel": fake.broadcaster.login}),
+        ),
+        (
+            "/v1/bot-toggle",
+            json!({"platform": "twitch", "enabled": true}),
+        ),
+    ] {
+        let r = http
+            .post(format!("{base}{path}"))
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+            .await?;
+        anyhow::ensure!(r.status().is_success(), "{path}: {}", r.status());
+    }
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let bot = lumio_server::bots::worker::spawn(
+        s.state.clone(),
+        lumio_server::bots::worker::WorkerOptions::from_config(&s.state.config),
+        rx,
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !fake
+        .subscriptions()
+        .iter()
+        .any(|x| x["type"] == "channel.moderate" && x["status"] == "enabled")
+    {
+        anyhow::ensure!(
+            Instant::now() < deadline,
+            "the bot never read the fake channel"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let total = (a.actions_rate * a.seconds) as usize;
+    let users: Vec<String> = (0..total)
+        .map(|i| fake.add_user(&format!("bench_target_{i}")).id)
+        .collect();
+    let origin = Instant::now();
+    let ws_url = format!(
+        "{}/v1/chat/ws?token={token}",
+        base.replace("http://", "ws://")
+    );
+    let (mut ws, _) = tokio_tungstenite::connect_async(&ws_url).await?;
+    ws.next().await; // hello
+    let reader = tokio::spawn(async move {
+        let mut confirmed = std::collections::HashMap::new();
+        let mut failed = 0u64;
+        while confirmed.len() + (failed as usize) < total {
+            let Ok(Some(Ok(m))) = tokio::time::timeout(Duration::from_secs(30), ws.next()).await
+            else {
+                break;
+            };
+            let Ok(text) = m.into_text() else { continue };
+            let Ok(v) = serde_json::from_str::<Value>(&text) else {
+                continue;
+            };
+            if v["type"] == "moderation_delivery" && v["action"] == "timeout" {
+                let user = v["user_id"].as_str().unwrap_or_default().to_string();
+                match v["status"].as_str() {
+                    Some("confirmed") => {
+                        confirmed.insert(user, origin.elapsed().as_secs_f64());
+                    }
+                    Some("failed") => failed += 1,
+                    _ => {}
+                }
+            }
+        }
+        (confirmed, failed)
+    });
+    let mut tick = tokio::time::interval(Duration::from_secs_f64(1.0 / a.actions_rate as f64));
+    let mut sent = Vec::with_capacity(total);
+    let mut tasks = Vec::with_capacity(total);
+    for user in users {
+        tick.tick().await;
+        sent.push((user.clone(), origin.elapsed().as_secs_f64()));
+        let (http, token, url) = (
+            http.clone(),
+            token.clone(),
+            format!("{base}/v1/chat/moderate"),
+        );
+        tasks.push(tokio::spawn(async move {
+            http.post(&url)
+                .bearer_auth(&token)
+                .json(&json!({"platform": "twitch", "action": "timeout",
+                    "platform_user_id": user, "duration_seconds": 600}))
+                .send()
+                .await
+                .is_ok_and(|r| r.status().is_success())
+        }));
+    }
+    let mut refused = 0u64;
+    for t in tasks {
+        if !t.await? {
+            refused += 1;
+        }
+    }
+    let (confirmed, failed) = reader.await?;
+    let mut lat: Vec<f64> = sent
+        .iter()
+        .filter_map(|(u, at)| confirmed.get(u).map(|c| (c - at) * 1000.0))
+        .collect();
+    lat.sort_by(f64::total_cmp);
+    let _ = stop.send(true);
+    let _ = bot.await;
+    // The physical reference of the same run: one bare Helix timeout on the fake, same pace.
+    let mut bare = Vec::with_capacity(total);
+    let url = format!("{}/moderation/bans", fake.helix_url());
+    for i in 0..total.min(200) {
+        tick.tick().await;
+        let user = fake.add_user(&format!("bench_bare_{i}")).id;
+        let t0 = Instant::now();
+        let r = http
+            .post(&url)
+            .query(&[
+                ("broadcaster_id", fake.broadcaster.id.as_str()),
+                ("moderator_id", fake.bot.id.as_str()),
+            ])
+            .bearer_auth(&pair.access_token)
+            .header("Client-Id", fake.client_id())
+            .json(&json!({"data": {"user_id": user, "duration": 600}}))
+            .send()
+            .await;
+        if r.is_ok_and(|r| r.status().is_success()) {
+            bare.push(t0.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    bare.sort_by(f64::total_cmp);
+    Ok(
+        json!({"rate": a.actions_rate, "actions": total, "refused": refused,
+        "confirmed": lat.len(), "failed": failed,
+        "p50_ms": percentile(&lat, 0.5), "p99_ms": percentile(&lat, 0.99),
+        "max_ms": lat.last().copied().unwrap_or(f64::NAN),
+        "bare_helix_p50_ms": percentile(&bare, 0.5),
+        "bare_helix_p99_ms": percentile(&bare, 0.99)}),
+    )
+}
+
+/// The fake platform a measurement runs against.
+enum Fake {
+    Discord(lumio_testkit::discord::FakeDiscord),
+    Twitch(FakeTwitch),
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let a = Args::parse();
@@ -869,13 +1049,20 @@ async fn main() -> anyhow::Result<()> {
         let opts = TestOptions { workers, ..backend };
         let window = a.dedup_window.clone();
         let fake = if what == "discord" {
-            Some(lumio_testkit::discord::FakeDiscord::start().await?)
+            Some(Fake::Discord(
+                lumio_testkit::discord::FakeDiscord::start().await?,
+            ))
+        } else if what == "delivery" {
+            Some(Fake::Twitch(FakeTwitch::start().await?))
         } else {
             None
         };
         let Some(s) = TestServer::start_with(opts, "lumio-bench", |c| {
             if let Some(f) = &fake {
-                discord_bench::configure(f, c);
+                match f {
+                    Fake::Discord(f) => discord_bench::configure(f, c),
+                    Fake::Twitch(f) => lumio_server::testing::point_twitch_fake_at(f, c),
+                }
             }
             if let Some(w) = &window {
                 let args = lumio_server::config::ChatArgs {
@@ -906,8 +1093,14 @@ async fn main() -> anyhow::Result<()> {
             "history-buffer" => bench_history_buffer(&a, &s).await?,
             "retention" => bench_retention(&a, &s).await?,
             "discord" => match &fake {
-                Some(f) => discord_bench::run(&s, f, a.rate.min(500), a.seconds).await?,
-                None => anyhow::bail!("discord: no fake Discord"),
+                Some(Fake::Discord(f)) => {
+                    discord_bench::run(&s, f, a.rate.min(500), a.seconds).await?
+                }
+                _ => anyhow::bail!("discord: no fake Discord"),
+            },
+            "delivery" => match &fake {
+                Some(Fake::Twitch(f)) => bench_delivery(&a, &s, f).await?,
+                _ => anyhow::bail!("delivery needs the fake Twitch"),
             },
             other => anyhow::bail!("--only: unknown measurement '{other}'"),
         };

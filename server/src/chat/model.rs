@@ -339,6 +339,22 @@ pub enum ChatEvent {
         label: String,
         by: String,
     },
+    /// A moderation action's delivery to the platform changed status (issue 15 §4):
+    /// `queued` → `sent` → `confirmed` (the platform echoed it back), or `failed`.
+    ModerationDelivery {
+        cursor: String,
+        /// The moderation log entry it delivers (none for a re-mod after a timeout).
+        log_id: Option<Uuid>,
+        delivery_id: Uuid,
+        platform: String,
+        /// ban, unban, timeout, delete, mod, unmod or treatment.
+        action: String,
+        user_id: String,
+        status: String,
+        /// The platform's message, when `failed` (or the last retry's).
+        #[serde(default)]
+        error: Option<String>,
+    },
 }
 
 /// What a moderation event says about a chatter.
@@ -377,6 +393,7 @@ pub struct UserEvent {
 /// | `bot_status` | `bot-connections:read` | `botStatus` / `GET /v1/bot-status` |
 /// | `user_banned`, `user_unbanned`, `user_timed_out` (reason, moderator) | `chat:userinfo` | the moderation log, profiles |
 /// | `treatment_changed` | `chat:userinfo` | the moderation log, profiles |
+/// | `moderation_delivery` | `chat:userinfo` | the moderation log's `delivery_status` |
 /// | `note_created` (the note) | `chat:notes` | notes |
 ///
 /// An unknown type needs a permission nobody is given: it is never sent.
@@ -385,9 +402,11 @@ pub fn live_event_permission(kind: &str) -> Option<Permission> {
         "message" | "message_deleted" | "stream_status" | "live_control" => {
             Some(Permission::ChatRead)
         }
-        "user_banned" | "user_unbanned" | "user_timed_out" | "treatment_changed" => {
-            Some(Permission::ChatUserinfo)
-        }
+        "user_banned"
+        | "user_unbanned"
+        | "user_timed_out"
+        | "treatment_changed"
+        | "moderation_delivery" => Some(Permission::ChatUserinfo),
         "note_created" => Some(Permission::ChatNotes),
         "bot_status" => Some(Permission::BotConnectionsRead),
         _ => None,
@@ -411,7 +430,8 @@ impl ChatEvent {
             | ChatEvent::NoteCreated { cursor, .. }
             | ChatEvent::StreamStatus { cursor, .. }
             | ChatEvent::LiveControl { cursor, .. }
-            | ChatEvent::BotStatus { cursor, .. } => cursor,
+            | ChatEvent::BotStatus { cursor, .. }
+            | ChatEvent::ModerationDelivery { cursor, .. } => cursor,
         }
     }
 
@@ -428,6 +448,7 @@ impl ChatEvent {
             ChatEvent::StreamStatus { .. } => "stream_status",
             ChatEvent::LiveControl { .. } => "live_control",
             ChatEvent::BotStatus { .. } => "bot_status",
+            ChatEvent::ModerationDelivery { .. } => "moderation_delivery",
         }
     }
 }
@@ -493,6 +514,11 @@ mod tests {
             assert_eq!(live_event_permission(kind), Some(Permission::ChatRead));
         }
         assert_eq!(live_event_permission("something_new"), None);
+        // A delivery status is what the moderation log shows: chat:userinfo.
+        assert_eq!(
+            live_event_permission("moderation_delivery"),
+            Some(Permission::ChatUserinfo)
+        );
 
         let viewer = builtin_role("viewer").unwrap();
         let editor = builtin_role("editor").unwrap();
@@ -502,12 +528,14 @@ mod tests {
             assert!(!may_receive(held, "note_created"));
             assert!(!may_receive(held, "user_banned"));
             assert!(!may_receive(held, "user_timed_out"));
+            assert!(!may_receive(held, "moderation_delivery"));
         }
         for kind in [
             "message",
             "note_created",
             "user_banned",
             "treatment_changed",
+            "moderation_delivery",
         ] {
             assert!(may_receive(&moderator, kind), "{kind}");
         }

@@ -14,7 +14,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::model::*;
-use super::store::{ActionWrites, RemodChange};
+use super::store::{ActionWrites, NewDelivery, RemodChange};
 use super::target::{action_of, ban_now, check_duration, clean_reason, find_message};
 use super::target::{flag_exists, resolve, BanNow, Target};
 use crate::app::AppState;
@@ -49,6 +49,9 @@ struct Act<'a> {
     who: String,
     timeout_key: String,
     warnings: Vec<String>,
+    /// Whether the platform is told through the outbox (a staff or bot-rule action on a
+    /// channel connected with a credential).
+    deliver: bool,
 }
 
 /// What an action did, for its log entry, its bot message, its event and its answer.
@@ -82,7 +85,29 @@ impl Act<'_> {
             moderator_id: Some(self.ctx.user_id).filter(|id| !id.is_nil()),
             moderator_name: self.ctx.user_name.clone(),
             created_at: self.now,
+            delivery_status: None,
+            delivery_error: None,
         }
+    }
+
+    /// The outbox row of `action` for the platform, written with the log entry; none for an
+    /// action taken on the platform itself (it already happened there).
+    fn delivery(&self, action: &'static str, duration: Option<i64>) -> Option<NewDelivery> {
+        if !self.deliver {
+            return None;
+        }
+        let msg = self.t.message.as_ref();
+        Some(NewDelivery {
+            action,
+            platform_user_id: self.t.user_id.clone(),
+            platform_message_id: msg.and_then(|m| m.platform_message_id.clone()),
+            payload: json!({
+                "channel": msg.map(|m| m.channel_name.clone()),
+                "username": self.t.username,
+                "duration_seconds": duration,
+                "reason": self.reason,
+            }),
+        })
     }
 
     /// After the commit: hand the action to the platform's bot and announce it.
@@ -188,6 +213,8 @@ pub async fn moderate(
     let t = resolve(state, ctx, action, input).await?;
     let who = t.username.clone().unwrap_or_else(|| t.user_id.clone());
     let timeout_key = keys::user_flag(ctx.account_id, t.platform, &t.user_id, UserFlag::Timeout);
+    let deliver = actor != Actor::Platform
+        && super::delivery::delivers(state, ctx.account_id, t.platform).await?;
     let act = Act {
         state,
         actor,
@@ -198,6 +225,7 @@ pub async fn moderate(
         who,
         timeout_key,
         warnings: Vec::new(),
+        deliver,
     };
     if let Some(warning) = unchanged(&act, action).await? {
         if action == ModAction::Ban {
@@ -259,10 +287,12 @@ async fn ban(mut a: Act<'_>) -> AppResult<ModerationResult> {
     let state = a.state;
     let account = a.account();
     let log = a.log_entry(ModAction::Ban, None);
+    let out: Vec<NewDelivery> = a.delivery("ban", None).into_iter().collect();
     state
         .db
         .record_action(&ActionWrites {
             ban: Some(Some((a.now, None, a.reason.as_deref()))),
+            deliveries: &out,
             ..ActionWrites::log_only(&log, &a.who)
         })
         .await?;
@@ -301,10 +331,12 @@ async fn unban(mut a: Act<'_>) -> AppResult<ModerationResult> {
     // A moderator waiting to be re-modded gets mod back now.
     let waiting = state.bus.exists(&remod).await?;
     let log = a.log_entry(ModAction::Unban, None);
+    let out: Vec<NewDelivery> = a.delivery("unban", None).into_iter().collect();
     state
         .db
         .record_action(&ActionWrites {
             ban: Some(None),
+            deliveries: &out,
             remod: if waiting {
                 RemodChange::Cancel
             } else {
@@ -367,9 +399,19 @@ async fn timeout(mut a: Act<'_>, asked: i64, actor: Actor) -> AppResult<Moderati
             .is_some_and(|(_, m)| m);
     let waiting = flag_exists(state, account, &a.t, UserFlag::Remod).await?;
     let log = a.log_entry(ModAction::Timeout, Some(secs));
+    // A moderator loses mod first (Twitch refuses to time out a moderator), then the timeout.
+    let mut out: Vec<NewDelivery> = Vec::new();
+    if is_mod {
+        out.extend(a.delivery("unmod", None).map(|mut d| {
+            d.payload["reason"] = json!("timed out");
+            d
+        }));
+    }
+    out.extend(a.delivery("timeout", Some(secs)));
     state
         .db
         .record_action(&ActionWrites {
+            deliveries: &out,
             ban: Some(Some((a.now, Some(until), a.reason.as_deref()))),
             remod: if is_mod || waiting {
                 RemodChange::Schedule(until)
@@ -422,10 +464,12 @@ async fn delete(a: Act<'_>) -> AppResult<ModerationResult> {
     // its commit), then the stored row and the log entry in one transaction.
     buffer::mark_deleted(state, a.account(), &mark).await?;
     let log = a.log_entry(ModAction::Delete, None);
+    let out: Vec<NewDelivery> = a.delivery("delete", None).into_iter().collect();
     let written = state
         .db
         .record_action(&ActionWrites {
             deleted: Some((mark.id, &mark.by, mark.at)),
+            deliveries: &out,
             ..ActionWrites::log_only(&log, &a.who)
         })
         .await;
@@ -476,13 +520,28 @@ async fn delete_message(state: &AppState, ctx: &AccountCtx, msg: &ChatMessage) -
     emit(state, ctx.account_id, &deleted_event(msg, mark)).await
 }
 
-/// Give a moderator mod back on the platform.
+/// Give a moderator mod back on the platform (an outbox row the delivery worker sends).
 pub async fn remod_now(
     state: &AppState,
     account: Uuid,
     platform: Platform,
     user_id: &str,
 ) -> AppResult<()> {
+    if super::delivery::delivers(state, account, platform).await? {
+        state
+            .db
+            .queue_delivery(
+                account,
+                platform.as_str(),
+                &NewDelivery {
+                    action: "mod",
+                    platform_user_id: user_id.to_string(),
+                    platform_message_id: None,
+                    payload: json!({"reason": "timeout ended"}),
+                },
+            )
+            .await?;
+    }
     let channel = keys::bot_action(platform, account);
     state
         .bus

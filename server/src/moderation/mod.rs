@@ -3,6 +3,7 @@
 //! with the timeout, timeout stacking, invulnerable chatters, re-mod after a timeout).
 
 mod actions;
+pub mod delivery;
 pub mod graphql;
 pub mod model;
 pub mod rest;

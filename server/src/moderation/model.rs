@@ -144,9 +144,10 @@ pub struct ModerationResult {
     /// Then no log entry is written, nothing is published, and `warnings` says why. A
     /// timeout always changes something (it sets a new end).
     pub changed: bool,
-    /// How the platform is told: `queued_for_bot` (published for the platform's bot on
-    /// `channel`) until the platform has a connector that acts directly; `none` when nothing
-    /// changed.
+    /// How the platform is told: `queued_for_bot` (an outbox row the delivery worker sends,
+    /// its status on the log entry's `delivery_status`; also published on `channel`),
+    /// `applied_on_platform` (the action was taken on the platform itself), `none` when
+    /// nothing changed.
     pub delivery: String,
     /// The bus channel the action was published on (empty when nothing changed).
     pub channel: String,
@@ -175,6 +176,14 @@ pub struct ModerationLogEntry {
     pub moderator_id: Option<Uuid>,
     pub moderator_name: String,
     pub created_at: DateTime<Utc>,
+    /// How the action reached the platform (its `moderation_deliveries` row): `queued`,
+    /// `sent` (the platform answered), `confirmed` (the platform's own event echoed it),
+    /// `failed`; null for an action taken on the platform itself.
+    #[sqlx(default)]
+    pub delivery_status: Option<String>,
+    /// Why the delivery failed, in the platform's words (when `failed`).
+    #[sqlx(default)]
+    pub delivery_error: Option<String>,
 }
 
 /// A page of a user's moderation log, newest first.

@@ -10,7 +10,7 @@
 use uuid::Uuid;
 
 use super::model::*;
-use super::store::ActionWrites;
+use super::store::{ActionWrites, NewDelivery};
 use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys;
@@ -130,11 +130,21 @@ pub async fn set_treatment(
         moderator_id: Some(ctx.user_id),
         moderator_name: ctx.user_name.clone(),
         created_at: now,
+        delivery_status: None,
+        delivery_error: None,
     };
+    let delivers = super::delivery::delivers(state, account, user.platform).await?;
+    let out = [NewDelivery {
+        action: "treatment",
+        platform_user_id: user.platform_user_id.clone(),
+        platform_message_id: None,
+        payload: serde_json::json!({ "treatment": treatment.as_str(), "username": username }),
+    }];
     state
         .db
         .record_action(&ActionWrites {
             treatment: Some(treatment.as_str()),
+            deliveries: if delivers { &out[..] } else { &[] },
             ..ActionWrites::log_only(&log, username.as_deref().unwrap_or(&user.platform_user_id))
         })
         .await?;

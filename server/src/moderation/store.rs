@@ -10,6 +10,50 @@ use crate::store::Db;
 const LOG_COLS: &str = "id, account_id, platform, platform_user_id, target_username, \
     target_message_id, action, reason, duration_seconds, moderator_id, moderator_name, created_at";
 
+/// A log entry as read, with its delivery's status (the outbox row of the same action; a
+/// timeout's `unmod` row is not the entry's own).
+const LOG_SELECT: &str = "SELECT l.id, l.account_id, l.platform, l.platform_user_id, \
+    l.target_username, l.target_message_id, l.action, l.reason, l.duration_seconds, \
+    l.moderator_id, l.moderator_name, l.created_at, d.status AS delivery_status, \
+    d.last_error AS delivery_error FROM moderation_log l \
+    LEFT JOIN moderation_deliveries d ON d.log_id = l.id AND d.action = l.action";
+
+const DELIVERY_COLS: &str = "id, log_id, account_id, platform, action, platform_user_id, \
+    platform_message_id, payload, status, attempts, last_error";
+
+/// An outbox row: an action lumio owes a platform (`moderation_deliveries`).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Delivery {
+    pub id: Uuid,
+    /// The log entry it delivers (none for a re-mod after a timeout).
+    pub log_id: Option<Uuid>,
+    pub account_id: Uuid,
+    pub platform: String,
+    /// ban, unban, timeout, delete, warn, mod, unmod or treatment.
+    pub action: String,
+    pub platform_user_id: String,
+    pub platform_message_id: Option<String>,
+    /// What the platform call needs, as JSON (channel, duration, reason, treatment…).
+    pub payload: String,
+    /// queued, sent, confirmed or failed.
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+}
+
+/// An outbox row to write with an action.
+#[derive(Debug, Clone)]
+pub struct NewDelivery {
+    pub action: &'static str,
+    pub platform_user_id: String,
+    pub platform_message_id: Option<String>,
+    pub payload: serde_json::Value,
+}
+
+const INSERT_DELIVERY: &str = "INSERT INTO moderation_deliveries (id, log_id, account_id, \
+    platform, action, platform_user_id, platform_message_id, payload, status, attempts, \
+    next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', 0, $9, $9)";
+
 /// A ban or timeout to record: since when, until when (none: permanent), why. `None`
 /// lifts it.
 pub type BanState<'a> = Option<(DateTime<Utc>, Option<DateTime<Utc>>, Option<&'a str>)>;
@@ -48,6 +92,8 @@ pub struct ActionWrites<'a> {
     pub remod: RemodChange,
     /// A message to mark deleted (`platform_messages`, with chat's own statement).
     pub deleted: Option<(Uuid, &'a str, DateTime<Utc>)>,
+    /// Outbox rows for the platform (none for an action taken on the platform itself).
+    pub deliveries: &'a [NewDelivery],
 }
 
 impl<'a> ActionWrites<'a> {
@@ -60,6 +106,7 @@ impl<'a> ActionWrites<'a> {
             treatment: None,
             remod: RemodChange::Keep,
             deleted: None,
+            deliveries: &[],
         }
     }
 }
@@ -175,6 +222,20 @@ impl Db {
                 .bind(e.created_at)
                 .execute(&mut *tx)
                 .await?;
+            for d in w.deliveries {
+                sqlx::query(INSERT_DELIVERY)
+                    .bind(Uuid::now_v7())
+                    .bind(Some(e.id))
+                    .bind(e.account_id)
+                    .bind(&e.platform)
+                    .bind(d.action)
+                    .bind(&d.platform_user_id)
+                    .bind(&d.platform_message_id)
+                    .bind(d.payload.to_string())
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             tx.commit().await
         })
     }
@@ -189,9 +250,9 @@ impl Db {
         limit: i64,
     ) -> sqlx::Result<(Vec<ModerationLogEntry>, i64)> {
         let sql = format!(
-            "SELECT {LOG_COLS} FROM moderation_log \
-             WHERE account_id = $1 AND platform = $2 AND platform_user_id = $3 \
-             ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5"
+            "{LOG_SELECT} \
+             WHERE l.account_id = $1 AND l.platform = $2 AND l.platform_user_id = $3 \
+             ORDER BY l.created_at DESC, l.id DESC LIMIT $4 OFFSET $5"
         );
         let rows = on_db!(self, |pool| sqlx::query_as::<_, ModerationLogEntry>(&sql)
             .bind(account)
@@ -221,8 +282,8 @@ impl Db {
         limit: i64,
     ) -> sqlx::Result<(Vec<ModerationLogEntry>, i64)> {
         let sql = format!(
-            "SELECT {LOG_COLS} FROM moderation_log WHERE account_id = $1 \
-             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
+            "{LOG_SELECT} WHERE l.account_id = $1 \
+             ORDER BY l.created_at DESC, l.id DESC LIMIT $2 OFFSET $3"
         );
         let rows = on_db!(self, |pool| sqlx::query_as::<_, ModerationLogEntry>(&sql)
             .bind(account)
@@ -355,4 +416,188 @@ impl Db {
         .fetch_one(pool)
         .await)
     }
+
+    /// Queue an outbox row of its own (a re-mod when a timeout ends: no log entry).
+    pub async fn queue_delivery(
+        &self,
+        account: Uuid,
+        platform: &str,
+        d: &NewDelivery,
+    ) -> sqlx::Result<Uuid> {
+        let id = Uuid::now_v7();
+        let now = crate::store::now();
+        on_db!(self, |pool| sqlx::query(INSERT_DELIVERY)
+            .bind(id)
+            .bind(None::<Uuid>)
+            .bind(account)
+            .bind(platform)
+            .bind(d.action)
+            .bind(&d.platform_user_id)
+            .bind(&d.platform_message_id)
+            .bind(d.payload.to_string())
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|_| ()))?;
+        Ok(id)
+    }
+
+    /// Claim up to `limit` due `queued` rows for `owner` until `now + lease`, counting the
+    /// attempt (a rate-limit wait gives it back, [`DeliveryChange::Retry`]). PostgreSQL
+    /// skips rows another instance is claiming (`FOR UPDATE SKIP LOCKED`); SQLite, which has
+    /// no row locks, claims each with a conditional UPDATE. A claim whose lease ran out (its
+    /// instance died) is claimed again.
+    pub async fn claim_deliveries(
+        &self,
+        owner: &str,
+        now: DateTime<Utc>,
+        lease: chrono::Duration,
+        limit: i64,
+    ) -> sqlx::Result<Vec<Delivery>> {
+        const DUE: &str = "status = 'queued' AND next_attempt_at <= $1 \
+            AND (lease_until IS NULL OR lease_until < $1)";
+        match self {
+            Db::Postgres(pool) => {
+                let sql = format!(
+                    "UPDATE moderation_deliveries SET lease_owner = $2, lease_until = $3, \
+                     attempts = attempts + 1 WHERE id IN (SELECT id FROM moderation_deliveries WHERE {DUE} \
+                     ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
+                     RETURNING {DELIVERY_COLS}"
+                );
+                sqlx::query_as(&sql)
+                    .bind(now)
+                    .bind(owner)
+                    .bind(now + lease)
+                    .bind(limit)
+                    .fetch_all(pool)
+                    .await
+            }
+            Db::Sqlite(pool) => {
+                let ids: Vec<Uuid> = sqlx::query_scalar(&format!(
+                    "SELECT id FROM moderation_deliveries WHERE {DUE} \
+                     ORDER BY next_attempt_at LIMIT $2"
+                ))
+                .bind(now)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?;
+                let sql = format!(
+                    "UPDATE moderation_deliveries SET lease_owner = $2, lease_until = $3, \
+                     attempts = attempts + 1 WHERE id = $4 AND {DUE} RETURNING {DELIVERY_COLS}"
+                );
+                let mut claimed = Vec::new();
+                for id in ids {
+                    let row: Option<Delivery> = sqlx::query_as(&sql)
+                        .bind(now)
+                        .bind(owner)
+                        .bind(now + lease)
+                        .bind(id)
+                        .fetch_optional(pool)
+                        .await?;
+                    claimed.extend(row);
+                }
+                Ok(claimed)
+            }
+        }
+    }
+
+    /// A claimed row's next state, written only while it is still `queued` (an echo may
+    /// have confirmed it meanwhile), releasing the lease.
+    pub async fn update_delivery(
+        &self,
+        id: Uuid,
+        change: DeliveryChange<'_>,
+    ) -> sqlx::Result<Option<Delivery>> {
+        let now = crate::store::now();
+        let (set, error, at, attempt) = match change {
+            DeliveryChange::Sent => ("status = 'sent', sent_at = $3", None, now, 0),
+            DeliveryChange::Confirmed => (
+                "status = 'confirmed', sent_at = COALESCE(sent_at, $3), confirmed_at = $3",
+                None,
+                now,
+                0,
+            ),
+            DeliveryChange::Failed(e) => ("status = 'failed'", Some(e), now, 0),
+            // The claim counted the attempt; a rate-limit wait gives it back.
+            DeliveryChange::Retry { at, error, counts } => (
+                "next_attempt_at = $3",
+                Some(error),
+                at,
+                if counts { 0 } else { -1 },
+            ),
+        };
+        let sql = format!(
+            "UPDATE moderation_deliveries SET {set}, last_error = COALESCE($2, last_error), \
+             attempts = attempts + $4, lease_owner = NULL, lease_until = NULL \
+             WHERE id = $1 AND status = 'queued' RETURNING {DELIVERY_COLS}"
+        );
+        on_db!(self, |pool| sqlx::query_as(&sql)
+            .bind(id)
+            .bind(error)
+            .bind(at)
+            .bind(attempt)
+            .fetch_optional(pool)
+            .await)
+    }
+
+    /// The platform echoed an action back: confirm the oldest `queued` or `sent` row of it
+    /// made since `since`, if any (then the echo is lumio's own action, not news).
+    pub async fn confirm_echo(
+        &self,
+        account: Uuid,
+        platform: &str,
+        action: &str,
+        user: &str,
+        message: Option<&str>,
+        since: DateTime<Utc>,
+    ) -> sqlx::Result<Option<Delivery>> {
+        let now = crate::store::now();
+        let sql = format!(
+            "UPDATE moderation_deliveries SET status = 'confirmed', confirmed_at = $7, \
+             sent_at = COALESCE(sent_at, $7), lease_owner = NULL, lease_until = NULL \
+             WHERE status IN ('queued', 'sent') AND id = (SELECT id FROM moderation_deliveries \
+             WHERE account_id = $1 AND platform = $2 AND action = $3 AND platform_user_id = $4 \
+             AND ($5 IS NULL OR platform_message_id = $5) AND status IN ('queued', 'sent') \
+             AND created_at >= $6 ORDER BY created_at LIMIT 1) RETURNING {DELIVERY_COLS}"
+        );
+        on_db!(self, |pool| sqlx::query_as(&sql)
+            .bind(account)
+            .bind(platform)
+            .bind(action)
+            .bind(user)
+            .bind(message)
+            .bind(since)
+            .bind(now)
+            .fetch_optional(pool)
+            .await)
+    }
+
+    /// The outbox rows of an account, oldest first (for tests and admin views).
+    pub async fn deliveries_of(&self, account: Uuid) -> sqlx::Result<Vec<Delivery>> {
+        let sql = format!(
+            "SELECT {DELIVERY_COLS} FROM moderation_deliveries WHERE account_id = $1 \
+             ORDER BY created_at, id"
+        );
+        on_db!(self, |pool| sqlx::query_as(&sql)
+            .bind(account)
+            .fetch_all(pool)
+            .await)
+    }
+}
+
+/// What became of a delivery attempt.
+#[derive(Debug, Clone, Copy)]
+pub enum DeliveryChange<'a> {
+    /// The platform answered 2xx.
+    Sent,
+    /// The platform already had it (e.g. "is already banned"): as good as an echo.
+    Confirmed,
+    /// For good, with the platform's message.
+    Failed(&'a str),
+    /// Try again at `at`; `counts` is false for a rate limit (a wait, not a failure).
+    Retry {
+        at: DateTime<Utc>,
+        error: &'a str,
+        counts: bool,
+    },
 }

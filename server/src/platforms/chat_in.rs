@@ -3,7 +3,9 @@
 //!   message id, chatter state, flush) as the simulator's do;
 //! - an action a moderator took on the platform itself goes through
 //!   `moderation::service::moderate` with [`Actor::Platform`] and the platform moderator as the
-//!   actor: state, moderation log and live events as for a lumio action, nothing sent back;
+//!   actor: state, moderation log and live events as for a lumio action, nothing sent back —
+//!   unless it is the echo of an action lumio sent, which confirms that action's outbox row
+//!   (`moderation::delivery::confirm_echo`) and changes nothing else;
 //! - `stream.online` / `stream.offline` drive `streamIsLive` (and `haschattedthisstream`).
 //!
 //! [`run_twitch_channel`] reads one Twitch channel with its credential and applies its events.
@@ -105,6 +107,16 @@ pub async fn apply(
                 .map(|_| ())
         }
     };
+    if let Some((action, user, message)) = echo_key(event) {
+        // lumio's own action echoed back: its outbox row is confirmed, nothing else.
+        if crate::moderation::delivery::confirm_echo(
+            state, account, platform, action, user, message,
+        )
+        .await?
+        {
+            return Ok(());
+        }
+    }
     match event {
         PlatformEvent::Message(m) => {
             let ctx = ctx_of(account, platform.as_str());
@@ -189,6 +201,26 @@ pub async fn apply(
         }
     }
     Ok(())
+}
+
+/// What an event would echo of an action lumio sent: the outbox action, the target user and,
+/// for a delete, the platform's message id.
+fn echo_key(event: &PlatformEvent) -> Option<(&'static str, &str, Option<&str>)> {
+    Some(match event {
+        PlatformEvent::Ban { user, .. } => ("ban", user.id.as_str(), None),
+        PlatformEvent::Timeout { user, .. } => ("timeout", user.id.as_str(), None),
+        PlatformEvent::Unban { user, .. } => ("unban", user.id.as_str(), None),
+        PlatformEvent::MessageDeleted {
+            user_id,
+            message_id,
+            ..
+        } => ("delete", user_id.as_str(), Some(message_id.as_str())),
+        PlatformEvent::Warn { user, .. } => ("warn", user.id.as_str(), None),
+        PlatformEvent::ModeratorAdded { user, .. } => ("mod", user.id.as_str(), None),
+        PlatformEvent::ModeratorRemoved { user, .. } => ("unmod", user.id.as_str(), None),
+        PlatformEvent::TreatmentChanged { user, .. } => ("treatment", user.id.as_str(), None),
+        _ => return None,
+    })
 }
 
 /// A channel credential as the EventSub client's token.

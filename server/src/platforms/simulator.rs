@@ -182,6 +182,8 @@ pub struct SimulatorConfig {
     /// Average messages per second over all platforms.
     pub rate: f64,
     pub seed: u64,
+    /// Platforms whose chat comes from elsewhere (`lumio demo --platform-fake`: Twitch).
+    pub skip: Vec<Platform>,
 }
 
 impl Db {
@@ -449,9 +451,10 @@ pub async fn run(state: AppState, cfg: SimulatorConfig) -> AppResult<()> {
                 // A silenced chatter does not talk: someone else does.
                 let now = Instant::now();
                 let Some(input) = (0..20).map(|_| message(&mut rng, n)).find(|m| {
-                    !silenced
-                        .lock()
-                        .is_ok_and(|mut s| s.is_silent(&m.platform, &m.user_id, now))
+                    !cfg.skip.iter().any(|p| p.as_str() == m.platform)
+                        && !silenced
+                            .lock()
+                            .is_ok_and(|mut s| s.is_silent(&m.platform, &m.user_id, now))
                 }) else {
                     continue;
                 };
@@ -592,6 +595,7 @@ mod tests {
                 account_slug: "demo".into(),
                 rate: 300.0,
                 seed: 5,
+                skip: Vec::new(),
             },
         ));
         let ctx = AccountCtx {

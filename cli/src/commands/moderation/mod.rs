@@ -323,6 +323,11 @@ fn print_log(ctx: &Ctx, entries: &[LogEntry]) -> CliResult<()> {
                 e.duration_seconds.map(format_duration).unwrap_or_default(),
                 e.moderator_name.clone(),
                 e.reason.clone().unwrap_or_default(),
+                match (&e.delivery_status, &e.delivery_error) {
+                    (Some(s), Some(err)) if s == "failed" => format!("failed: {err}"),
+                    (Some(s), _) => s.clone(),
+                    (None, _) => String::new(),
+                },
             ]
         })
         .collect();
@@ -335,6 +340,7 @@ fn print_log(ctx: &Ctx, entries: &[LogEntry]) -> CliResult<()> {
             "duration",
             "moderator",
             "reason",
+            "delivery",
         ],
         &rows,
     )

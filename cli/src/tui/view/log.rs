@@ -52,6 +52,14 @@ pub fn pieces(app: &App, e: &LogItem) -> Vec<Piece> {
             Style::default().fg(Color::Yellow),
         ));
     }
+    if let Some(d) = &e.delivery {
+        let color = match d.as_str() {
+            "confirmed" => Color::Green,
+            "failed" => Color::LightRed,
+            _ => Color::DarkGray,
+        };
+        out.push(p(format!(" [{d}]"), Style::default().fg(color)));
+    }
     if let Some(r) = &e.reason {
         out.push(Piece {
             text: format!(": {r}"),

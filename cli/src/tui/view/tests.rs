@@ -278,6 +278,8 @@ fn the_user_card() {
         moderator_id: None,
         moderator_name: "Milo Mod".into(),
         created_at: "2026-11-23T12:30:00Z".into(),
+        delivery_status: None,
+        delivery_error: None,
     }];
     let messages = std::iter::once(message(5, "twitch", "user5", "hello 5"))
         .chain((0..12).map(|i| {
@@ -403,6 +405,8 @@ fn the_log_pane_entries_and_its_narrow_toggle() {
         moderator_id: None,
         moderator_name: "Ada Owner".into(),
         created_at: "2026-11-23T11:00:00Z".into(),
+        delivery_status: None,
+        delivery_error: None,
     }]));
     let mut u = user_event("trovo", "user3");
     u.duration_seconds = Some(600);

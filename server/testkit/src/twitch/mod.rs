@@ -192,11 +192,17 @@ async fn record(
             })
             .collect(),
     };
-    if call.path != "/ws" {
-        st.lock().calls.push(call);
+    let recorded = (call.path != "/ws").then(|| call.clone());
+    if let Some(c) = &recorded {
+        st.lock().calls.push(c.clone());
     }
-    next.run(Request::from_parts(parts, Body::from(bytes)))
-        .await
+    let resp = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
+    if let Some(c) = recorded {
+        st.lock().answered.push((c, resp.status().as_u16()));
+    }
+    resp
 }
 
 impl FakeTwitch {
@@ -519,7 +525,20 @@ impl FakeTwitch {
     }
 
     pub fn clear_calls(&self) {
-        self.state.lock().calls.clear();
+        let mut w = self.state.lock();
+        w.calls.clear();
+        w.answered.clear();
+    }
+
+    /// The Helix calls answered so far, each with the status the fake answered.
+    pub fn helix_answers(&self) -> Vec<(RecordedCall, u16)> {
+        self.state
+            .lock()
+            .answered
+            .iter()
+            .filter(|(c, _)| c.path.starts_with("/helix/"))
+            .cloned()
+            .collect()
     }
 
     /// Messages sent through `POST /helix/chat/messages`, as (broadcaster, sender, text).

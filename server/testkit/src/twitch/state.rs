@@ -189,6 +189,8 @@ pub struct World {
     pub buckets: HashMap<(String, String), Bucket>,
     pub rate_limit: u32,
     pub calls: Vec<RecordedCall>,
+    /// Every recorded call again once answered, with the status the fake answered.
+    pub answered: Vec<(RecordedCall, u16)>,
     pub messages: HashMap<String, ChatMessage>,
     pub message_order: VecDeque<String>,
     pub sessions: HashMap<String, Session>,

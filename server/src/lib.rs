@@ -27,6 +27,7 @@ pub mod openapi;
 pub mod platforms;
 pub mod profiles;
 pub mod seed;
+pub mod state;
 pub mod store;
 /// The test harness (a database per test, the real server on a free port): only with the
 /// `testing` feature, which the tests, benches and `lumio-bench` turn on; never in a release.

@@ -10,11 +10,11 @@ use axum::{Json, Router};
 
 use super::model::{AuditEntry, AuditQuery};
 use super::service;
-use crate::app::AppState;
 use crate::auth::{Auth, Permission};
 use crate::discord::model::GuildConnection;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::http::extract::{ApiPath, ApiQuery};
+use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()

@@ -28,7 +28,6 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 use uuid::Uuid;
 
-use crate::app::AppState;
 use crate::bus::keys;
 use crate::connections::model::Role;
 use crate::platforms::chat_in::{run_twitch_channel, TwitchChannel};
@@ -36,6 +35,7 @@ use crate::platforms::connector::{ChannelRef, Connector};
 use crate::platforms::twitch::connector::TwitchConnector;
 use crate::platforms::twitch::eventsub::EventSubOptions;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How long a lease lasts without renewal.
 pub const LEASE_TTL: Duration = Duration::from_secs(10);
@@ -366,7 +366,7 @@ async fn sender(
         .unwrap_or_else(|| Quota::per_minute(n))
         .allow_burst(n);
     let limiter: Arc<DefaultDirectRateLimiter> = Arc::new(RateLimiter::direct(quota));
-    let twitch = TwitchConnector::from_config(&state.config);
+    let twitch = TwitchConnector::from_state(&state);
     loop {
         let text = tokio::select! {
             _ = stop.changed() => return,

@@ -14,9 +14,9 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use super::model::{ChatMessage, DeadLetter};
-use crate::app::AppState;
 use crate::bus::keys;
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
 /// Messages per batch, stored in one transaction. Large batches matter most for the
 /// `platform_users` upsert: a chatter who talks several times in a batch is written once.

@@ -4,11 +4,11 @@ use uuid::Uuid;
 
 use super::buffer;
 use super::model::*;
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::{keys, PushOutcome};
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
+use crate::state::AppState;
 use crate::validate::MAX_USERNAME_CHARS;
 
 /// The longest message accepted, in characters.

@@ -36,12 +36,12 @@ use uuid::Uuid;
 
 use super::model::{decode_cursor, encode_cursor, may_receive, ChatEvent};
 use super::service;
-use crate::app::AppState;
 use crate::auth::revocation::LiveToken;
 use crate::auth::{AccountCtx, Auth, Permission, PermissionSet};
 use crate::bus::{keys, Subscription, LAGGED};
 use crate::error::{AppError, AppResult};
 use crate::http::extract::ApiQuery;
+use crate::state::AppState;
 
 /// Messages per replay page.
 const REPLAY_PAGE: i64 = 500;
@@ -267,7 +267,7 @@ async fn run(
     )
     .await?;
     let closing = state.clone();
-    let closed = crate::app::closed(&closing);
+    let closed = crate::state::closed(&closing);
     tokio::pin!(closed);
     let mut events = live_events(state, sub, account, since, ctx.permissions.clone());
     // An item taken while gathering a burst that is not an event: handled next.

@@ -21,7 +21,6 @@ use super::role::Role;
 use super::service::{effective, store_err};
 use super::template;
 use super::variables::{Fact, RenderCtx, VariableRegistry};
-use crate::app::AppState;
 use crate::auth::{AccountCtx, Permission};
 use crate::bus::keys::{self, UserFlag};
 use crate::bus::{BusOp, BusReply};
@@ -29,6 +28,7 @@ use crate::error::{AppError, AppResult};
 use crate::moderation::model::ModerationInput;
 use crate::moderation::service::Actor;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How often use counters are flushed to the database.
 pub const FLUSH_EVERY: Duration = Duration::from_secs(5);

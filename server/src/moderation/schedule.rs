@@ -10,9 +10,9 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use super::service::{remod_now, REMOD};
-use crate::app::AppState;
 use crate::error::AppResult;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How often an instance looks for due actions.
 pub const POLL: Duration = Duration::from_millis(500);

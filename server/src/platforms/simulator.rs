@@ -11,13 +11,13 @@ use std::time::{Duration, Instant};
 use futures::StreamExt;
 use uuid::Uuid;
 
-use crate::app::AppState;
 use crate::auth::{AccountCtx, Permission, PermissionSet};
 use crate::bus::keys;
 use crate::chat::model::{ChatEvent, ChatMessageInput, EmotePosition};
 use crate::error::{AppError, AppResult};
 use crate::on_db;
 use crate::platforms::Platform;
+use crate::state::AppState;
 use crate::store::Db;
 
 /// The simulator's randomness: `rand`'s seedable generator, so a seed gives the same traffic

@@ -1,5 +1,5 @@
 //! Twitch behind [`Connector`]: a thin Helix client with our own types, acting with the token of
-//! the channel's credential (see `connections::tokens`), through one shared `reqwest::Client`.
+//! the channel's credential (see `connections::tokens`), through the server's shared `reqwest::Client`.
 //!
 //! Why not `twitch_api`: its Helix base URL can only be moved with the process-global
 //! `TWITCH_HELIX_URL` env var under its `mock_api` feature, so tests could not point one
@@ -40,11 +40,11 @@ impl TwitchConnector {
     }
 
     /// The connector of this server's configuration (`LUMIO_TWITCH_API_URL`,
-    /// `LUMIO_TWITCH_CLIENT_ID`), on the process's shared HTTP client.
-    pub fn from_config(config: &crate::config::Config) -> TwitchConnector {
-        let api = &config.platforms.twitch;
+    /// `LUMIO_TWITCH_CLIENT_ID`), on the server's shared HTTP client.
+    pub fn from_state(state: &crate::state::AppState) -> TwitchConnector {
+        let api = &state.config.platforms.twitch;
         TwitchConnector::new(
-            crate::connections::oauth::http().clone(),
+            state.http.clone(),
             &api.api_url,
             api.client_id.as_deref().unwrap_or_default(),
         )

@@ -18,6 +18,7 @@ pub mod connections;
 pub mod discord;
 pub mod emotes;
 pub mod error;
+pub mod events;
 pub mod graphql;
 pub mod http;
 pub mod live_controls;

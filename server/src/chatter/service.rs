@@ -8,8 +8,8 @@ use super::model::*;
 use crate::auth::AccountCtx;
 use crate::bus::keys::{self, UserFlag};
 use crate::bus::{BusOp, BusReply};
-use crate::chat::model::{encode_cursor, ChatEvent, ChatMessage};
 use crate::error::{AppError, AppResult};
+use crate::events::{encode_cursor, ChatEvent, ChatMessage};
 use crate::platforms::Platform;
 use crate::state::AppState;
 
@@ -243,7 +243,7 @@ pub async fn set_stream_live(
         }
     }
     if changed {
-        crate::chat::service::emit(
+        crate::events::emit(
             state,
             ctx.account_id,
             &ChatEvent::StreamStatus {

@@ -35,5 +35,6 @@ pub mod store;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod validate;
+pub mod worker;
 
 pub use error::{AppError, AppResult};

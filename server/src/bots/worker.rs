@@ -93,7 +93,13 @@ pub fn spawn(
     options: WorkerOptions,
     stop: watch::Receiver<bool>,
 ) -> JoinHandle<()> {
-    tokio::spawn(run(state, options, stop))
+    // Not a fixed-interval loop (it also wakes on bot actions), but in the same span shape as
+    // the periodic workers (`crate::worker`).
+    let span = tracing::info_span!("worker", name = "bot");
+    tokio::spawn(tracing::Instrument::instrument(
+        run(state, options, stop),
+        span,
+    ))
 }
 
 pub async fn run(state: AppState, options: WorkerOptions, mut stop: watch::Receiver<bool>) {

@@ -67,7 +67,13 @@ impl TwitchConnector {
     }
 
     /// Send a call; any non-2xx answer becomes a [`PlatformError`] with what Twitch said.
+    // The span names the platform and the route, never the query or headers (the token).
+    #[tracing::instrument(name = "platform_call", level = "info", skip_all,
+        fields(platform = "twitch", route = tracing::field::Empty))]
     pub(crate) async fn call(&self, req: RequestBuilder) -> PlatformResult<Option<Value>> {
+        if let Some(r) = req.try_clone().and_then(|r| r.build().ok()) {
+            tracing::Span::current().record("route", r.url().path());
+        }
         let resp = req.send().await.map_err(|e| PlatformError::Unreachable {
             platform: Platform::Twitch,
             message: if e.is_timeout() {

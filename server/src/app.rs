@@ -1,7 +1,7 @@
-//! Building and serving the application: state, router, graceful shutdown.
+//! Building and serving the application: router, workers, graceful shutdown. The state
+//! every handler reaches is [`crate::state::AppState`].
 
 use std::future::Future;
-use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
@@ -9,84 +9,10 @@ use axum::{middleware, Router};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::bus::{self, Bus};
-use crate::config::Config;
-use crate::graphql::{self, LumioSchema};
+use crate::graphql;
 use crate::http::{self, metrics};
-use crate::store::Db;
-
-/// Everything a request handler can reach. Cheap to clone.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub bus: Arc<dyn Bus>,
-    pub config: Arc<Config>,
-    pub metrics: Arc<metrics::Metrics>,
-    pub schema: LumioSchema,
-    pub auth_cache: Arc<crate::auth::service::AuthCache>,
-    /// Token revocations, fanned out to this instance's live connections.
-    pub revocations: Arc<crate::auth::revocation::Revocations>,
-    /// Profile enrichment from the platforms' APIs (cache, circuit breakers).
-    pub profiles: Arc<crate::profiles::enrich::ProfileService>,
-    /// Set to `true` when the server begins to shut down: long-lived connections (the live
-    /// WebSockets) close themselves, so graceful shutdown never waits on them and their
-    /// clients reconnect elsewhere.
-    pub closing: Arc<tokio::sync::watch::Sender<bool>>,
-    /// Chatter look-up cache and badge flags written lately (not rewritten every message).
-    pub chatter_writes: Arc<crate::chatter::service::RecentWrites>,
-    /// Each account's loaded bot commands on this instance.
-    pub commands: Arc<crate::commands::exec::CommandCache>,
-    /// The Discord REST client (one HTTP client for the process).
-    pub discord: Arc<crate::discord::api::DiscordApi>,
-}
-
-impl AppState {
-    pub fn new(db: Db, bus: Arc<dyn Bus>, config: Config) -> AppState {
-        let profiles = Arc::new(crate::profiles::enrich::ProfileService::from_config(
-            &config.platforms,
-            config.enrich,
-        ));
-        let discord = Arc::new(crate::discord::api::DiscordApi::new(
-            reqwest::Client::builder()
-                .user_agent(concat!("lumio-server/", env!("CARGO_PKG_VERSION")))
-                .build()
-                .unwrap_or_default(),
-            config.platforms.discord.clone(),
-            config.discord_oauth.clone(),
-        ));
-        AppState {
-            discord,
-            profiles,
-            db,
-            bus,
-            config: Arc::new(config),
-            metrics: Arc::new(metrics::Metrics::default()),
-            schema: graphql::build_schema(),
-            auth_cache: Arc::default(),
-            revocations: Arc::default(),
-            closing: Arc::new(tokio::sync::watch::Sender::new(false)),
-            chatter_writes: Arc::default(),
-            commands: Arc::default(),
-        }
-    }
-
-    /// Connect the database and the bus the configuration names (migrations are not run),
-    /// and listen for token revocations announced by other instances: when this returns,
-    /// a revocation anywhere reaches this instance's auth cache and live connections.
-    pub async fn connect(config: Config) -> anyhow::Result<AppState> {
-        let db = Db::connect(&config.database_url).await?;
-        let bus = bus::connect(config.redis_url.as_deref(), &config.bus_prefix).await?;
-        let state = AppState::new(db, bus, config);
-        crate::auth::revocation::listen(
-            state.bus.clone(),
-            state.auth_cache.clone(),
-            state.revocations.clone(),
-            state.closing.subscribe(),
-        )
-        .await;
-        Ok(state)
-    }
-}
+/// Kept for callers outside the crate (tests, `lumio demo`) and for branches in flight.
+pub use crate::state::{closed, AppState};
 
 /// The whole HTTP application.
 pub fn build_router(state: AppState) -> Router {
@@ -208,12 +134,6 @@ pub async fn serve(
         let _ = d.await;
     }
     served
-}
-
-/// Resolves once `state`'s server has begun to shut down.
-pub async fn closed(state: &AppState) {
-    let mut rx = state.closing.subscribe();
-    let _ = rx.wait_for(|closing| *closing).await;
 }
 
 /// Resolves on SIGINT or SIGTERM.

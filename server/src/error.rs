@@ -153,18 +153,10 @@ impl<T> IntoGql<T> for AppResult<T> {
     }
 }
 
+/// Through [`crate::store::StoreError`]: one mapping of database failures to the API.
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
-        match &e {
-            sqlx::Error::RowNotFound => AppError::NotFound("not found".into()),
-            sqlx::Error::Database(db) if db.is_unique_violation() => {
-                AppError::Conflict("already exists".into())
-            }
-            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) => {
-                AppError::Unavailable("the database is not reachable".into())
-            }
-            _ => AppError::Internal(anyhow::anyhow!(crate::store::error_text(&e))),
-        }
+        crate::store::StoreError::from(e).into()
     }
 }
 

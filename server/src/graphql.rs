@@ -7,11 +7,11 @@ use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse};
 use axum::Json;
 
-use crate::app::AppState;
 use crate::auth::revocation::LiveToken;
 use crate::auth::Auth;
 use crate::error::{AppError, AppResult, IntoGql};
 use crate::http::extract::ApiJson;
+use crate::state::AppState;
 
 #[derive(MergedObject, Default)]
 pub struct QueryRoot(
@@ -220,7 +220,7 @@ async fn serve_graphql_ws(
         }
     };
     tokio::pin!(token_ended);
-    let closed = crate::app::closed(&closing);
+    let closed = crate::state::closed(&closing);
     tokio::pin!(closed);
     let mut serving = true;
     loop {

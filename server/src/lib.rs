@@ -18,6 +18,7 @@ pub mod connections;
 pub mod discord;
 pub mod emotes;
 pub mod error;
+pub mod events;
 pub mod graphql;
 pub mod http;
 pub mod live_controls;
@@ -27,11 +28,13 @@ pub mod openapi;
 pub mod platforms;
 pub mod profiles;
 pub mod seed;
+pub mod state;
 pub mod store;
 /// The test harness (a database per test, the real server on a free port): only with the
 /// `testing` feature, which the tests, benches and `lumio-bench` turn on; never in a release.
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod validate;
+pub mod worker;
 
 pub use error::{AppError, AppResult};

@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use tokio::sync::oneshot;
 
-use crate::app::AppState;
 use crate::config::Config;
+use crate::state::AppState;
 use crate::store::Db;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

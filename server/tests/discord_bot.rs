@@ -564,7 +564,7 @@ async fn slash_commands_are_registered_per_guild_within_the_daily_limit(
 }
 
 async fn moderation_goes_out_through_discord_rest(s: &TestServer, fake: &FakeDiscord) {
-    let d = DiscordConnector::from_config(&s.state.config);
+    let d = DiscordConnector::from_state(&s.state);
     let g = fake.guild.id.clone();
     let general = fake.guild.channel("general").unwrap().id.clone();
     let user = fake.chatter.id.clone();

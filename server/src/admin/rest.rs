@@ -13,13 +13,13 @@ use super::model::{
     AuditEntry, AuditQuery,
 };
 use super::service;
-use crate::app::AppState;
 use crate::auth::{Auth, Permission};
 use crate::bots::model::BotActionResult;
 use crate::discord::model::GuildConnection;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::http::extract::ApiJson;
 use crate::http::extract::{ApiPath, ApiQuery};
+use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()

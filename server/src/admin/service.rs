@@ -7,11 +7,11 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::model::*;
-use crate::app::AppState;
 use crate::auth::principal::UserPrincipal;
 use crate::auth::Permission;
 use crate::discord::model::GuildConnection;
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
 /// Run an admin action with its audit entry: written `pending` before, `ok` or `failed`
 /// (with the error) after. If the entry cannot be written, the action does not run.

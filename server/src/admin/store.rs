@@ -5,42 +5,10 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::model::AuditRow;
-use crate::error::AppError;
 use crate::on_db;
 use crate::store::Db;
 
-/// What went wrong in the store.
-#[derive(Debug, thiserror::Error)]
-pub enum AdminStoreError {
-    #[error("the database is not reachable")]
-    Unavailable(#[source] sqlx::Error),
-    #[error(transparent)]
-    Other(sqlx::Error),
-}
-
-impl From<sqlx::Error> for AdminStoreError {
-    fn from(e: sqlx::Error) -> Self {
-        match e {
-            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
-                AdminStoreError::Unavailable(e)
-            }
-            other => AdminStoreError::Other(other),
-        }
-    }
-}
-
-impl From<AdminStoreError> for AppError {
-    fn from(e: AdminStoreError) -> Self {
-        match e {
-            AdminStoreError::Unavailable(_) => {
-                AppError::Unavailable("the database is not reachable".into())
-            }
-            AdminStoreError::Other(e) => AppError::internal(e),
-        }
-    }
-}
-
-pub type StoreResult<T> = Result<T, AdminStoreError>;
+pub use crate::store::{StoreError, StoreResult};
 
 const COLS: &str = "id, actor_id, actor_name, permission, action, target_kind, target_id, \
                     account_id, details, outcome, error, created_at, finished_at";

@@ -8,8 +8,8 @@ use axum::http::HeaderMap;
 use super::permission::Permission;
 use super::principal::{AccountCtx, Principal, UserPrincipal};
 use super::service;
-use crate::app::AppState;
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
 /// Header naming the account a call acts in (id or slug).
 pub const ACCOUNT_HEADER: &str = "x-lumio-account";

@@ -8,9 +8,9 @@ use uuid::Uuid;
 
 use super::model::*;
 use super::{service, Auth};
-use crate::app::AppState;
 use crate::error::{AppResult, ErrorBody};
 use crate::http::extract::{ApiJson, ApiPath, ClientAddr};
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -20,8 +20,8 @@ use uuid::Uuid;
 
 use super::principal::Principal;
 use super::service::AuthCache;
-use crate::app::AppState;
 use crate::bus::{keys, Bus, LAGGED};
+use crate::state::AppState;
 
 /// What live connections hear.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

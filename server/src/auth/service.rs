@@ -11,9 +11,9 @@ use uuid::Uuid;
 use super::model::*;
 use super::permission::Permission;
 use super::principal::{Principal, UserPrincipal};
-use crate::app::AppState;
 use crate::bus::keys;
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
 /// How long a login session token lives.
 pub const SESSION_DAYS: i64 = 30;

@@ -4,7 +4,6 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::model::*;
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys;
 use crate::chat::model::{encode_cursor, ChatEvent};
@@ -12,6 +11,7 @@ use crate::chatter::connections as channels;
 use crate::connections::model::CredentialStatus;
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// The account's bot on every platform, in the order of [`Platform::ALL`].
 pub async fn status(state: &AppState, account: Uuid) -> AppResult<Vec<BotStatus>> {

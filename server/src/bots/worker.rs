@@ -28,7 +28,6 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 use uuid::Uuid;
 
-use crate::app::AppState;
 use crate::bus::keys;
 use crate::connections::model::Role;
 use crate::platforms::chat_in::{run_twitch_channel, TwitchChannel};
@@ -36,6 +35,7 @@ use crate::platforms::connector::{ChannelRef, Connector};
 use crate::platforms::twitch::connector::TwitchConnector;
 use crate::platforms::twitch::eventsub::EventSubOptions;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How long a lease lasts without renewal.
 pub const LEASE_TTL: Duration = Duration::from_secs(10);
@@ -98,12 +98,18 @@ pub fn spawn(
     let discord =
         crate::platforms::discord::session::SessionOptions::from_config(&state.config, &options.id)
             .map(|o| crate::platforms::discord::session::spawn(state.clone(), o, stop.clone()));
-    tokio::spawn(async move {
-        run(state, options, stop).await;
-        if let Some(d) = discord {
-            let _ = d.await;
-        }
-    })
+    // Not a fixed-interval loop (it also wakes on bot actions), but in the same span shape as
+    // the periodic workers (`crate::worker`).
+    let span = tracing::info_span!("worker", name = "bot");
+    tokio::spawn(tracing::Instrument::instrument(
+        async move {
+            run(state, options, stop).await;
+            if let Some(d) = discord {
+                let _ = d.await;
+            }
+        },
+        span,
+    ))
 }
 
 pub async fn run(state: AppState, options: WorkerOptions, mut stop: watch::Receiver<bool>) {
@@ -376,7 +382,7 @@ async fn sender(
         .unwrap_or_else(|| Quota::per_minute(n))
         .allow_burst(n);
     let limiter: Arc<DefaultDirectRateLimiter> = Arc::new(RateLimiter::direct(quota));
-    let twitch = TwitchConnector::from_config(&state.config);
+    let twitch = TwitchConnector::from_state(&state);
     loop {
         let text = tokio::select! {
             _ = stop.changed() => return,

@@ -7,9 +7,9 @@ use uuid::Uuid;
 
 use super::model::{ChatFilter, ChatMessage};
 use super::service;
-use crate::app::AppState;
 use crate::bus::{keys, BusOp, PushOnce, PushOutcome};
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
 /// Buffer a message unless its de-duplication key (`seen`: the key and how long it lives)
 /// exists: append to the account's list, mark the account pending, publish the live event,

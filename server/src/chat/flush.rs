@@ -14,9 +14,9 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use super::model::{ChatMessage, DeadLetter};
-use crate::app::AppState;
 use crate::bus::keys;
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
 /// Messages per batch, stored in one transaction. Large batches matter most for the
 /// `platform_users` upsert: a chatter who talks several times in a batch is written once.
@@ -387,35 +387,36 @@ impl Flusher {
         Ok(())
     }
 
-    /// Flush on an interval until `shutdown` fires, then flush once more.
+    /// Flush on an interval until `shutdown` fires, then flush once more (a `worker` span
+    /// named `flush`).
     pub fn spawn(
         state: AppState,
-        mut shutdown: tokio::sync::watch::Receiver<bool>,
+        shutdown: tokio::sync::watch::Receiver<bool>,
     ) -> tokio::task::JoinHandle<()> {
-        tokio::spawn(async move {
-            let flusher = Flusher::new(state);
-            loop {
-                if let Err(e) = flusher.run_once().await {
-                    // Each account's failure was logged with its cause by run_once.
-                    tracing::debug!(error = %e.detail(), "chat flush pass failed; retrying");
-                }
-                tokio::select! {
-                    _ = tokio::time::sleep(INTERVAL) => {}
-                    _ = shutdown.changed() => break,
-                }
-            }
-            if let Err(e) = flusher.run_once().await {
-                tracing::warn!(
-                    error = %e.detail(),
-                    "final chat flush failed; the buffer keeps the rest"
-                );
-            }
-            let _ = flusher
-                .state
-                .bus
-                .del(&keys::chat_flusher(&flusher.instance))
-                .await;
-        })
+        crate::worker::spawn_worker("flush", INTERVAL, shutdown, Flusher::new(state))
+    }
+}
+
+impl crate::worker::Periodic for Flusher {
+    async fn pass(&self) {
+        if let Err(e) = self.run_once().await {
+            // Each account's failure was logged with its cause by run_once.
+            tracing::debug!(error = %e.detail(), "chat flush pass failed; retrying");
+        }
+    }
+
+    async fn stop(&self) {
+        if let Err(e) = self.run_once().await {
+            tracing::warn!(
+                error = %e.detail(),
+                "final chat flush failed; the buffer keeps the rest"
+            );
+        }
+        let _ = self
+            .state
+            .bus
+            .del(&keys::chat_flusher(&self.instance))
+            .await;
     }
 }
 

@@ -131,7 +131,7 @@ impl ChatSubscription {
             .await
             .map_err(crate::error::AppError::from)
             .gql()?;
-        let rx = super::ws::live_events(
+        let rx = crate::events::live::live_events(
             state.clone(),
             sub,
             actx.account_id,
@@ -142,7 +142,7 @@ impl ChatSubscription {
             loop {
                 let out = match rx.recv().await? {
                     Err(e) => Err(e),
-                    Ok(super::ws::LiveItem::Event(json)) => {
+                    Ok(crate::events::live::LiveItem::Event(json)) => {
                         // Published by this server's own code; one that does not read is skipped.
                         let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) else {
                             continue;
@@ -160,15 +160,14 @@ impl ChatSubscription {
                             },
                         })
                     }
-                    Ok(super::ws::LiveItem::Lagged {
+                    Ok(crate::events::live::LiveItem::Lagged {
                         cursor,
                         missed_after,
                     }) => Ok(ChatEventGql {
                         kind: "lagged".into(),
-                        event: Some(async_graphql::Json(super::ws::LiveItem::lagged_json(
-                            &cursor,
-                            &missed_after,
-                        ))),
+                        event: Some(async_graphql::Json(
+                            crate::events::live::LiveItem::lagged_json(&cursor, &missed_after),
+                        )),
                         cursor,
                         message: None,
                     }),

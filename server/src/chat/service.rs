@@ -4,11 +4,11 @@ use uuid::Uuid;
 
 use super::buffer;
 use super::model::*;
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::{keys, PushOutcome};
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
+use crate::state::AppState;
 use crate::validate::MAX_USERNAME_CHARS;
 
 /// The longest message accepted, in characters.
@@ -182,16 +182,8 @@ fn message_bytes(m: &ChatMessage) -> usize {
         + opt(&m.reply_to_message)
 }
 
-/// Publish a live event of the account (WebSocket clients and `chatEvents` subscribers of
-/// every instance receive it).
-pub async fn emit(state: &AppState, account: Uuid, event: &ChatEvent) -> AppResult<()> {
-    let json = serde_json::to_string(event).map_err(AppError::internal)?;
-    state
-        .bus
-        .publish(&keys::chat_events(account), &json)
-        .await?;
-    Ok(())
-}
+/// Kept here for callers of `chat::service::emit`; the function is [`crate::events::emit`].
+pub use crate::events::emit;
 
 /// Ingest a message: validate, drop a duplicate, buffer and publish.
 pub async fn ingest(

@@ -5,9 +5,9 @@
 use uuid::Uuid;
 
 pub use super::store::ConnectionRow;
-use crate::app::AppState;
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// Every channel connection of the account.
 pub async fn list(state: &AppState, account: Uuid) -> AppResult<Vec<ConnectionRow>> {

@@ -5,13 +5,13 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use super::model::*;
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys::{self, UserFlag};
 use crate::bus::{BusOp, BusReply};
-use crate::chat::model::{encode_cursor, ChatEvent, ChatMessage};
 use crate::error::{AppError, AppResult};
+use crate::events::{encode_cursor, ChatEvent, ChatMessage};
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How long the user look-up cache of seed 002 keeps a username ↔ id pair.
 pub const USER_CACHE_TTL: Duration = Duration::from_secs(30 * 60);
@@ -243,7 +243,7 @@ pub async fn set_stream_live(
         }
     }
     if changed {
-        crate::chat::service::emit(
+        crate::events::emit(
             state,
             ctx.account_id,
             &ChatEvent::StreamStatus {

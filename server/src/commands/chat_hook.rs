@@ -22,11 +22,11 @@ use serde_json::{json, Value};
 use super::engine::{parse_invocation, Invocation};
 use super::exec::{self, Invoker, Outcome};
 use super::role::{role_of, Flags};
-use crate::app::AppState;
 use crate::bus::keys::{self, UserFlag};
 use crate::chat::model::ChatMessage;
 use crate::error::AppResult;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How long the `admin` / `bot` flags read off badges live (as `mod` and `subbed`).
 const BADGE_FLAG_TTL: Duration = crate::chatter::service::BADGE_FLAG_TTL;

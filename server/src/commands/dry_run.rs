@@ -8,11 +8,11 @@ use super::role::Role;
 use super::service::{effective, store_err, Caller};
 use super::usage::uses;
 use super::variables::{RenderCtx, VariableRegistry};
-use crate::app::AppState;
 use crate::bus::keys;
 use crate::bus::Ttl;
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// When the stream of a channel went live (the `streamIsLive` value), for `{uptime}`.
 pub fn uptime_of(value: Option<&str>) -> super::variables::Uptime {

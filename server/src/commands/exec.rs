@@ -21,7 +21,6 @@ use super::role::Role;
 use super::service::{effective, store_err};
 use super::template;
 use super::variables::{Fact, RenderCtx, VariableRegistry};
-use crate::app::AppState;
 use crate::auth::{AccountCtx, Permission};
 use crate::bus::keys::{self, UserFlag};
 use crate::bus::{BusOp, BusReply};
@@ -29,6 +28,7 @@ use crate::error::{AppError, AppResult};
 use crate::moderation::model::ModerationInput;
 use crate::moderation::service::Actor;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How often use counters are flushed to the database.
 pub const FLUSH_EVERY: Duration = Duration::from_secs(5);
@@ -564,25 +564,27 @@ pub async fn flush_counts(state: &AppState) -> AppResult<usize> {
     Ok(stored)
 }
 
-/// The counter flush worker: every [`FLUSH_EVERY`], and once more when stopped.
+/// The counter flush worker: every [`FLUSH_EVERY`], and once more when stopped (a `worker`
+/// span named `command_counters`).
 pub fn spawn_flusher(
     state: AppState,
-    mut stop: tokio::sync::watch::Receiver<bool>,
+    stop: tokio::sync::watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        loop {
-            tokio::select! {
-                _ = tokio::time::sleep(FLUSH_EVERY) => {}
-                _ = stop.changed() => {
-                    if let Err(e) = flush_counts(&state).await {
-                        tracing::warn!(error = %e, "command counters: last flush failed");
-                    }
-                    return;
-                }
-            }
-            if let Err(e) = flush_counts(&state).await {
-                tracing::warn!(error = %e, "command counters: flush failed");
-            }
+    crate::worker::spawn_worker("command_counters", FLUSH_EVERY, stop, CounterFlush(state))
+}
+
+struct CounterFlush(AppState);
+
+impl crate::worker::Periodic for CounterFlush {
+    async fn pass(&self) {
+        if let Err(e) = flush_counts(&self.0).await {
+            tracing::warn!(error = %e, "command counters: flush failed");
         }
-    })
+    }
+
+    async fn stop(&self) {
+        if let Err(e) = flush_counts(&self.0).await {
+            tracing::warn!(error = %e, "command counters: last flush failed");
+        }
+    }
 }

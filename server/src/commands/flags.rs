@@ -6,11 +6,11 @@
 //! no lootboxes yet.
 
 use super::model::{ChatterFlags, SETTABLE_FLAGS};
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys::{self, UserFlag};
 use crate::error::{AppError, AppResult};
 use crate::notes::service::PlatformUserRef;
+use crate::state::AppState;
 
 fn settable(flag: &str) -> AppResult<UserFlag> {
     let f = flag.trim().to_ascii_lowercase();

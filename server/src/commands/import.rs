@@ -14,8 +14,8 @@ use super::service::{
 use super::store::{CommandStoreError, Write};
 use super::translate::{translate, Dialect};
 use super::validate::{self, plan_limit};
-use crate::app::AppState;
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
 /// The most rows one import takes.
 pub const MAX_ROWS: usize = 5_000;

@@ -11,11 +11,11 @@ use uuid::Uuid;
 use super::model::*;
 use super::service::{self, Caller};
 use super::{dry_run, flags, import, usage};
-use crate::app::AppState;
 use crate::auth::{Auth, Permission};
 use crate::error::{AppResult, ErrorBody};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::notes::service::PlatformUserRef;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -11,11 +11,11 @@ use super::model::*;
 use super::store::{CommandStoreError, Write};
 use super::validate::{self, plan_limit};
 pub use super::views::{history, override_json, row_json, same_definition, view};
-use crate::app::AppState;
 use crate::auth::{AccountCtx, Auth, Permission};
 use crate::bus::keys;
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// An admin acting on global commands.
 #[derive(Debug, Clone)]

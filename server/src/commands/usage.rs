@@ -6,9 +6,9 @@ use uuid::Uuid;
 
 use super::model::*;
 use super::service::{announce, effective, store_err, Caller};
-use crate::app::AppState;
 use crate::bus::keys;
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
 /// The live use count of a command: the bus counter, or what was flushed when the bus
 /// has forgotten it.

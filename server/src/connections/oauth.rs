@@ -5,13 +5,12 @@
 //! `TWITCH_OAUTH2_URL` environment variable (and only with its `mock_api` feature), so one
 //! process cannot point two servers (or a test and production) at different OAuth hosts. Here
 //! the base URL is `LUMIO_TWITCH_AUTH_URL` of each server's configuration, and requests go
-//! through one shared `reqwest::Client`.
+//! through the server's shared `reqwest::Client` (`AppState::http`).
 //!
 //! Twitch answers an error as `{"status": 400, "message": "authorization_pending"}` (not
 //! RFC 6749's `error` member); both are read. An expired device code is
 //! `"invalid device code"` on Twitch and `expired_token` in RFC 8628: both mean expired.
 
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use serde::Deserialize;
@@ -48,18 +47,6 @@ impl std::fmt::Debug for TwitchAuth {
             .field("client_secret", &self.client_secret.as_ref().map(|_| "…"))
             .finish()
     }
-}
-
-/// The process's HTTP client for OAuth calls, made once.
-pub fn http() -> &'static reqwest::Client {
-    static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
-    CLIENT.get_or_init(|| {
-        reqwest::Client::builder()
-            .user_agent(concat!("lumio-server/", env!("CARGO_PKG_VERSION")))
-            .timeout(OAUTH_TIMEOUT)
-            .build()
-            .unwrap_or_default()
-    })
 }
 
 /// The answer to `POST /device`.
@@ -146,11 +133,13 @@ struct ErrorBody {
 pub struct TwitchOAuth<'a> {
     pub auth: &'a TwitchAuth,
     pub client_id: &'a str,
+    http: &'a reqwest::Client,
 }
 
 impl<'a> TwitchOAuth<'a> {
     /// The client, or a 503 naming what to configure.
-    pub fn new(config: &'a crate::config::Config) -> AppResult<TwitchOAuth<'a>> {
+    pub fn new(state: &'a crate::state::AppState) -> AppResult<TwitchOAuth<'a>> {
+        let config = &state.config;
         let client_id = config
             .platforms
             .twitch
@@ -164,6 +153,7 @@ impl<'a> TwitchOAuth<'a> {
         Ok(TwitchOAuth {
             auth: &config.twitch_auth,
             client_id,
+            http: &state.http,
         })
     }
 
@@ -172,7 +162,7 @@ impl<'a> TwitchOAuth<'a> {
         what: &str,
         req: reqwest::RequestBuilder,
     ) -> Result<(u16, String), OAuthError> {
-        let resp = req.send().await.map_err(|e| {
+        let resp = req.timeout(OAUTH_TIMEOUT).send().await.map_err(|e| {
             OAuthError::Unreachable(if e.is_timeout() {
                 format!("Twitch did not answer {what} within {OAUTH_TIMEOUT:?}")
             } else {
@@ -205,7 +195,7 @@ impl<'a> TwitchOAuth<'a> {
     }
 
     fn form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::RequestBuilder {
-        http()
+        self.http
             .post(format!("{}{path}", self.auth.auth_url))
             .form(fields)
     }
@@ -279,7 +269,8 @@ impl<'a> TwitchOAuth<'a> {
 
     /// `GET /validate`: whose token it is, its scopes and remaining life.
     pub async fn validate(&self, access_token: &Token) -> Result<Validated, OAuthError> {
-        let req = http()
+        let req = self
+            .http
             .get(format!("{}/validate", self.auth.auth_url))
             .header(
                 reqwest::header::AUTHORIZATION,

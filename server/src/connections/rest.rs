@@ -8,10 +8,10 @@ use uuid::Uuid;
 
 use super::model::*;
 use super::service;
-use crate::app::AppState;
 use crate::auth::{Auth, Permission};
 use crate::error::{AppResult, ErrorBody};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

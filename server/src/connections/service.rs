@@ -13,12 +13,12 @@ use super::crypto::{aad, SecretKey, SECRET_KEY_VAR};
 use super::model::*;
 use super::oauth::{DeviceOutcome, Grant, OAuthError, TwitchOAuth};
 use super::store::{CredentialRow, SealedTokens};
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys;
 use crate::chatter::connections::{self as channels, ConnectionRow};
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// Most scopes one connect may ask for.
 const MAX_SCOPES: usize = 60;
@@ -276,7 +276,7 @@ async fn store_grant(
     access: &Token,
     refresh: Option<&Token>,
 ) -> AppResult<ChannelConnection> {
-    let oauth = TwitchOAuth::new(&state.config)?;
+    let oauth = TwitchOAuth::new(state)?;
     let v = oauth.validate(access).await.map_err(|e| match e {
         OAuthError::Refused { status: 401, .. } => {
             AppError::Validation("access_token: Twitch says the token is invalid or expired".into())
@@ -389,7 +389,7 @@ pub async fn start_device(
     input: &DeviceStartInput,
 ) -> AppResult<DeviceFlow> {
     let key = key(state)?;
-    let oauth = TwitchOAuth::new(&state.config)?;
+    let oauth = TwitchOAuth::new(state)?;
     let role = input.role.unwrap_or(Role::Broadcaster);
     let scopes = scopes(input.scopes.as_deref(), role)?;
     let channel = match role {
@@ -461,7 +461,7 @@ pub async fn poll_device(
         key.open(&sealed, &flow_aad(flow_id))
             .map_err(|e| AppError::Conflict(format!("the device code does not open: {e}")))?,
     );
-    let oauth = TwitchOAuth::new(&state.config)?;
+    let oauth = TwitchOAuth::new(state)?;
     let answer = |status, message: &str, interval| DevicePoll {
         status,
         interval,
@@ -572,7 +572,7 @@ pub async fn remove(
 
 /// Revoke a removed credential's access token at Twitch (best effort: logged, never fatal).
 async fn revoke(state: &AppState, row: &CredentialRow) {
-    let (Ok(key), Ok(oauth)) = (key(state), TwitchOAuth::new(&state.config)) else {
+    let (Ok(key), Ok(oauth)) = (key(state), TwitchOAuth::new(state)) else {
         return;
     };
     let Ok(token) = key.open(&row.access_token, &aad(row.id, "access_token")) else {

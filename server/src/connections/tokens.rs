@@ -20,8 +20,8 @@ use super::model::{Role, Token};
 use super::oauth::{OAuthError, TwitchOAuth};
 use super::service::{key, seal_tokens};
 use super::store::CredentialRow;
-use crate::app::AppState;
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
 /// Refresh a token that expires within this.
 pub const REFRESH_MARGIN: chrono::Duration = chrono::Duration::minutes(5);
@@ -175,7 +175,7 @@ async fn refresh_row(state: &AppState, seen: CredentialRow) -> AppResult<AccessT
             return Err(reauth_error(&load(state, row.id).await?));
         }
     };
-    let oauth = TwitchOAuth::new(&state.config)?;
+    let oauth = TwitchOAuth::new(state)?;
     match oauth.refresh(&refresh).await {
         Ok(grant) => {
             // Twitch may keep the refresh token; keep the old one when it sends none.

@@ -11,10 +11,10 @@ use serde::Deserialize;
 
 use super::model::*;
 use super::service::{self, Exchanger};
-use crate::app::AppState;
 use crate::auth::{Auth, Permission};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

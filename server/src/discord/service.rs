@@ -13,11 +13,11 @@ use uuid::Uuid;
 
 use super::model::*;
 use super::oauth;
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys;
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// Every guild cache lives an hour (seed 001 "Redis Cache").
 pub const CACHE_TTL: Duration = Duration::from_secs(3600);

@@ -3,9 +3,9 @@
 
 use super::model::*;
 use super::service::{cache, cache_channels, cache_owner, cached, clear_caches};
-use crate::app::AppState;
 use crate::bus::keys;
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 
 /// Every connected guild (the bot serves these).
 pub async fn bot_guilds(state: &AppState) -> AppResult<Vec<GuildConnection>> {

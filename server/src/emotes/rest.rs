@@ -7,10 +7,10 @@ use axum::{Json, Router};
 
 use super::model::*;
 use super::service;
-use crate::app::AppState;
 use crate::auth::{Auth, Permission};
 use crate::error::{AppResult, ErrorBody};
 use crate::http::extract::ApiPath;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

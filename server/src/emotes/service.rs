@@ -1,25 +1,19 @@
 //! Emote logic, shared by REST and GraphQL: ask every provider of the platform at once,
 //! each from the bus cache when it can, and report each provider's outcome.
 
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use super::model::*;
 use super::providers::{self, Provider, ProviderError};
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys;
 use crate::error::{AppError, AppResult};
 use crate::platforms::twitch::helix::Helix;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How long a provider's answer is kept on the bus.
 pub const EMOTE_CACHE_TTL: Duration = Duration::from_secs(60 * 60);
-
-fn http() -> &'static reqwest::Client {
-    static HTTP: OnceLock<reqwest::Client> = OnceLock::new();
-    HTTP.get_or_init(reqwest::Client::new)
-}
 
 fn channel_arg(channel: &str) -> AppResult<String> {
     let c = channel.trim();
@@ -49,7 +43,9 @@ async fn one_provider(
             return (status(p, "cached", None, emotes.len()), emotes);
         }
     }
-    match providers::channel_emotes(http(), &state.config.platforms, p, platform, channel).await {
+    match providers::channel_emotes(&state.http, &state.config.platforms, p, platform, channel)
+        .await
+    {
         Ok(emotes) => {
             if let Ok(json) = serde_json::to_string(&emotes) {
                 // A cache that cannot be written only costs a later call.
@@ -110,7 +106,7 @@ pub async fn emotes(
 
 /// The Twitch emotes the user of lumio's Twitch token (the channel's bot) can use.
 pub async fn user_emotes(state: &AppState, _ctx: &AccountCtx) -> AppResult<EmoteSet> {
-    let h = Helix::new(&state.config.platforms.twitch)?;
+    let h = Helix::new(&state.http, &state.config.platforms.twitch)?;
     let me = h
         .token_user()
         .await?

@@ -17,8 +17,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures::StreamExt;
 
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::state::AppState;
 
 /// The most a refused body is read for, in bytes; past it the connection is closed at once.
 pub const DRAIN_MAX: u64 = 16 * 1024 * 1024;

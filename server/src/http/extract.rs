@@ -6,8 +6,8 @@ use axum::http::request::Parts;
 use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::state::AppState;
 
 /// `axum::Json` with JSON errors: 400 for malformed JSON or wrong types, 413 past the limit.
 pub struct ApiJson<T>(pub T);

@@ -12,8 +12,8 @@ use axum::response::IntoResponse;
 use axum::Json;
 use serde_json::json;
 
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::state::AppState;
 
 /// Liveness: the process answers.
 pub async fn healthz() -> impl IntoResponse {

@@ -5,19 +5,19 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::model::*;
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys;
 use crate::chat::model::{encode_cursor, ChatEvent};
 use crate::error::{AppError, AppResult};
 use crate::platforms::twitch::helix::Helix;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// The longest chat message Twitch takes.
 pub const MAX_SEND_CHARS: usize = 500;
 
 fn helix(state: &AppState) -> AppResult<Helix> {
-    Helix::new(&state.config.platforms.twitch)
+    Helix::new(&state.http, &state.config.platforms.twitch)
 }
 
 /// The Twitch user id of the account's channel: the connection's `channel_id`, else looked

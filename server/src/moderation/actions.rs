@@ -17,7 +17,6 @@ use super::model::*;
 use super::store::{ActionWrites, NewDelivery, RemodChange};
 use super::target::{action_of, ban_now, check_duration, clean_reason, find_message};
 use super::target::{flag_exists, resolve, BanNow, Target};
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys::{self, UserFlag};
 use crate::bus::Ttl;
@@ -26,6 +25,7 @@ use crate::chat::model::{ChatEvent, ChatMessage, UserEvent};
 use crate::chat::service::emit;
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// Who asks for an action: staff through the API, or a bot rule of the command engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

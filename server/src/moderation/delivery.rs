@@ -37,7 +37,6 @@ use tracing::Instrument;
 use uuid::Uuid;
 
 use super::store::{Delivery, DeliveryChange};
-use crate::app::AppState;
 use crate::bus::keys;
 use crate::chat::model::ChatEvent;
 use crate::chat::service::emit;
@@ -47,6 +46,7 @@ use crate::error::AppError;
 use crate::platforms::connector::{ChannelRef, Connector, PlatformError};
 use crate::platforms::twitch::connector::TwitchConnector;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How often the worker looks for due rows without being woken.
 pub const POLL: Duration = Duration::from_millis(500);
@@ -61,11 +61,11 @@ const BATCH: i64 = 32;
 pub type Connectors = HashMap<Platform, Arc<dyn Connector>>;
 
 /// This server's connectors (one line per platform).
-pub fn connectors(config: &crate::config::Config) -> Connectors {
+pub fn connectors(state: &AppState) -> Connectors {
     let mut c: Connectors = HashMap::new();
     c.insert(
         Platform::Twitch,
-        Arc::new(TwitchConnector::from_config(config)),
+        Arc::new(TwitchConnector::from_state(state)),
     );
     c
 }
@@ -127,7 +127,7 @@ pub async fn run(
     options: DeliveryOptions,
     mut stop: watch::Receiver<bool>,
 ) {
-    let connectors = given.unwrap_or_else(|| connectors(&state.config));
+    let connectors = given.unwrap_or_else(|| connectors(&state));
     let (wake_tx, mut wake) = mpsc::channel::<()>(64);
     let mut listening: HashMap<Uuid, JoinHandle<()>> = HashMap::new();
     let mut tick = tokio::time::interval(options.poll);

@@ -8,11 +8,11 @@ use serde::Deserialize;
 
 use super::model::*;
 use super::service::{self, Actor};
-use crate::app::AppState;
 use crate::auth::{Auth, Permission};
 use crate::error::{AppResult, ErrorBody};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::notes::service::PlatformUserRef;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

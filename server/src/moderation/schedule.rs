@@ -10,9 +10,9 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use super::service::{remod_now, REMOD};
-use crate::app::AppState;
 use crate::error::AppResult;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How often an instance looks for due actions.
 pub const POLL: Duration = Duration::from_millis(500);
@@ -61,26 +61,19 @@ impl Scheduler {
         Ok(done)
     }
 
-    /// Poll until `shutdown` fires.
+    /// Poll until `shutdown` fires (a `worker` span named `scheduler`).
     pub fn spawn(
         state: AppState,
-        mut shutdown: tokio::sync::watch::Receiver<bool>,
+        shutdown: tokio::sync::watch::Receiver<bool>,
     ) -> tokio::task::JoinHandle<()> {
-        let span = tracing::info_span!("worker", name = "scheduler");
-        tokio::spawn(tracing::Instrument::instrument(
-            async move {
-                let scheduler = Scheduler::new(state);
-                loop {
-                    if let Err(e) = scheduler.run_once().await {
-                        tracing::warn!(error = %e, "scheduled actions failed; retrying");
-                    }
-                    tokio::select! {
-                        _ = tokio::time::sleep(POLL) => {}
-                        _ = shutdown.changed() => break,
-                    }
-                }
-            },
-            span,
-        ))
+        crate::worker::spawn_worker("scheduler", POLL, shutdown, Scheduler::new(state))
+    }
+}
+
+impl crate::worker::Periodic for Scheduler {
+    async fn pass(&self) {
+        if let Err(e) = self.run_once().await {
+            tracing::warn!(error = %e, "scheduled actions failed; retrying");
+        }
     }
 }

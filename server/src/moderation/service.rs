@@ -11,13 +11,13 @@ use uuid::Uuid;
 
 use super::model::*;
 use super::store::{ActionWrites, NewDelivery};
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys;
 use crate::chat::model::{ChatEvent, UserEvent};
 use crate::chat::service::emit;
 use crate::error::{AppError, AppResult};
 use crate::notes::service::PlatformUserRef;
+use crate::state::AppState;
 
 pub use super::actions::{moderate, remod_now, Actor};
 pub use super::store::REMOD;

@@ -5,7 +5,6 @@
 use uuid::Uuid;
 
 use super::model::*;
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys::{self, UserFlag};
 use crate::bus::Ttl;
@@ -14,6 +13,7 @@ use crate::chat::model::ChatMessage;
 use crate::error::{AppError, AppResult};
 use crate::notes::service::PlatformUserRef;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// A moderation target, resolved.
 pub(super) struct Target {

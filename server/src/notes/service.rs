@@ -3,10 +3,10 @@
 use uuid::Uuid;
 
 use super::model::{Note, MAX_NOTE_CHARS};
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::error::{AppError, AppResult};
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// A user on a platform, as the API names them.
 #[derive(Debug, Clone)]

@@ -20,7 +20,6 @@ use super::connector::{ChatIn, PlatformError, PlatformEvent, PlatformResult, Who
 use super::twitch::connector::TwitchConnector;
 use super::twitch::eventsub::{EventSubChannel, EventSubClient, EventSubOptions, TokenSource};
 use super::Platform;
-use crate::app::AppState;
 use crate::auth::permission::{Permission, PermissionSet};
 use crate::auth::principal::AccountCtx;
 use crate::bus::keys;
@@ -28,6 +27,7 @@ use crate::chat::model::ChatMessageInput;
 use crate::error::AppResult;
 use crate::moderation::model::ModerationInput;
 use crate::moderation::service::Actor;
+use crate::state::AppState;
 
 /// Events waiting to be applied, per channel.
 const QUEUE: usize = 1024;
@@ -273,7 +273,7 @@ pub async fn run_twitch_channel(
     stop: watch::Receiver<bool>,
 ) {
     let client = EventSubClient::new(
-        TwitchConnector::from_config(&state.config),
+        TwitchConnector::from_state(&state),
         Arc::new(CredentialTokens {
             state: state.clone(),
             credential: channel.credential,

@@ -116,17 +116,17 @@ impl ProfileService {
         }
     }
 
-    /// The HTTP enrichers of the five platforms, against the configured base URLs.
-    pub fn from_config(platforms: &PlatformsConfig, settings: EnrichSettings) -> ProfileService {
-        let http = reqwest::Client::builder()
-            .timeout(settings.timeout)
-            .connect_timeout(settings.timeout)
-            .user_agent(concat!("lumio-server/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .unwrap_or_default();
+    /// The HTTP enrichers of the five platforms, against the configured base URLs, on the
+    /// server's shared HTTP client; each call may take `settings.timeout`.
+    pub fn from_config(
+        http: reqwest::Client,
+        platforms: &PlatformsConfig,
+        settings: EnrichSettings,
+    ) -> ProfileService {
         let api = |p: &PlatformApi| HttpApi {
             http: http.clone(),
             api: p.clone(),
+            timeout: settings.timeout,
         };
         ProfileService::new(
             vec![
@@ -248,6 +248,8 @@ impl ProfileService {
 pub struct HttpApi {
     http: reqwest::Client,
     api: PlatformApi,
+    /// How long one call may take (`EnrichSettings::timeout`).
+    timeout: std::time::Duration,
 }
 
 impl HttpApi {
@@ -264,7 +266,7 @@ impl HttpApi {
         p: Platform,
         req: reqwest::RequestBuilder,
     ) -> Result<Option<Value>, EnrichError> {
-        let resp = req.send().await.map_err(|e| {
+        let resp = req.timeout(self.timeout).send().await.map_err(|e| {
             EnrichError::Failed(if e.is_timeout() {
                 format!("{p} API at {} timed out", self.api.api_url)
             } else {

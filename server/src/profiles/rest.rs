@@ -7,11 +7,11 @@ use axum::{Json, Router};
 
 use super::model::*;
 use super::service;
-use crate::app::AppState;
 use crate::auth::{Auth, Permission};
 use crate::error::{AppResult, ErrorBody};
 use crate::http::extract::ApiPath;
 use crate::notes::service::PlatformUserRef;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

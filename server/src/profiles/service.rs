@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 
 use super::enrich::{Lookup, UserKey};
 use super::model::*;
-use crate::app::AppState;
 use crate::auth::AccountCtx;
 use crate::bus::keys::{self, UserFlag};
 use crate::bus::Ttl;
@@ -12,6 +11,7 @@ use crate::chat::model::ChatFilterInput;
 use crate::error::{AppError, AppResult};
 use crate::notes::service::PlatformUserRef;
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How many of the chatter's latest messages a profile shows.
 pub const RECENT_MESSAGES: i64 = 10;

@@ -40,8 +40,12 @@ pub enum Db {
     Sqlite(SqlitePool),
 }
 
+mod error;
+pub use error::{StoreError, StoreResult};
+
+/// Why the database could not be opened or migrated (startup, `migrate`).
 #[derive(Debug, thiserror::Error)]
-pub enum StoreError {
+pub enum SetupError {
     #[error("DATABASE_URL: {0}")]
     BadUrl(String),
     #[error("cannot connect to the database at {url}: {source}")]
@@ -72,13 +76,13 @@ pub enum Backend {
 }
 
 impl Backend {
-    pub fn of_url(url: &str) -> Result<Backend, StoreError> {
+    pub fn of_url(url: &str) -> Result<Backend, SetupError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Backend::Postgres)
         } else if url.starts_with("sqlite:") {
             Ok(Backend::Sqlite)
         } else {
-            Err(StoreError::BadUrl(format!(
+            Err(SetupError::BadUrl(format!(
                 "expected a postgres:// or sqlite: URL, got '{}'",
                 redact_url(url)
             )))
@@ -108,15 +112,15 @@ pub fn redact_url(url: &str) -> String {
 impl Db {
     /// Connect to `url` (`postgres://…` or `sqlite:…`). SQLite files are created when missing
     /// and run in WAL mode with a busy timeout, so several connections can share them.
-    pub async fn connect(url: &str) -> Result<Db, StoreError> {
-        let connect_err = |source| StoreError::Connect {
+    pub async fn connect(url: &str) -> Result<Db, SetupError> {
+        let connect_err = |source| SetupError::Connect {
             url: redact_url(url),
             source,
         };
         match Backend::of_url(url)? {
             Backend::Postgres => {
                 let opts = PgConnectOptions::from_str(url)
-                    .map_err(|e| StoreError::BadUrl(format!("{}: {e}", redact_url(url))))?;
+                    .map_err(|e| SetupError::BadUrl(format!("{}: {e}", redact_url(url))))?;
                 let pool = PgPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(5))
@@ -127,7 +131,7 @@ impl Db {
             }
             Backend::Sqlite => {
                 let opts = SqliteConnectOptions::from_str(url)
-                    .map_err(|e| StoreError::BadUrl(format!("{url}: {e}")))?
+                    .map_err(|e| SetupError::BadUrl(format!("{url}: {e}")))?
                     .create_if_missing(true)
                     .journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Normal)
@@ -174,7 +178,7 @@ impl Db {
     }
 
     /// Apply pending migrations; returns the ones this call applied (empty on a second run).
-    pub async fn migrate(&self) -> Result<Vec<MigrationStatus>, StoreError> {
+    pub async fn migrate(&self) -> Result<Vec<MigrationStatus>, SetupError> {
         let before = self.migration_status().await?;
         on_db!(self, |pool| self.migrator().run(pool).await)?;
         Ok(before
@@ -185,7 +189,7 @@ impl Db {
     }
 
     /// Every known migration with whether it has been applied.
-    pub async fn migration_status(&self) -> Result<Vec<MigrationStatus>, StoreError> {
+    pub async fn migration_status(&self) -> Result<Vec<MigrationStatus>, SetupError> {
         let applied: Vec<i64> = on_db!(self, |pool| {
             match sqlx::query_scalar::<_, i64>(
                 "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",

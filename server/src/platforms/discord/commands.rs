@@ -22,10 +22,10 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::connector::DiscordConnector;
-use crate::app::AppState;
 use crate::bus::keys;
 use crate::error::AppResult;
 use crate::platforms::connector::PlatformError;
+use crate::state::AppState;
 
 /// Discord's daily limit of application-command creates per guild.
 pub const DAILY_LIMIT: i64 = 200;

@@ -132,13 +132,9 @@ impl DiscordConnector {
         }
     }
 
-    pub fn from_config(config: &crate::config::Config) -> DiscordConnector {
-        let api = &config.platforms.discord;
-        DiscordConnector::new(
-            crate::connections::oauth::http().clone(),
-            &api.api_url,
-            api.token.as_deref(),
-        )
+    pub fn from_state(state: &crate::state::AppState) -> DiscordConnector {
+        let api = &state.config.platforms.discord;
+        DiscordConnector::new(state.http.clone(), &api.api_url, api.token.as_deref())
     }
 
     pub fn has_token(&self) -> bool {

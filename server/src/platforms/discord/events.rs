@@ -13,12 +13,12 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::connector::message_key;
-use crate::app::AppState;
 use crate::discord::model::{ChannelInput, GuildInfoInput, RoleInput};
 use crate::error::{AppError, AppResult};
 use crate::platforms::chat_in;
 use crate::platforms::connector::{ChatIn, PlatformEvent, Who};
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// What applying a dispatch did, for the session (slash registration, tests).
 #[derive(Debug, Clone, PartialEq, Eq)]

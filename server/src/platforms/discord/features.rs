@@ -26,8 +26,8 @@ use tokio::task::JoinHandle;
 use uuid::Uuid;
 
 use super::connector::DiscordConnector;
-use crate::app::AppState;
 use crate::bus::keys;
+use crate::state::AppState;
 
 /// Posts waiting per channel before new ones are dropped (counted as `queue_full`).
 pub const QUEUE_PER_CHANNEL: usize = 1000;

@@ -22,8 +22,8 @@ use super::connector::DiscordConnector;
 use super::events::{self, Applied};
 use super::features::{Hub, Source};
 use super::gateway::{GatewayClient, GatewayEvent, GatewayOptions};
-use crate::app::AppState;
 use crate::bus::keys;
+use crate::state::AppState;
 
 /// How long the session lease lasts without renewal.
 pub const LEASE_TTL: Duration = Duration::from_secs(10);
@@ -117,7 +117,7 @@ async fn run(state: AppState, options: SessionOptions, mut stop: watch::Receiver
 
 /// The bot: gateway events applied, feature channels posted, until `stop`.
 pub async fn run_bot(state: AppState, gateway: GatewayOptions, mut stop: watch::Receiver<bool>) {
-    let discord = DiscordConnector::from_config(&state.config);
+    let discord = DiscordConnector::from_state(&state);
     let (tx, mut rx) = mpsc::channel(4096);
     let reader = tokio::spawn(GatewayClient::new(gateway).run(tx, stop.clone()));
     let mut hub = Hub::new(state.clone(), discord.clone());

@@ -1,5 +1,5 @@
 //! Twitch behind [`Connector`]: a thin Helix client with our own types, acting with the token of
-//! the channel's credential (see `connections::tokens`), through one shared `reqwest::Client`.
+//! the channel's credential (see `connections::tokens`), through the server's shared `reqwest::Client`.
 //!
 //! Why not `twitch_api`: its Helix base URL can only be moved with the process-global
 //! `TWITCH_HELIX_URL` env var under its `mock_api` feature, so tests could not point one
@@ -40,11 +40,11 @@ impl TwitchConnector {
     }
 
     /// The connector of this server's configuration (`LUMIO_TWITCH_API_URL`,
-    /// `LUMIO_TWITCH_CLIENT_ID`), on the process's shared HTTP client.
-    pub fn from_config(config: &crate::config::Config) -> TwitchConnector {
-        let api = &config.platforms.twitch;
+    /// `LUMIO_TWITCH_CLIENT_ID`), on the server's shared HTTP client.
+    pub fn from_state(state: &crate::state::AppState) -> TwitchConnector {
+        let api = &state.config.platforms.twitch;
         TwitchConnector::new(
-            crate::connections::oauth::http().clone(),
+            state.http.clone(),
             &api.api_url,
             api.client_id.as_deref().unwrap_or_default(),
         )
@@ -67,7 +67,13 @@ impl TwitchConnector {
     }
 
     /// Send a call; any non-2xx answer becomes a [`PlatformError`] with what Twitch said.
+    // The span names the platform and the route, never the query or headers (the token).
+    #[tracing::instrument(name = "platform_call", level = "info", skip_all,
+        fields(platform = "twitch", route = tracing::field::Empty))]
     pub(crate) async fn call(&self, req: RequestBuilder) -> PlatformResult<Option<Value>> {
+        if let Some(r) = req.try_clone().and_then(|r| r.build().ok()) {
+            tracing::Span::current().record("route", r.url().path());
+        }
         let resp = req.send().await.map_err(|e| PlatformError::Unreachable {
             platform: Platform::Twitch,
             message: if e.is_timeout() {

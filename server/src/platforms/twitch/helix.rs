@@ -28,7 +28,7 @@ pub struct HelixUser {
 
 impl Helix {
     /// A client, or a clear error when the token or client id is not configured.
-    pub fn new(api: &PlatformApi) -> AppResult<Helix> {
+    pub fn new(http: &reqwest::Client, api: &PlatformApi) -> AppResult<Helix> {
         if api.token.is_none() || api.client_id.is_none() {
             return Err(AppError::Unavailable(
                 "Twitch is not configured on this server: set LUMIO_TWITCH_TOKEN and \
@@ -36,12 +36,8 @@ impl Helix {
                     .into(),
             ));
         }
-        let http = reqwest::Client::builder()
-            .timeout(HELIX_TIMEOUT)
-            .build()
-            .map_err(AppError::internal)?;
         Ok(Helix {
-            http,
+            http: http.clone(),
             api: api.clone(),
         })
     }
@@ -49,6 +45,7 @@ impl Helix {
     fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         self.http
             .request(method, format!("{}{path}", self.api.api_url))
+            .timeout(HELIX_TIMEOUT)
             .bearer_auth(self.api.token.as_deref().unwrap_or_default())
             .header(
                 "Client-Id",

@@ -43,6 +43,7 @@ backend_tests!(
     feature_channels_post_queue_past_the_rate_limit_and_refuse_foreign_channels,
     slash_commands_are_registered_per_guild_within_the_daily_limit,
     moderation_goes_out_through_discord_rest,
+    a_ban_in_lumio_reaches_the_guild_through_the_outbox,
     the_bot_worker_runs_the_discord_session_when_a_token_is_configured
 );
 
@@ -670,4 +671,115 @@ async fn the_bot_worker_runs_the_discord_session_when_a_token_is_configured(
         .await
         .unwrap()
         .is_none());
+}
+
+/// The log entry `id` of the owner's account once its delivery status is `status`.
+async fn entry_with_status(api: &Api, t: &str, id: &str, status: &str) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..500 {
+        let (st, page) = api
+            .call(
+                Method::GET,
+                "/v1/chat/moderation-log?limit=50",
+                Some(t),
+                None,
+            )
+            .await;
+        assert_eq!(st, StatusCode::OK, "{page}");
+        if let Some(e) = page["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+        {
+            // "" waits for no status at all (an action that is not delivered).
+            if e["delivery_status"] == status
+                || (status.is_empty() && e["delivery_status"].is_null())
+            {
+                return e.clone();
+            }
+            last = e.clone();
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("entry {id} never reached {status}: {last}");
+}
+
+/// Issue 18 §2: moderation out through the same outbox and delivery worker as Twitch. A ban
+/// and a timeout taken in lumio on a Discord chatter reach the mapped guild once each (the
+/// bot's token, Discord's own routes), an unban lifts the ban, and an action in a guild an
+/// admin paused is not sent there.
+async fn a_ban_in_lumio_reaches_the_guild_through_the_outbox(s: &TestServer, fake: &FakeDiscord) {
+    use lumio_server::moderation::delivery::{self, DeliveryOptions};
+    let (api, owner) = owner_with_guild(s, fake).await;
+    let (stop, rx) = watch::channel(false);
+    let worker = delivery::spawn(
+        s.state.clone(),
+        DeliveryOptions {
+            poll: Duration::from_millis(50),
+            min_backoff: Duration::from_millis(20),
+            ..DeliveryOptions::default()
+        },
+        rx,
+    );
+    let g = fake.guild.id.clone();
+    let user = fake.chatter.id.clone();
+    let moderate = |body: Value| {
+        let (api, owner) = (&api, &owner);
+        async move {
+            let (st, r) = api
+                .call(Method::POST, "/v1/chat/moderate", Some(owner), Some(body))
+                .await;
+            assert_eq!(st, StatusCode::OK, "{r}");
+            r["id"].as_str().unwrap().to_string()
+        }
+    };
+    let bans = |method: &str| {
+        fake.rest_calls()
+            .into_iter()
+            .filter(|c| c.method == method && c.path == format!("/api/v10/guilds/{g}/bans/{user}"))
+            .count()
+    };
+
+    let id = moderate(json!({"platform": "discord", "action": "timeout",
+        "platform_user_id": user, "username": "chatter", "duration_seconds": 600}))
+    .await;
+    entry_with_status(&api, &owner, &id, "sent").await;
+    let until = fake.timeout_of(&g, &user).expect("timed out in the guild");
+    assert!(until > chrono::Utc::now() + chrono::Duration::seconds(500));
+
+    let id = moderate(json!({"platform": "discord", "action": "ban",
+        "platform_user_id": user, "username": "chatter", "reason": "spam"}))
+    .await;
+    entry_with_status(&api, &owner, &id, "sent").await;
+    assert!(fake.ban_of(&g, &user).is_some());
+    assert_eq!(bans("PUT"), 1, "{:?}", fake.rest_calls());
+
+    let id = moderate(json!({"platform": "discord", "action": "unban",
+        "platform_user_id": user, "username": "chatter"}))
+    .await;
+    entry_with_status(&api, &owner, &id, "sent").await;
+    assert!(fake.ban_of(&g, &user).is_none());
+    assert_eq!(bans("DELETE"), 1);
+
+    // Paused by an admin: the action stays lumio's own, nothing is queued for the guild.
+    lumio_server::discord::service::set_paused(&s.state, &g, true)
+        .await
+        .unwrap();
+    let id = moderate(json!({"platform": "discord", "action": "ban",
+        "platform_user_id": user, "username": "chatter"}))
+    .await;
+    let e = entry_with_status(&api, &owner, &id, "").await;
+    assert_eq!(e["delivery_status"], Value::Null, "{e}");
+    tokio::time::sleep(Duration::from_millis(300)).await; // several polls of the worker
+    assert!(fake.ban_of(&g, &user).is_none());
+    assert_eq!(bans("PUT"), 1);
+
+    let _ = stop.send(true);
+    worker.await.unwrap();
+    // The bot's token went to the fake's API only, in a header.
+    assert!(fake
+        .calls()
+        .iter()
+        .all(|c| !c.path.contains(fake.bot_token()) && !c.query.contains(fake.bot_token())));
 }

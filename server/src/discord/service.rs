@@ -513,6 +513,38 @@ pub async fn account_of_guild(state: &AppState, guild_id: &str) -> AppResult<Opt
     }
 }
 
+/// The guilds where the bot carries out `account`'s moderation (issue 18 §2, via the outbox):
+/// with a message, the guild of the message's channel (when it is one of the account's);
+/// without one, every guild of the account. Guilds an admin paused are left out.
+pub async fn moderation_guilds(
+    state: &AppState,
+    account: Uuid,
+    channel_id: Option<&str>,
+) -> AppResult<Vec<String>> {
+    let mut guilds: Vec<String> = state
+        .db
+        .discord()
+        .connections_of_account(account)
+        .await?
+        .into_iter()
+        .map(|c| c.guild_id)
+        .collect();
+    if let Some(channel) = channel_id {
+        if let Ok(Some(g)) = state.bus.get(&keys::discord_channel_guild(channel)).await {
+            if guilds.contains(&g) {
+                guilds = vec![g];
+            }
+        }
+    }
+    let mut active = Vec::with_capacity(guilds.len());
+    for g in guilds {
+        if !is_paused(state, &g).await {
+            active.push(g);
+        }
+    }
+    Ok(active)
+}
+
 /// A channel of a guild, from the cache (else Discord), or None when the guild has no such
 /// channel: what a feature post checks before it posts.
 pub async fn guild_channel(

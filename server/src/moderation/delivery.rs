@@ -67,6 +67,10 @@ pub fn connectors(state: &AppState) -> Connectors {
         Platform::Twitch,
         Arc::new(TwitchConnector::from_state(state)),
     );
+    let discord = crate::platforms::discord::connector::DiscordConnector::from_state(state);
+    if discord.has_token() {
+        c.insert(Platform::Discord, Arc::new(discord));
+    }
     c
 }
 
@@ -297,6 +301,9 @@ async fn attempt(state: &AppState, connectors: &Connectors, d: &Delivery) -> Out
         return Outcome::Failed(format!("lumio cannot act on {platform} yet"));
     };
     let payload: Value = serde_json::from_str(&d.payload).unwrap_or_default();
+    if platform == Platform::Discord {
+        return attempt_discord(state, connector.as_ref(), d, &payload).await;
+    }
     let wanted = payload["channel"].as_str();
     let conns = match crate::chatter::connections::list(state, d.account_id).await {
         Ok(c) => c,
@@ -361,6 +368,51 @@ async fn attempt(state: &AppState, connectors: &Connectors, d: &Delivery) -> Out
         Err(AppError::NotFound(m)) => Outcome::Failed(m),
         Err(e) => Outcome::Retry(unreachable(platform, e)),
     }
+}
+
+/// Discord: the bot acts with its own token (`LUMIO_DISCORD_TOKEN`), not with a channel
+/// credential, in the guild of the message's channel or else every guild of the account
+/// ([`crate::discord::service::moderation_guilds`]). A row is `sent` once Discord answered
+/// 2xx in each of them; Discord's REST answer is the outcome (its gateway echo is not
+/// matched).
+async fn attempt_discord(
+    state: &AppState,
+    connector: &dyn Connector,
+    d: &Delivery,
+    payload: &Value,
+) -> Outcome {
+    // A Discord message is stored as `{channel_id}/{message_id}`.
+    let channel = d
+        .platform_message_id
+        .as_deref()
+        .and_then(|id| id.split_once('/'))
+        .map(|(c, _)| c);
+    let guilds =
+        match crate::discord::service::moderation_guilds(state, d.account_id, channel).await {
+            Ok(g) => g,
+            Err(e) => return Outcome::Retry(unreachable(Platform::Discord, e)),
+        };
+    if guilds.is_empty() {
+        return Outcome::Failed(
+            "no Discord guild of this account takes moderation (none connected, or paused); \
+             run `lumio discord authorize`"
+                .into(),
+        );
+    }
+    for guild in guilds {
+        let ch = ChannelRef {
+            broadcaster_id: guild,
+            acting_user_id: String::new(),
+        };
+        match call(connector, "", &ch, d, payload).await {
+            Ok(()) => {}
+            Err(e) if e.is_transient() => return Outcome::Retry(e),
+            // Discord: 10026 "Unknown Ban" on an unban that is already done.
+            Err(e) if d.action == "unban" && e.status() == Some(404) => {}
+            Err(e) => return Outcome::Failed(e.to_string()),
+        }
+    }
+    Outcome::Sent
 }
 
 fn unreachable(platform: Platform, e: AppError) -> PlatformError {
@@ -490,6 +542,13 @@ pub async fn delivers(
     account: Uuid,
     platform: Platform,
 ) -> crate::error::AppResult<bool> {
+    if platform == Platform::Discord {
+        // The bot's own token, and a guild of the account's to act in.
+        return Ok(state.config.platforms.discord.token.is_some()
+            && !crate::discord::service::moderation_guilds(state, account, None)
+                .await?
+                .is_empty());
+    }
     let creds = state.db.credentials().of_account(account).await?;
     if creds.is_empty() {
         return Ok(false);

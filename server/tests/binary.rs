@@ -667,7 +667,8 @@ async fn wait_for(what: &str, secs: u64, mut f: impl FnMut() -> bool) {
 /// (`delivery_before_send`: committed, not sent) or right after Helix answered
 /// (`delivery_after_send`: sent, not marked). After a restart the ban reaches Twitch exactly
 /// once (a repeat is answered "already banned", which confirms it) and the row ends
-/// `confirmed`. `LUMIO_KILL9_RUNS` rounds (default 3) of both kills.
+/// `confirmed`. `LUMIO_KILL9_RUNS` rounds of both kills (default 1, what CI runs; the
+/// 100-round figure is in docs/bench.md).
 async fn delivery_kill_9_story(db_url: &str, redis: Option<&str>, lease: u64) {
     use lumio_testkit::twitch::FakeTwitch;
     migrate_and_seed(db_url, redis);
@@ -756,7 +757,7 @@ async fn delivery_kill_9_story(db_url: &str, redis: Option<&str>, lease: u64) {
     let runs: usize = std::env::var("LUMIO_KILL9_RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(3);
+        .unwrap_or(1);
     for run in 0..runs {
         for (n, failpoint) in ["delivery_before_send", "delivery_after_send"]
             .into_iter()

@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::types::Json;
 use uuid::Uuid;
 
 pub use crate::events::model::{
@@ -45,70 +44,6 @@ pub struct ChatMessageInput {
     pub reply_to_user_id: Option<String>,
     pub reply_to_username: Option<String>,
     pub reply_to_message: Option<String>,
-}
-
-/// A `platform_messages` row.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct MessageRow {
-    pub id: Uuid,
-    pub account_id: Uuid,
-    pub platform: String,
-    pub channel_name: String,
-    pub user_id: String,
-    pub username: String,
-    pub display_name: Option<String>,
-    pub message: String,
-    pub emotes: Json<Vec<EmotePosition>>,
-    pub badges: Json<Vec<String>>,
-    pub color: Option<String>,
-    pub is_mod: bool,
-    pub is_sub: bool,
-    pub is_vip: bool,
-    pub sub_tier: Option<String>,
-    pub platform_message_id: Option<String>,
-    pub reply_to_message_id: Option<String>,
-    pub reply_to_user_id: Option<String>,
-    pub reply_to_username: Option<String>,
-    pub reply_to_message: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub deleted_at: Option<DateTime<Utc>>,
-    pub deleted_by: Option<String>,
-    pub is_first_message: bool,
-    pub is_first_in_stream: bool,
-    pub treatment: Option<String>,
-}
-
-impl From<MessageRow> for ChatMessage {
-    fn from(r: MessageRow) -> Self {
-        ChatMessage {
-            id: r.id,
-            account_id: r.account_id,
-            platform: r.platform,
-            channel_name: r.channel_name,
-            user_id: r.user_id,
-            username: r.username,
-            display_name: r.display_name,
-            message: r.message,
-            emotes: r.emotes.0,
-            badges: r.badges.0,
-            color: r.color,
-            is_mod: r.is_mod,
-            is_sub: r.is_sub,
-            is_vip: r.is_vip,
-            sub_tier: r.sub_tier,
-            platform_message_id: r.platform_message_id,
-            reply_to_message_id: r.reply_to_message_id,
-            reply_to_user_id: r.reply_to_user_id,
-            reply_to_username: r.reply_to_username,
-            reply_to_message: r.reply_to_message,
-            created_at: r.created_at,
-            deleted_at: r.deleted_at,
-            deleted_by: r.deleted_by,
-            is_first_message: r.is_first_message,
-            is_first_in_stream: r.is_first_in_stream,
-            treatment: r.treatment,
-        }
-    }
 }
 
 /// A buffered message the database refused during a flush (`chat_dead_letters`).

@@ -7,7 +7,7 @@ use sqlx::types::Json;
 use sqlx::{PgPool, QueryBuilder, SqlitePool};
 use uuid::Uuid;
 
-use super::model::{ChatFilter, ChatMessage, DeadLetter, MessageRow};
+use super::model::{ChatFilter, ChatMessage, DeadLetter};
 use crate::on_db;
 use crate::store::Db;
 
@@ -125,16 +125,16 @@ impl Db {
         floor: Option<Uuid>,
         limit: i64,
     ) -> sqlx::Result<Vec<ChatMessage>> {
-        let rows: Vec<MessageRow> = on_db!(self, |pool| {
+        let rows: Vec<ChatMessage> = on_db!(self, |pool| {
             let mut qb = QueryBuilder::new(format!("SELECT {COLS} FROM platform_messages"));
             push_filter(&mut qb, account, filter, before);
             if let Some(f) = floor {
                 qb.push(" AND id >= ").push_bind(f);
             }
             qb.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
-            qb.build_query_as::<MessageRow>().fetch_all(pool).await
+            qb.build_query_as::<ChatMessage>().fetch_all(pool).await
         })?;
-        Ok(rows.into_iter().map(ChatMessage::from).collect())
+        Ok(rows)
     }
 
     pub async fn messages_count(&self, account: Uuid, filter: &ChatFilter) -> sqlx::Result<i64> {
@@ -156,13 +156,13 @@ impl Db {
             "SELECT {COLS} FROM platform_messages WHERE account_id = $1 AND id > $2 \
              ORDER BY id LIMIT $3"
         );
-        let rows: Vec<MessageRow> = on_db!(self, |pool| sqlx::query_as(&sql)
+        let rows: Vec<ChatMessage> = on_db!(self, |pool| sqlx::query_as(&sql)
             .bind(account)
             .bind(after)
             .bind(limit)
             .fetch_all(pool)
             .await)?;
-        Ok(rows.into_iter().map(ChatMessage::from).collect())
+        Ok(rows)
     }
 
     /// The ids of up to `limit` stored messages of the account above `after`, newest first.
@@ -222,12 +222,12 @@ impl Db {
         id: Uuid,
     ) -> sqlx::Result<Option<ChatMessage>> {
         let sql = format!("SELECT {COLS} FROM platform_messages WHERE account_id = $1 AND id = $2");
-        let row: Option<MessageRow> = on_db!(self, |pool| sqlx::query_as(&sql)
+        let row: Option<ChatMessage> = on_db!(self, |pool| sqlx::query_as(&sql)
             .bind(account)
             .bind(id)
             .fetch_optional(pool)
             .await)?;
-        Ok(row.map(ChatMessage::from))
+        Ok(row)
     }
 
     /// Mark stored messages deleted (those not deleted yet); how many changed.

@@ -30,9 +30,17 @@ pub struct EmotePosition {
     pub provider: Option<String>,
 }
 
-/// A stored (or buffered) chat message.
+/// A stored (or buffered) chat message; also a `platform_messages` row as the store reads it
+/// (`emotes` and `badges` are JSON columns).
 #[derive(
-    Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema, async_graphql::SimpleObject,
+    Debug,
+    Clone,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    sqlx::FromRow,
+    utoipa::ToSchema,
+    async_graphql::SimpleObject,
 )]
 pub struct ChatMessage {
     /// UUIDv7: sorts by time.
@@ -44,7 +52,9 @@ pub struct ChatMessage {
     pub username: String,
     pub display_name: Option<String>,
     pub message: String,
+    #[sqlx(json)]
     pub emotes: Vec<EmotePosition>,
+    #[sqlx(json)]
     pub badges: Vec<String>,
     pub color: Option<String>,
     pub is_mod: bool,

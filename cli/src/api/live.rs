@@ -95,6 +95,17 @@ pub enum LiveEvent {
         #[serde(default)]
         by: Option<String>,
     },
+    /// The account's bot on a platform changed (paused, resumed, a connection added or
+    /// removed, a credential that needs re-authorization).
+    BotStatus {
+        cursor: String,
+        platform: String,
+        /// `active`, `paused`, `no_connection` or `needs_reauth`.
+        status: String,
+        /// Who changed it.
+        #[serde(default)]
+        by: Option<String>,
+    },
     /// A moderation action's delivery to the platform changed status.
     ModerationDelivery {
         cursor: String,
@@ -123,6 +134,7 @@ impl LiveEvent {
             | LiveEvent::NoteCreated { cursor, .. }
             | LiveEvent::StreamStatus { cursor, .. }
             | LiveEvent::LiveControl { cursor, .. }
+            | LiveEvent::BotStatus { cursor, .. }
             | LiveEvent::ModerationDelivery { cursor, .. } => Some(cursor),
             LiveEvent::Hello | LiveEvent::Lagged { .. } | LiveEvent::Other => None,
         }

@@ -215,6 +215,39 @@ impl App {
                 }
                 vec![]
             }
+            LiveEvent::BotStatus {
+                cursor,
+                platform,
+                status,
+                by,
+            } => {
+                // The status bar's mark follows at once; a line says what changed.
+                let Ok(p) = platform.parse::<Platform>() else {
+                    return vec![];
+                };
+                let i = super::state::pidx(p);
+                if self.bots[i].as_deref() == Some(status.as_str()) {
+                    return vec![];
+                }
+                let time = self.clock(cursor_time(&cursor).unwrap_or(at));
+                let who = named(by.as_deref());
+                let what = match status.as_str() {
+                    "active" => "is active".to_string(),
+                    "paused" => "is paused".to_string(),
+                    "no_connection" => "has no channel connection".to_string(),
+                    "needs_reauth" => {
+                        format!("needs re-authorization: run `lumio connect {p}`")
+                    }
+                    other => other.replace('_', " "),
+                };
+                let text = match who {
+                    Some(w) if status != "needs_reauth" => format!("the {p} bot {what} ({w})"),
+                    _ => format!("the {p} bot {what}"),
+                };
+                self.bots[i] = Some(status);
+                self.push(Line::system(System::Control, p, time, None, text));
+                vec![]
+            }
             LiveEvent::Hello | LiveEvent::Lagged { .. } | LiveEvent::Other => vec![],
         }
     }

@@ -504,7 +504,8 @@ pub struct App {
     /// The `L` toggle: None follows the width (shown when wide).
     pub log_toggle: Option<bool>,
     pub live_states: [Option<bool>; 5],
-    /// The account's bot on each platform: active, paused or no_connection.
+    /// The account's bot on each platform: active, paused, no_connection or needs_reauth
+    /// (read at start, then followed through live `bot_status` events).
     pub bots: [Option<String>; 5],
     pub cursor: Option<String>,
     pub now: DateTime<Utc>,

@@ -90,8 +90,8 @@ pub fn entries(k: &Keymap) -> Vec<(String, String)> {
         ("↪ @name", "a reply to name"),
         ("●", "status bar: the platform's stream is live"),
         (
-            "✓ ‖ ×",
-            "status bar: the bot is active, paused, has no channel connection",
+            "✓ ‖ × !",
+            "status bar: bot active, paused, no channel connection, needs re-auth",
         ),
         ("strike", "a deleted message (who deleted it follows)"),
         ("grey", "the chatter was timed out or banned after it"),

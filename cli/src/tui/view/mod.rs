@@ -177,6 +177,7 @@ pub fn bot_mark(status: &str) -> &'static str {
         "active" => "✓",
         "paused" => "‖",
         "no_connection" => "×",
+        "needs_reauth" => "!",
         _ => "?",
     }
 }

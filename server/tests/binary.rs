@@ -694,41 +694,7 @@ async fn delivery_kill_9_story(db_url: &str, redis: Option<&str>, lease: u64) {
     };
     let (mut child, api) = start(None).await;
     let t = api.login("owner", "lumio-owner").await;
-    let pair = fake.issue_user_token(
-        &fake.bot.id,
-        &[
-            "user:read:chat",
-            "user:write:chat",
-            "user:bot",
-            "moderator:read:banned_users",
-            "moderator:manage:banned_users",
-            "moderator:read:chat_messages",
-            "moderator:manage:chat_messages",
-            "moderator:read:moderators",
-            "moderator:read:warnings",
-            "moderator:read:suspicious_users",
-        ],
-    );
-    let (st, c) = api
-        .call(
-            Method::POST,
-            "/v1/connections/twitch/tokens",
-            Some(&t),
-            Some(json!({"access_token": pair.access_token,
-                "refresh_token": pair.refresh_token, "role": "bot",
-                "channel": fake.broadcaster.login})),
-        )
-        .await;
-    assert_eq!(st, StatusCode::CREATED, "{c}");
-    let (st, b) = api
-        .call(
-            Method::POST,
-            "/v1/bot-toggle",
-            Some(&t),
-            Some(json!({"platform": "twitch", "enabled": true})),
-        )
-        .await;
-    assert_eq!(st, StatusCode::OK, "{b}");
+    common::twitch::connect_moderating_bot(&api, &t, &fake).await;
     for _ in 0..300 {
         if reading(&fake) {
             break;

@@ -14,7 +14,7 @@ mod common;
 use std::time::Duration;
 
 use common::discord::connect;
-use common::{next_event, ws_open, Api};
+use common::{log_entry_with_status, next_event, ws_open, Api};
 use lumio_server::bus::keys;
 use lumio_server::platforms::connector::{ChannelRef, Connector, PlatformError};
 use lumio_server::platforms::discord::connector::DiscordConnector;
@@ -673,38 +673,6 @@ async fn the_bot_worker_runs_the_discord_session_when_a_token_is_configured(
         .is_none());
 }
 
-/// The log entry `id` of the owner's account once its delivery status is `status`.
-async fn entry_with_status(api: &Api, t: &str, id: &str, status: &str) -> Value {
-    let mut last = Value::Null;
-    for _ in 0..500 {
-        let (st, page) = api
-            .call(
-                Method::GET,
-                "/v1/chat/moderation-log?limit=50",
-                Some(t),
-                None,
-            )
-            .await;
-        assert_eq!(st, StatusCode::OK, "{page}");
-        if let Some(e) = page["entries"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["id"] == id)
-        {
-            // "" waits for no status at all (an action that is not delivered).
-            if e["delivery_status"] == status
-                || (status.is_empty() && e["delivery_status"].is_null())
-            {
-                return e.clone();
-            }
-            last = e.clone();
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("entry {id} never reached {status}: {last}");
-}
-
 /// Issue 18 §2: moderation out through the same outbox and delivery worker as Twitch. A ban
 /// and a timeout taken in lumio on a Discord chatter reach the mapped guild once each (the
 /// bot's token, Discord's own routes), an unban lifts the ban, and an action in a guild an
@@ -744,21 +712,21 @@ async fn a_ban_in_lumio_reaches_the_guild_through_the_outbox(s: &TestServer, fak
     let id = moderate(json!({"platform": "discord", "action": "timeout",
         "platform_user_id": user, "username": "chatter", "duration_seconds": 600}))
     .await;
-    entry_with_status(&api, &owner, &id, "sent").await;
+    log_entry_with_status(&api, &owner, &id, "sent").await;
     let until = fake.timeout_of(&g, &user).expect("timed out in the guild");
     assert!(until > chrono::Utc::now() + chrono::Duration::seconds(500));
 
     let id = moderate(json!({"platform": "discord", "action": "ban",
         "platform_user_id": user, "username": "chatter", "reason": "spam"}))
     .await;
-    entry_with_status(&api, &owner, &id, "sent").await;
+    log_entry_with_status(&api, &owner, &id, "sent").await;
     assert!(fake.ban_of(&g, &user).is_some());
     assert_eq!(bans("PUT"), 1, "{:?}", fake.rest_calls());
 
     let id = moderate(json!({"platform": "discord", "action": "unban",
         "platform_user_id": user, "username": "chatter"}))
     .await;
-    entry_with_status(&api, &owner, &id, "sent").await;
+    log_entry_with_status(&api, &owner, &id, "sent").await;
     assert!(fake.ban_of(&g, &user).is_none());
     assert_eq!(bans("DELETE"), 1);
 
@@ -769,7 +737,7 @@ async fn a_ban_in_lumio_reaches_the_guild_through_the_outbox(s: &TestServer, fak
     let id = moderate(json!({"platform": "discord", "action": "ban",
         "platform_user_id": user, "username": "chatter"}))
     .await;
-    let e = entry_with_status(&api, &owner, &id, "").await;
+    let e = log_entry_with_status(&api, &owner, &id, "").await;
     assert_eq!(e["delivery_status"], Value::Null, "{e}");
     tokio::time::sleep(Duration::from_millis(300)).await; // several polls of the worker
     assert!(fake.ban_of(&g, &user).is_none());

@@ -10,8 +10,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::twitch::account_of;
-use common::{next_event, ws_connect, Api, Ws};
+use common::twitch::{account_of, connect_moderating_bot};
+use common::{log_entry_with_status, next_event, ws_connect, Api, Ws};
 use lumio_server::bots::worker::{self, WorkerOptions};
 use lumio_server::platforms::twitch::eventsub::EventSubOptions;
 use lumio_server::testing::TestServer;
@@ -27,20 +27,6 @@ backend_tests!(
     file = "moderation_delivery", workers = true, with = twitch;
     actions_reach_twitch_and_its_echo_confirms_them
 );
-
-/// What the bot is granted: moderation, but not the suspicious-users treatment.
-const SCOPES: &[&str] = &[
-    "user:read:chat",
-    "user:write:chat",
-    "user:bot",
-    "moderator:read:banned_users",
-    "moderator:manage:banned_users",
-    "moderator:read:chat_messages",
-    "moderator:manage:chat_messages",
-    "moderator:read:moderators",
-    "moderator:read:warnings",
-    "moderator:read:suspicious_users",
-];
 
 fn options(fake: &FakeTwitch) -> WorkerOptions {
     WorkerOptions {
@@ -66,35 +52,6 @@ async fn until<F: Fn() -> bool>(what: &str, f: F) {
     panic!("timed out waiting for {what}");
 }
 
-/// The log entry `id` once its delivery status is `status` (the REST log of the account).
-async fn entry_with_status(api: &Api, t: &str, id: &str, status: &str) -> Value {
-    let mut last = Value::Null;
-    for _ in 0..500 {
-        let (st, page) = api
-            .call(
-                Method::GET,
-                "/v1/chat/moderation-log?limit=200",
-                Some(t),
-                None,
-            )
-            .await;
-        assert_eq!(st, StatusCode::OK, "{page}");
-        if let Some(e) = page["entries"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["id"] == id)
-        {
-            if e["delivery_status"] == status {
-                return e.clone();
-            }
-            last = e.clone();
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("entry {id} never reached {status}: {last}");
-}
-
 /// The next live `moderation_delivery` event of `action` with `status`.
 async fn delivery_event(ws: &mut Ws, action: &str, status: &str) -> Value {
     loop {
@@ -118,27 +75,7 @@ async fn actions_reach_twitch_and_its_echo_confirms_them(s: &TestServer, fake: &
     let api = Api::new(&s.url);
     let t = api.login("owner", "lumio-owner").await;
     fake.add_moderator(&fake.broadcaster.id, &fake.bot.id);
-    let pair = fake.issue_user_token(&fake.bot.id, SCOPES);
-    let (st, c) = api
-        .call(
-            Method::POST,
-            "/v1/connections/twitch/tokens",
-            Some(&t),
-            Some(json!({"access_token": pair.access_token,
-                "refresh_token": pair.refresh_token, "role": "bot",
-                "channel": fake.broadcaster.login})),
-        )
-        .await;
-    assert_eq!(st, StatusCode::CREATED, "{c}");
-    let (st, b) = api
-        .call(
-            Method::POST,
-            "/v1/bot-toggle",
-            Some(&t),
-            Some(json!({"platform": "twitch", "enabled": true})),
-        )
-        .await;
-    assert_eq!(st, StatusCode::OK, "{b}");
+    let pair = connect_moderating_bot(&api, &t, fake).await;
     let account = account_of(s, "demo").await;
     // The bot worker reads the channel: the echoes come through its EventSub session.
     let (stop, rx) = tokio::sync::watch::channel(false);
@@ -168,7 +105,7 @@ async fn actions_reach_twitch_and_its_echo_confirms_them(s: &TestServer, fake: &
     let id = moderate(json!({"platform": "twitch", "action": "ban",
         "platform_user_id": viewer.id, "username": viewer.login, "reason": "spam"}))
     .await;
-    let e = entry_with_status(&api, &t, &id, "confirmed").await;
+    let e = log_entry_with_status(&api, &t, &id, "confirmed").await;
     assert_eq!(e["delivery_error"], Value::Null);
     delivery_event(&mut ws, "ban", "confirmed").await;
     assert!(fake.ban_of(&b_id, &viewer.id).is_some());
@@ -190,7 +127,7 @@ async fn actions_reach_twitch_and_its_echo_confirms_them(s: &TestServer, fake: &
     let id = moderate(json!({"platform": "twitch", "action": "timeout",
         "platform_user_id": viewer.id, "duration_seconds": 60}))
     .await;
-    let e = entry_with_status(&api, &t, &id, "failed").await;
+    let e = log_entry_with_status(&api, &t, &id, "failed").await;
     assert!(
         e["delivery_error"]
             .as_str()
@@ -204,7 +141,7 @@ async fn actions_reach_twitch_and_its_echo_confirms_them(s: &TestServer, fake: &
     let id = moderate(json!({"platform": "twitch", "action": "unban",
         "platform_user_id": viewer.id}))
     .await;
-    entry_with_status(&api, &t, &id, "confirmed").await;
+    log_entry_with_status(&api, &t, &id, "confirmed").await;
     assert!(fake.ban_of(&b_id, &viewer.id).is_none());
 
     // A delete of a message read from Twitch: sent with Twitch's message id, confirmed.
@@ -221,7 +158,7 @@ async fn actions_reach_twitch_and_its_echo_confirms_them(s: &TestServer, fake: &
     let id = moderate(json!({"platform": "twitch", "action": "delete",
         "message_id": lumio_id}))
     .await;
-    entry_with_status(&api, &t, &id, "confirmed").await;
+    log_entry_with_status(&api, &t, &id, "confirmed").await;
     assert!(fake.helix_calls().iter().any(|c| c.method == "DELETE"
         && c.path == "/helix/moderation/chat"
         && c.query.contains(&platform_msg)));
@@ -254,7 +191,7 @@ async fn actions_reach_twitch_and_its_echo_confirms_them(s: &TestServer, fake: &
     let id = moderate(json!({"platform": "twitch", "action": "ban",
         "platform_user_id": viewer.id}))
     .await;
-    let e = entry_with_status(&api, &t, &id, "queued").await;
+    let e = log_entry_with_status(&api, &t, &id, "queued").await;
     let mut row = None;
     for _ in 0..500 {
         let rows = s.state.db.deliveries_of(account).await.unwrap();

@@ -210,20 +210,32 @@ struct FrameMessage<'a> {
     message: std::borrow::Cow<'a, str>,
 }
 
+/// A live WebSocket of the server at `base` (`http://…`), the token in the upgrade request's
+/// `Authorization` header as the CLI sends it (never in the URL).
+async fn live_socket(
+    base: &str,
+    token: &str,
+) -> anyhow::Result<
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>,
+> {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let mut req =
+        format!("{}/v1/chat/ws", base.replace("http://", "ws://")).into_client_request()?;
+    req.headers_mut()
+        .insert("authorization", format!("Bearer {token}").parse()?);
+    Ok(tokio_tungstenite::connect_async(req).await?.0)
+}
+
 async fn bench_latency(a: &Args, s: &TestServer, subscribers: usize) -> anyhow::Result<Value> {
     let (http, token, _) = login(&s.url).await?;
     let origin = Instant::now();
-    let ws_url = format!(
-        "{}/v1/chat/ws?token={token}",
-        s.url.replace("http://", "ws://")
-    );
     let total = a.rate * a.seconds.min(5);
     let lagged = Arc::new(AtomicU64::new(0));
     let send_failed = Arc::new(AtomicU64::new(0));
     let mut subs = Vec::new();
     for _ in 0..subscribers {
         let lagged = lagged.clone();
-        let (mut ws, _) = tokio_tungstenite::connect_async(&ws_url).await?;
+        let mut ws = live_socket(&s.url, &token).await?;
         ws.next().await; // hello
         subs.push(tokio::spawn(async move {
             let mut lat = Vec::with_capacity(total as usize);
@@ -769,11 +781,7 @@ mod discord_bench {
             .unwrap_or_default();
 
         // 1. MESSAGE_CREATE at `rate` per second → one WebSocket client.
-        let ws_url = format!(
-            "{}/v1/chat/ws?token={token}",
-            s.url.replace("http://", "ws://")
-        );
-        let (mut ws, _) = tokio_tungstenite::connect_async(&ws_url).await?;
+        let mut ws = live_socket(&s.url, &token).await?;
         ws.next().await; // hello
         let total = rate * seconds.min(10);
         let origin = Instant::now();
@@ -924,11 +932,7 @@ async fn bench_delivery(a: &Args, s: &TestServer, fake: &FakeTwitch) -> anyhow::
         .map(|i| fake.add_user(&format!("bench_target_{i}")).id)
         .collect();
     let origin = Instant::now();
-    let ws_url = format!(
-        "{}/v1/chat/ws?token={token}",
-        base.replace("http://", "ws://")
-    );
-    let (mut ws, _) = tokio_tungstenite::connect_async(&ws_url).await?;
+    let mut ws = live_socket(&base, &token).await?;
     ws.next().await; // hello
     let reader = tokio::spawn(async move {
         let mut confirmed = std::collections::HashMap::new();
@@ -1025,8 +1029,8 @@ async fn bench_delivery(a: &Args, s: &TestServer, fake: &FakeTwitch) -> anyhow::
 
 /// The fake platform a measurement runs against.
 enum Fake {
-    Discord(lumio_testkit::discord::FakeDiscord),
-    Twitch(FakeTwitch),
+    Discord(Box<lumio_testkit::discord::FakeDiscord>),
+    Twitch(Box<FakeTwitch>),
 }
 
 #[tokio::main]
@@ -1049,11 +1053,11 @@ async fn main() -> anyhow::Result<()> {
         let opts = TestOptions { workers, ..backend };
         let window = a.dedup_window.clone();
         let fake = if what == "discord" {
-            Some(Fake::Discord(
+            Some(Fake::Discord(Box::new(
                 lumio_testkit::discord::FakeDiscord::start().await?,
-            ))
+            )))
         } else if what == "delivery" {
-            Some(Fake::Twitch(FakeTwitch::start().await?))
+            Some(Fake::Twitch(Box::new(FakeTwitch::start().await?)))
         } else {
             None
         };

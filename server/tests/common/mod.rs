@@ -186,13 +186,21 @@ macro_rules! backend_tests {
 pub type Ws =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-/// Open `/v1/chat/ws` on the server at `base` (http://…) with a token and extra query.
+/// Open `/v1/chat/ws` on the server at `base` (http://…) with a token (in the upgrade
+/// request's `Authorization` header, as the CLI sends it) and extra query (`&since=…`).
 pub async fn ws_connect(base: &str, token: &str, query: &str) -> Ws {
-    let url = format!(
-        "{}/v1/chat/ws?token={token}{query}",
-        base.replace("http://", "ws://")
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let ws = base.replace("http://", "ws://");
+    let url = match query.trim_start_matches('&') {
+        "" => format!("{ws}/v1/chat/ws"),
+        q => format!("{ws}/v1/chat/ws?{q}"),
+    };
+    let mut req = url.into_client_request().expect("a websocket URL");
+    req.headers_mut().insert(
+        "authorization",
+        format!("Bearer {token}").parse().expect("a header value"),
     );
-    tokio_tungstenite::connect_async(url)
+    tokio_tungstenite::connect_async(req)
         .await
         .expect("websocket")
         .0
@@ -270,4 +278,35 @@ pub fn platform_id(platform: &str, name: &str) -> String {
         "discord" => format!("{}", 100_000_000_000_000_000 + h % 800_000_000_000_000_000),
         _ => format!("{}", 1000 + h % 1_000_000_000),
     }
+}
+
+/// The moderation log entry `id` (`GET /v1/chat/moderation-log`) once its `delivery_status`
+/// is `status`; `""` waits for no status at all (an action that is not delivered).
+pub async fn log_entry_with_status(api: &Api, token: &str, id: &str, status: &str) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..500 {
+        let (st, page) = api
+            .call(
+                Method::GET,
+                "/v1/chat/moderation-log?limit=200",
+                Some(token),
+                None,
+            )
+            .await;
+        assert_eq!(st, StatusCode::OK, "{page}");
+        if let Some(e) = page["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+        {
+            let now = &e["delivery_status"];
+            if now == status || (status.is_empty() && now.is_null()) {
+                return e.clone();
+            }
+            last = e.clone();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("entry {id} never reached {status:?}: {last}");
 }

@@ -210,20 +210,55 @@ struct FrameMessage<'a> {
     message: std::borrow::Cow<'a, str>,
 }
 
+type LiveSocket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
 /// A live WebSocket of the server at `base` (`http://…`), the token in the upgrade request's
 /// `Authorization` header as the CLI sends it (never in the URL).
-async fn live_socket(
-    base: &str,
-    token: &str,
-) -> anyhow::Result<
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>,
-> {
+async fn live_socket(base: &str, token: &str) -> anyhow::Result<LiveSocket> {
     use tokio_tungstenite::tungstenite::client::IntoClientRequest;
     let mut req =
         format!("{}/v1/chat/ws", base.replace("http://", "ws://")).into_client_request()?;
     req.headers_mut()
         .insert("authorization", format!("Bearer {token}").parse()?);
     Ok(tokio_tungstenite::connect_async(req).await?.0)
+}
+
+/// Read `total` chat messages from a live socket, each message's text being `t=<µs since
+/// origin>` when it was sent: their latencies in ms. Stops early after 10 s of silence, or on
+/// a `lagged` event (counted in `lagged` when given).
+async fn read_latencies(
+    mut ws: LiveSocket,
+    total: usize,
+    origin: Instant,
+    lagged: Option<Arc<AtomicU64>>,
+) -> Vec<f64> {
+    let mut lat = Vec::with_capacity(total);
+    while lat.len() < total {
+        let Ok(Some(Ok(m))) = tokio::time::timeout(Duration::from_secs(10), ws.next()).await else {
+            break;
+        };
+        let Ok(text) = m.into_text() else { continue };
+        // Only the fields read: a full `Value` per frame would make this load generator, on
+        // the same cores, the bottleneck it measures.
+        let Ok(v) = serde_json::from_str::<Frame>(&text) else {
+            continue;
+        };
+        if v.kind == "lagged" {
+            if let Some(l) = &lagged {
+                l.fetch_add(1, Ordering::Relaxed);
+            }
+            break;
+        }
+        if let Some(sent) = v
+            .message
+            .and_then(|m| m.message.strip_prefix("t=")?.parse::<u64>().ok())
+        {
+            let now = origin.elapsed().as_micros() as u64;
+            lat.push(now.saturating_sub(sent) as f64 / 1000.0);
+        }
+    }
+    lat
 }
 
 async fn bench_latency(a: &Args, s: &TestServer, subscribers: usize) -> anyhow::Result<Value> {
@@ -237,34 +272,12 @@ async fn bench_latency(a: &Args, s: &TestServer, subscribers: usize) -> anyhow::
         let lagged = lagged.clone();
         let mut ws = live_socket(&s.url, &token).await?;
         ws.next().await; // hello
-        subs.push(tokio::spawn(async move {
-            let mut lat = Vec::with_capacity(total as usize);
-            while lat.len() < total as usize {
-                let Ok(Some(Ok(m))) =
-                    tokio::time::timeout(Duration::from_secs(10), ws.next()).await
-                else {
-                    break;
-                };
-                let Ok(text) = m.into_text() else { continue };
-                // Only the fields read: a full `Value` per frame would make this load
-                // generator, on the same cores, the bottleneck it measures.
-                let Ok(v) = serde_json::from_str::<Frame>(&text) else {
-                    continue;
-                };
-                if v.kind == "lagged" {
-                    lagged.fetch_add(1, Ordering::Relaxed);
-                    break;
-                }
-                if let Some(sent) = v
-                    .message
-                    .and_then(|m| m.message.strip_prefix("t=")?.parse::<u64>().ok())
-                {
-                    let now = origin.elapsed().as_micros() as u64;
-                    lat.push(now.saturating_sub(sent) as f64 / 1000.0);
-                }
-            }
-            lat
-        }));
+        subs.push(tokio::spawn(read_latencies(
+            ws,
+            total as usize,
+            origin,
+            Some(lagged),
+        )));
     }
     // Paced senders: `rate` messages per second in total.
     let senders = 16u64;
@@ -785,28 +798,7 @@ mod discord_bench {
         ws.next().await; // hello
         let total = rate * seconds.min(10);
         let origin = Instant::now();
-        let reader = tokio::spawn(async move {
-            let mut lat = Vec::with_capacity(total as usize);
-            while lat.len() < total as usize {
-                let Ok(Some(Ok(m))) =
-                    tokio::time::timeout(Duration::from_secs(10), ws.next()).await
-                else {
-                    break;
-                };
-                let Ok(text) = m.into_text() else { continue };
-                let Ok(v) = serde_json::from_str::<Frame>(&text) else {
-                    continue;
-                };
-                if let Some(sent) = v
-                    .message
-                    .and_then(|m| m.message.strip_prefix("t=")?.parse::<u64>().ok())
-                {
-                    let now = origin.elapsed().as_micros() as u64;
-                    lat.push(now.saturating_sub(sent) as f64 / 1000.0);
-                }
-            }
-            lat
-        });
+        let reader = tokio::spawn(read_latencies(ws, total as usize, origin, None));
         let mut tick = tokio::time::interval(Duration::from_secs_f64(1.0 / rate.max(1) as f64));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
         for _ in 0..total {

@@ -8,6 +8,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+#[path = "suite/common/mod.rs"]
 mod common;
 
 use common::twitch::account_of;

@@ -1,0 +1,222 @@
+//! Moderation out (issue 15 §4) on both backends against lumio-testkit's fake Twitch: an
+//! action writes an outbox row with its log entry; the delivery worker sends it through Helix;
+//! Twitch's own EventSub echo confirms it (no second log entry); a refusal is `failed` with
+//! Twitch's message; a missing scope is `failed` naming it; a 429 waits for `Ratelimit-Reset`
+//! without counting as an attempt; each change is a live `moderation_delivery` event.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+
+use std::time::Duration;
+
+use common::twitch::{account_of, connect_moderating_bot};
+use common::{log_entry_with_status, next_event, ws_connect, Api, Ws};
+use lumio_server::bots::worker::{self, WorkerOptions};
+use lumio_server::platforms::twitch::eventsub::EventSubOptions;
+use lumio_server::testing::TestServer;
+use lumio_testkit::twitch::FakeTwitch;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+async fn twitch() -> FakeTwitch {
+    FakeTwitch::start().await.unwrap()
+}
+
+backend_tests!(
+    file = "moderation_delivery", workers = true, with = twitch;
+    actions_reach_twitch_and_its_echo_confirms_them
+);
+
+fn options(fake: &FakeTwitch) -> WorkerOptions {
+    WorkerOptions {
+        id: "bot-worker".into(),
+        eventsub: EventSubOptions {
+            ws_url: fake.eventsub_ws_url(),
+            keepalive_seconds: None,
+            min_backoff: Duration::from_millis(50),
+            max_backoff: Duration::from_millis(500),
+        },
+        lease_ttl: Duration::from_secs(2),
+        renew_every: Duration::from_millis(200),
+    }
+}
+
+async fn until<F: Fn() -> bool>(what: &str, f: F) {
+    for _ in 0..1000 {
+        if f() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// The next live `moderation_delivery` event of `action` with `status`.
+async fn delivery_event(ws: &mut Ws, action: &str, status: &str) -> Value {
+    loop {
+        let e = next_event(ws).await;
+        if e["type"] == "moderation_delivery" && e["action"] == action && e["status"] == status {
+            return e;
+        }
+    }
+}
+
+/// Helix calls to `path` about `user_id` that Twitch answered with a success.
+fn succeeded(fake: &FakeTwitch, method: &str, path: &str, user_id: &str) -> usize {
+    fake.helix_answers()
+        .iter()
+        .filter(|(c, st)| c.method == method && c.path == path && (200..300).contains(st))
+        .filter(|(c, _)| c.body.contains(user_id) || c.query.contains(user_id))
+        .count()
+}
+
+async fn actions_reach_twitch_and_its_echo_confirms_them(s: &TestServer, fake: &FakeTwitch) {
+    let api = Api::new(&s.url);
+    let t = api.login("owner", "lumio-owner").await;
+    fake.add_moderator(&fake.broadcaster.id, &fake.bot.id);
+    let pair = connect_moderating_bot(&api, &t, fake).await;
+    let account = account_of(s, "demo").await;
+    // The bot worker reads the channel: the echoes come through its EventSub session.
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let bot = worker::spawn(s.state.clone(), options(fake), rx);
+    until("a session reading the channel", || {
+        fake.subscriptions()
+            .iter()
+            .any(|x| x["type"] == "channel.moderate" && x["status"] == "enabled")
+    })
+    .await;
+    let mut ws = ws_connect(&s.url, &t, "").await;
+    let moderate = |body: Value| {
+        let (api, t) = (&api, &t);
+        async move {
+            let (st, r) = api
+                .call(Method::POST, "/v1/chat/moderate", Some(t), Some(body))
+                .await;
+            assert_eq!(st, StatusCode::OK, "{r}");
+            assert_eq!(r["delivery"], "queued_for_bot", "{r}");
+            r["id"].as_str().unwrap().to_string()
+        }
+    };
+    let viewer = fake.viewer.clone();
+    let b_id = fake.broadcaster.id.clone();
+
+    // A ban: sent once through Helix, confirmed by Twitch's echo, logged once.
+    let id = moderate(json!({"platform": "twitch", "action": "ban",
+        "platform_user_id": viewer.id, "username": viewer.login, "reason": "spam"}))
+    .await;
+    let e = log_entry_with_status(&api, &t, &id, "confirmed").await;
+    assert_eq!(e["delivery_error"], Value::Null);
+    delivery_event(&mut ws, "ban", "confirmed").await;
+    assert!(fake.ban_of(&b_id, &viewer.id).is_some());
+    assert_eq!(
+        succeeded(fake, "POST", "/helix/moderation/bans", &viewer.id),
+        1
+    );
+    let (_, log) = api
+        .call(
+            Method::GET,
+            &format!("/v1/chat/users/twitch/{}/moderation-log", viewer.id),
+            Some(&t),
+            None,
+        )
+        .await;
+    assert_eq!(log["total"], 1, "the echo is not logged again: {log}");
+
+    // A timeout of a banned user: Twitch refuses it, and says why.
+    let id = moderate(json!({"platform": "twitch", "action": "timeout",
+        "platform_user_id": viewer.id, "duration_seconds": 60}))
+    .await;
+    let e = log_entry_with_status(&api, &t, &id, "failed").await;
+    assert!(
+        e["delivery_error"]
+            .as_str()
+            .unwrap()
+            .contains("is already banned"),
+        "{e}"
+    );
+    delivery_event(&mut ws, "timeout", "failed").await;
+
+    // An unban: confirmed, and Twitch no longer bans the viewer.
+    let id = moderate(json!({"platform": "twitch", "action": "unban",
+        "platform_user_id": viewer.id}))
+    .await;
+    log_entry_with_status(&api, &t, &id, "confirmed").await;
+    assert!(fake.ban_of(&b_id, &viewer.id).is_none());
+
+    // A delete of a message read from Twitch: sent with Twitch's message id, confirmed.
+    let chatter = fake.add_user("chatter_one");
+    let platform_msg = fake
+        .inject_chat(&b_id, &chatter.id, "delete me please")
+        .unwrap();
+    let lumio_id = loop {
+        let e = next_event(&mut ws).await;
+        if e["type"] == "message" && e["message"]["message"] == "delete me please" {
+            break e["message"]["id"].as_str().unwrap().to_string();
+        }
+    };
+    let id = moderate(json!({"platform": "twitch", "action": "delete",
+        "message_id": lumio_id}))
+    .await;
+    log_entry_with_status(&api, &t, &id, "confirmed").await;
+    assert!(fake.helix_calls().iter().any(|c| c.method == "DELETE"
+        && c.path == "/helix/moderation/chat"
+        && c.query.contains(&platform_msg)));
+
+    // A treatment without its scope: failed, naming the scope and the command.
+    let (st, r) = api
+        .call(
+            Method::PUT,
+            &format!("/v1/chat/users/twitch/{}/treatment", viewer.id),
+            Some(&t),
+            Some(json!({"treatment": "restricted"})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    let e = delivery_event(&mut ws, "treatment", "failed").await;
+    let why = e["error"].as_str().unwrap();
+    assert!(
+        why.contains("`moderator:manage:suspicious_users` not granted")
+            && why.contains("lumio connect twitch"),
+        "{why}"
+    );
+    assert!(!fake
+        .helix_calls()
+        .iter()
+        .any(|c| c.path == "/helix/moderation/suspicious_users"));
+
+    // A 429 is a wait until Ratelimit-Reset (the fake's bucket refills in a minute), not a
+    // failed attempt: the row stays queued, its attempt given back.
+    fake.exhaust_rate_limit(&pair.access_token);
+    let id = moderate(json!({"platform": "twitch", "action": "ban",
+        "platform_user_id": viewer.id}))
+    .await;
+    let e = log_entry_with_status(&api, &t, &id, "queued").await;
+    let mut row = None;
+    for _ in 0..500 {
+        let rows = s.state.db.deliveries_of(account).await.unwrap();
+        row = rows
+            .into_iter()
+            .find(|d| d.log_id.map(|l| l.to_string()) == Some(id.clone()))
+            .filter(|d| d.last_error.is_some());
+        if row.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let row = row.unwrap_or_else(|| panic!("no 429 seen: {e}"));
+    assert_eq!(row.status, "queued", "{row:?}");
+    assert_eq!(row.attempts, 0, "the 429 was not counted: {row:?}");
+    assert!(
+        row.last_error.as_deref().unwrap().contains("rate limit"),
+        "{row:?}"
+    );
+    assert!(fake
+        .helix_answers()
+        .iter()
+        .any(|(c, st)| c.path == "/helix/moderation/bans" && *st == 429));
+    assert!(fake.ban_of(&b_id, &viewer.id).is_none());
+
+    stop.send(true).unwrap();
+    bot.await.unwrap();
+}

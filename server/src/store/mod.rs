@@ -3,7 +3,7 @@
 //! Each feature keeps its queries in its own `store.rs`, written once with `$1`-style
 //! placeholders (which both sqlx drivers accept) and run against either pool through
 //! [`on_db!`](crate::on_db); where the dialects differ, the feature matches on [`Db`] itself.
-//! The same contract tests (`server/tests/store_contract.rs`) run against both backends.
+//! The same contract tests (`server/tests/suite/store_contract.rs`) run against both backends.
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -83,8 +83,6 @@ pub struct ChannelSeed {
     pub bot_enabled: bool,
 }
 
-/// id, display_name, password_hash, admin_permissions of a stored user.
-
 fn yes() -> bool {
     true
 }

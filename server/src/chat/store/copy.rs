@@ -111,11 +111,8 @@ pub(super) async fn sqlite_insert_messages(
         new.extend(ids);
     }
 
-    crate::chatter::store::sqlite_upsert_seen(
-        &mut *tx,
-        msgs.iter().filter(|m| new.contains(&m.id)),
-    )
-    .await?;
+    crate::chatter::store::sqlite_upsert_seen(&mut tx, msgs.iter().filter(|m| new.contains(&m.id)))
+        .await?;
     tx.commit().await?;
     Ok(new.len())
 }

@@ -182,14 +182,7 @@ async fn duplicates_by_platform_message_id_are_stored_once(s: &TestServer) {
         .unwrap_or_else(|| panic!("no duplicates counter in /metrics:\n{metrics}"));
     assert!(shown > before, "{shown} > {before}");
     assert_eq!(stored(&s.state).await, 1);
-    assert!(s
-        .state
-        .db
-        .chat()
-        .dead_letters(None, 10)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(dead_letters(s).await.is_empty());
     let page = history(&api, &t, "?limit=10").await;
     let ids: Vec<&Value> = page["messages"]
         .as_array()
@@ -218,14 +211,7 @@ async fn duplicates_by_platform_message_id_are_stored_once(s: &TestServer) {
         2
     );
     assert_eq!(stored(&s.state).await, 2);
-    assert!(s
-        .state
-        .db
-        .chat()
-        .dead_letters(None, 10)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(dead_letters(s).await.is_empty());
 }
 
 async fn history_pages_filters_and_cursors(s: &TestServer) {

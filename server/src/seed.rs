@@ -1,22 +1,16 @@
 //! `lumio-server seed FILE`: load accounts, users, roles, memberships and channel
 //! connections from a TOML file, idempotently and all-or-nothing.
-//! (Over 600 lines: the file format, its checks and its one-transaction load stay together;
-//! its SQL moving to the feature stores is issue 14 phase B step 6, not done yet.)
 //!
 //! The whole file is parsed and checked before anything is written; every problem is
 //! reported with its line and field. Writing happens in one transaction, comparing each
 //! record with what is stored, so a second run changes nothing and says so.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use serde::Deserialize;
-use sqlx::types::Json;
 use toml::Spanned;
-use uuid::Uuid;
 
 use crate::auth::permission::{builtin_role, Permission};
-use crate::auth::service::{hash_password, hash_token, verify_password};
-use crate::on_db;
 use crate::platforms::Platform;
 use crate::store::Db;
 
@@ -88,9 +82,6 @@ pub struct ChannelSeed {
     #[serde(default = "yes")]
     pub bot_enabled: bool,
 }
-
-/// id, display_name, password_hash, admin_permissions of a stored user.
-type StoredUser = (Uuid, String, Option<String>, Json<Vec<String>>);
 
 fn yes() -> bool {
     true
@@ -382,266 +373,16 @@ pub async fn run(db: &Db, path: &str) -> Result<SeedReport, SeedError> {
         path: path.to_string(),
         source,
     })?;
-    let existing_accounts: BTreeSet<String> = on_db!(db, |pool| sqlx::query_scalar::<_, String>(
-        "SELECT slug FROM accounts"
-    )
-    .fetch_all(pool)
-    .await)?
-    .into_iter()
-    .collect();
+    let existing_accounts: BTreeSet<String> =
+        db.auth().account_slugs().await?.into_iter().collect();
     let existing_roles: BTreeSet<(String, String)> =
-        on_db!(db, |pool| sqlx::query_as::<_, (String, String)>(
-            "SELECT a.slug, r.name FROM roles r JOIN accounts a ON a.id = r.account_id"
-        )
-        .fetch_all(pool)
-        .await)?
-        .into_iter()
-        .collect();
+        db.auth().role_names().await?.into_iter().collect();
     let file = parse(path, &text, &existing_accounts, &existing_roles)?;
     apply(db, &file).await
 }
 
-/// Write a checked seed file in one transaction.
-pub async fn apply(db: &Db, file: &SeedFile) -> Result<SeedReport, SeedError> {
-    let now = crate::store::now();
-    let mut report = SeedReport::default();
-    on_db!(db, |pool| {
-        let mut tx = pool.begin().await?;
-        let mut account_ids: HashMap<String, Uuid> = HashMap::new();
-        for a in &file.accounts {
-            let a = a.get_ref();
-            let slug = a.slug.get_ref();
-            let row: Option<(Uuid, String, String)> =
-                sqlx::query_as("SELECT id, name, plan FROM accounts WHERE slug = $1")
-                    .bind(slug)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            match row {
-                None => {
-                    let id = Uuid::now_v7();
-                    sqlx::query("INSERT INTO accounts (id, slug, name, plan, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
-                        .bind(id).bind(slug).bind(&a.name).bind(a.plan.get_ref()).bind(now)
-                        .execute(&mut *tx).await?;
-                    account_ids.insert(slug.clone(), id);
-                    report.created += 1;
-                }
-                Some((id, name, plan)) => {
-                    if name != a.name || &plan != a.plan.get_ref() {
-                        sqlx::query("UPDATE accounts SET name = $1, plan = $2, updated_at = $3 WHERE id = $4")
-                            .bind(&a.name).bind(a.plan.get_ref()).bind(now).bind(id)
-                            .execute(&mut *tx).await?;
-                        report.updated += 1;
-                    } else {
-                        report.unchanged += 1;
-                    }
-                    account_ids.insert(slug.clone(), id);
-                }
-            }
-        }
-        // Accounts referenced but defined by an earlier seed.
-        for (slug, id) in sqlx::query_as::<_, (String, Uuid)>("SELECT slug, id FROM accounts")
-            .fetch_all(&mut *tx)
-            .await?
-        {
-            account_ids.entry(slug).or_insert(id);
-        }
-
-        let mut user_ids: HashMap<String, Uuid> = HashMap::new();
-        for u in &file.users {
-            let u = u.get_ref();
-            let username = u.username.get_ref();
-            let display = u.display_name.clone().unwrap_or_else(|| username.clone());
-            let mut admin: Vec<String> = u
-                .admin_permissions
-                .iter()
-                .map(|p| p.get_ref().clone())
-                .collect();
-            admin.sort();
-            admin.dedup();
-            let row: Option<StoredUser> = sqlx::query_as(
-                "SELECT id, display_name, password_hash, admin_permissions FROM users WHERE username = $1",
-            )
-            .bind(username)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let id = match row {
-                None => {
-                    let id = Uuid::now_v7();
-                    let hash = match &u.password {
-                        Some(pw) => Some(
-                            hash_password(pw.get_ref())
-                                .map_err(|e| SeedError::Invalid(e.to_string()))?,
-                        ),
-                        None => None,
-                    };
-                    sqlx::query("INSERT INTO users (id, username, display_name, password_hash, admin_permissions, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)")
-                        .bind(id).bind(username).bind(&display).bind(hash).bind(Json(&admin)).bind(now)
-                        .execute(&mut *tx).await?;
-                    report.created += 1;
-                    id
-                }
-                Some((id, old_display, old_hash, old_admin)) => {
-                    let password_ok = match (&u.password, &old_hash) {
-                        (None, _) => true,
-                        (Some(pw), Some(h)) => verify_password(pw.get_ref(), h),
-                        (Some(_), None) => false,
-                    };
-                    let mut old_admin = old_admin.0;
-                    old_admin.sort();
-                    if old_display != display || old_admin != admin || !password_ok {
-                        let hash = match (&u.password, password_ok) {
-                            (Some(pw), false) => Some(
-                                hash_password(pw.get_ref())
-                                    .map_err(|e| SeedError::Invalid(e.to_string()))?,
-                            ),
-                            _ => old_hash,
-                        };
-                        sqlx::query("UPDATE users SET display_name = $1, admin_permissions = $2, password_hash = $3, updated_at = $4 WHERE id = $5")
-                            .bind(&display).bind(Json(&admin)).bind(hash).bind(now).bind(id)
-                            .execute(&mut *tx).await?;
-                        report.updated += 1;
-                    } else {
-                        report.unchanged += 1;
-                    }
-                    id
-                }
-            };
-            if let Some(token) = &u.token {
-                let hash = hash_token(token.get_ref());
-                let owner: Option<Uuid> =
-                    sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE token_hash = $1")
-                        .bind(&hash)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                match owner {
-                    Some(o) if o == id => report.unchanged += 1,
-                    Some(_) => {
-                        return Err(SeedError::Invalid(format!(
-                            "users.token of '{username}' is already another user's token"
-                        )))
-                    }
-                    None => {
-                        sqlx::query("INSERT INTO api_tokens (id, user_id, name, kind, token_hash, permissions, created_at) VALUES ($1, $2, $3, 'api', $4, NULL, $5)")
-                            .bind(Uuid::now_v7()).bind(id).bind("seed").bind(&hash).bind(now)
-                            .execute(&mut *tx).await?;
-                        report.created += 1;
-                    }
-                }
-            }
-            user_ids.insert(username.clone(), id);
-        }
-
-        for r in &file.roles {
-            let r = r.get_ref();
-            let account_id = account_ids[r.account.get_ref()];
-            let mut perms: Vec<String> =
-                r.permissions.iter().map(|p| p.get_ref().clone()).collect();
-            perms.sort();
-            perms.dedup();
-            let row: Option<(Uuid, Json<Vec<String>>)> = sqlx::query_as(
-                "SELECT id, permissions FROM roles WHERE account_id = $1 AND name = $2",
-            )
-            .bind(account_id)
-            .bind(r.name.get_ref())
-            .fetch_optional(&mut *tx)
-            .await?;
-            match row {
-                None => {
-                    sqlx::query("INSERT INTO roles (id, account_id, name, permissions, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
-                        .bind(Uuid::now_v7()).bind(account_id).bind(r.name.get_ref()).bind(Json(&perms)).bind(now)
-                        .execute(&mut *tx).await?;
-                    report.created += 1;
-                }
-                Some((id, old)) => {
-                    let mut old = old.0;
-                    old.sort();
-                    if old != perms {
-                        sqlx::query(
-                            "UPDATE roles SET permissions = $1, updated_at = $2 WHERE id = $3",
-                        )
-                        .bind(Json(&perms))
-                        .bind(now)
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                        report.updated += 1;
-                    } else {
-                        report.unchanged += 1;
-                    }
-                }
-            }
-        }
-
-        for m in &file.memberships {
-            let m = m.get_ref();
-            let user_id = user_ids[m.user.get_ref()];
-            let account_id = account_ids[m.account.get_ref()];
-            let role: Option<String> = sqlx::query_scalar(
-                "SELECT role FROM memberships WHERE user_id = $1 AND account_id = $2",
-            )
-            .bind(user_id)
-            .bind(account_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            match role {
-                None => {
-                    sqlx::query("INSERT INTO memberships (user_id, account_id, role, created_at) VALUES ($1, $2, $3, $4)")
-                        .bind(user_id).bind(account_id).bind(m.role.get_ref()).bind(now)
-                        .execute(&mut *tx).await?;
-                    report.created += 1;
-                }
-                Some(old) if &old == m.role.get_ref() => report.unchanged += 1,
-                Some(_) => {
-                    sqlx::query(
-                        "UPDATE memberships SET role = $1 WHERE user_id = $2 AND account_id = $3",
-                    )
-                    .bind(m.role.get_ref())
-                    .bind(user_id)
-                    .bind(account_id)
-                    .execute(&mut *tx)
-                    .await?;
-                    report.updated += 1;
-                }
-            }
-        }
-
-        for c in &file.channel_connections {
-            let c = c.get_ref();
-            let account_id = account_ids[c.account.get_ref()];
-            let platform = c.platform.get_ref().to_ascii_lowercase();
-            let row: Option<(Uuid, Option<String>, bool)> = sqlx::query_as(
-                "SELECT id, channel_id, bot_enabled FROM channel_connections WHERE account_id = $1 AND platform = $2 AND channel_name = $3",
-            )
-            .bind(account_id)
-            .bind(&platform)
-            .bind(c.channel.get_ref())
-            .fetch_optional(&mut *tx)
-            .await?;
-            match row {
-                None => {
-                    sqlx::query("INSERT INTO channel_connections (id, account_id, platform, channel_name, channel_id, bot_enabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)")
-                        .bind(Uuid::now_v7()).bind(account_id).bind(&platform).bind(c.channel.get_ref())
-                        .bind(c.channel_id.as_ref().map(|i| i.get_ref())).bind(c.bot_enabled).bind(now)
-                        .execute(&mut *tx).await?;
-                    report.created += 1;
-                }
-                Some((id, channel_id, bot_enabled)) => {
-                    let wanted = c.channel_id.as_ref().map(|i| i.get_ref().clone());
-                    if channel_id != wanted || bot_enabled != c.bot_enabled {
-                        sqlx::query("UPDATE channel_connections SET channel_id = $1, bot_enabled = $2, updated_at = $3 WHERE id = $4")
-                            .bind(&wanted).bind(c.bot_enabled).bind(now).bind(id)
-                            .execute(&mut *tx).await?;
-                        report.updated += 1;
-                    } else {
-                        report.unchanged += 1;
-                    }
-                }
-            }
-        }
-        tx.commit().await?;
-    });
-    Ok(report)
-}
+mod apply;
+pub use apply::apply;
 
 #[cfg(test)]
 mod tests;

@@ -327,3 +327,43 @@ mod tests {
         assert_eq!(replace_database("postgres://h", "x"), "postgres://h/x");
     }
 }
+
+/// Raw SQL for what tests must check or break below the stores: row counts of a table,
+/// test-only DDL (a trigger that refuses a row), a credential's expiry moved. Everything a
+/// feature's store answers goes through the store instead.
+pub mod raw {
+    use uuid::Uuid;
+
+    use crate::on_db;
+    use crate::store::Db;
+
+    /// How many rows `table` holds (`COUNT(*)`), or how many distinct values of `column`.
+    pub async fn count(db: &Db, table: &str, distinct: Option<&str>) -> i64 {
+        let what = distinct.map_or("*".to_string(), |c| format!("DISTINCT {c}"));
+        let sql = format!("SELECT COUNT({what}) FROM {table}");
+        on_db!(db, |pool| sqlx::query_scalar::<_, i64>(&sql)
+            .fetch_one(pool)
+            .await)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Run a statement without binds (test-only DDL).
+    pub async fn execute(db: &Db, sql: &str) {
+        on_db!(db, |pool| sqlx::query(sql).execute(pool).await.map(|_| ()))
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+
+    /// Make a credential's stored expiry `at` (the token itself is untouched).
+    pub async fn set_credential_expiry(db: &Db, id: Uuid, at: chrono::DateTime<chrono::Utc>) {
+        let n = on_db!(db, |pool| sqlx::query(
+            "UPDATE channel_credentials SET expires_at = $1 WHERE id = $2"
+        )
+        .bind(at)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+        .expect("set a credential's expiry");
+        assert_eq!(n, 1, "no credential {id}");
+    }
+}

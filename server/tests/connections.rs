@@ -128,29 +128,16 @@ async fn list(api: &Api, token: &str) -> Value {
 
 /// The raw sealed columns of a credential.
 async fn raw_row(s: &TestServer, id: Uuid) -> (Vec<u8>, Option<Vec<u8>>) {
-    let db = &s.state.db;
-    lumio_server::on_db!(db, |pool| sqlx::query_as::<_, (Vec<u8>, Option<Vec<u8>>)>(
-        "SELECT access_token, refresh_token FROM channel_credentials WHERE id = $1"
-    )
-    .bind(id)
-    .fetch_one(pool)
-    .await)
-    .unwrap()
+    let row = (s.state.db.credentials().get(id).await)
+        .unwrap()
+        .expect("the credential's row");
+    (row.access_token, row.refresh_token)
 }
 
 /// Make the stored expiry `secs` from now (the token itself is untouched at Twitch).
 async fn set_expiry(s: &TestServer, id: Uuid, secs: i64) {
     let at = lumio_server::store::now() + chrono::Duration::seconds(secs);
-    let db = &s.state.db;
-    lumio_server::on_db!(db, |pool| sqlx::query(
-        "UPDATE channel_credentials SET expires_at = $1 WHERE id = $2"
-    )
-    .bind(at)
-    .bind(id)
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
-    .unwrap();
+    lumio_server::testing::raw::set_credential_expiry(&s.state.db, id, at).await;
 }
 
 async fn post(api: &Api, token: &str, path: &str, body: Value) -> (StatusCode, Value) {

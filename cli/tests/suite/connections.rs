@@ -167,17 +167,8 @@ async fn pasted_tokens_list_needs_reauth_and_rm(s: &TestServer, fake: &FakeTwitc
         .parse()
         .unwrap();
     fake.revoke_token(&pair.access_token);
-    let db = &s.state.db;
     let soon = lumio_server::store::now() + chrono::Duration::seconds(5);
-    lumio_server::on_db!(db, |pool| sqlx::query(
-        "UPDATE channel_credentials SET expires_at = $1 WHERE id = $2"
-    )
-    .bind(soon)
-    .bind(id)
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
-    .unwrap();
+    lumio_server::testing::raw::set_credential_expiry(&s.state.db, id, soon).await;
     assert!(
         lumio_server::connections::tokens::access_token(&s.state, id)
             .await

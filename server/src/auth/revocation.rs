@@ -128,7 +128,7 @@ impl LiveToken {
                 Ok(Revoked::Unknown) | Err(broadcast::error::RecvError::Lagged(_)) => {
                     // Look the token up again; a database that cannot answer keeps the
                     // connection (it is checked again at the next doubt).
-                    match self.state.db.token_by_hash(&hash).await {
+                    match self.state.db.auth().token_by_hash(&hash).await {
                         Ok(None) => return TokenEnded::Revoked,
                         Ok(Some(_)) => {}
                         Err(e) => tracing::warn!(error = %e, "cannot re-check a live token"),

@@ -104,7 +104,7 @@ pub async fn login(
             LOGIN_WINDOW.as_secs() / 60
         )));
     }
-    let user = state.db.user_by_username(username).await?;
+    let user = state.db.auth().user_by_username(username).await?;
     let hash = user.as_ref().and_then(|u| u.password_hash.clone());
     let password = input.password;
     let ok = match hash {
@@ -133,7 +133,7 @@ pub async fn login(
         expires_at: Some(now + Duration::days(SESSION_DAYS)),
         last_used_at: None,
     };
-    state.db.insert_token(&row).await?;
+    state.db.auth().insert_token(&row).await?;
     Ok(LoginResponse {
         token: secret,
         token_id: row.id,
@@ -237,17 +237,23 @@ pub async fn authenticate(state: &AppState, header: Option<&str>) -> AppResult<P
             return Ok(p);
         }
     }
-    let row = state.db.token_by_hash(&hash).await?.ok_or_else(invalid)?;
+    let row = state
+        .db
+        .auth()
+        .token_by_hash(&hash)
+        .await?
+        .ok_or_else(invalid)?;
     if row.expires_at.is_some_and(|e| e <= now) {
         return Err(invalid());
     }
     let user = state
         .db
+        .auth()
         .user_by_id(row.user_id)
         .await?
         .ok_or_else(invalid)?;
-    let memberships = state.db.memberships_of_user(user.id).await?;
-    if let Err(e) = state.db.touch_token(row.id, now).await {
+    let memberships = state.db.auth().memberships_of_user(user.id).await?;
+    if let Err(e) = state.db.auth().touch_token(row.id, now).await {
         tracing::warn!(error = %e, "could not record token use");
     }
     let principal = Principal::User(Box::new(UserPrincipal::new(user, row, memberships)));
@@ -346,7 +352,7 @@ pub async fn create_token(
         expires_at,
         last_used_at: None,
     };
-    state.db.insert_token(&row).await?;
+    state.db.auth().insert_token(&row).await?;
     Ok(CreatedToken {
         token: secret,
         info: (&row).into(),
@@ -356,14 +362,14 @@ pub async fn create_token(
 pub async fn list_tokens(state: &AppState, principal: &Principal) -> AppResult<Vec<TokenView>> {
     let u = principal.user()?;
     u.require_token_management()?;
-    let rows = state.db.tokens_of_user(u.user.id).await?;
+    let rows = state.db.auth().tokens_of_user(u.user.id).await?;
     Ok(rows.iter().map(TokenView::from).collect())
 }
 
 pub async fn revoke_token(state: &AppState, principal: &Principal, id: Uuid) -> AppResult<()> {
     let u = principal.user()?;
     u.require_token_management()?;
-    if state.db.delete_token(u.user.id, id).await? {
+    if state.db.auth().delete_token(u.user.id, id).await? {
         revoked(state, id).await;
         Ok(())
     } else {
@@ -374,7 +380,7 @@ pub async fn revoke_token(state: &AppState, principal: &Principal, id: Uuid) -> 
 /// Revoke the token the call was made with (any token may end itself).
 pub async fn logout(state: &AppState, principal: &Principal) -> AppResult<()> {
     let u = principal.user()?;
-    state.db.delete_token(u.user.id, u.token.id).await?;
+    state.db.auth().delete_token(u.user.id, u.token.id).await?;
     revoked(state, u.token.id).await;
     Ok(())
 }

@@ -472,11 +472,12 @@ fn generate(account: uuid::Uuid, n: usize) -> Vec<ChatMessage> {
 }
 
 async fn account_id(state: &AppState) -> anyhow::Result<uuid::Uuid> {
-    Ok(lumio_server::on_db!(&state.db, |pool| {
-        sqlx::query_scalar::<_, uuid::Uuid>("SELECT id FROM accounts WHERE slug = 'demo'")
-            .fetch_one(pool)
-            .await
-    })?)
+    state
+        .db
+        .auth()
+        .account_id_by_slug("demo")
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no account 'demo'"))
 }
 
 async fn bench_flush(a: &Args, s: &TestServer) -> anyhow::Result<Value> {
@@ -540,23 +541,19 @@ async fn bench_history(a: &Args, s: &TestServer) -> anyhow::Result<Value> {
             }
             lumio_server::store::Db::Sqlite(_) => {
                 for chunk in msgs.chunks(1000) {
-                    state.db.insert_messages(chunk).await?;
+                    state.db.chat().insert_messages(chunk).await?;
                 }
             }
         }
         left -= n;
     }
-    lumio_server::on_db!(&state.db, |pool| sqlx::query("ANALYZE")
-        .execute(pool)
-        .await
-        .map(|_| ()))?;
+    state.db.analyze().await?;
     let load_secs = start.elapsed().as_secs_f64();
     let (http, token, _) = login(&s.url).await?;
-    let deep: uuid::Uuid = lumio_server::on_db!(&state.db, |pool| {
-        sqlx::query_scalar(
-        "SELECT id FROM platform_messages WHERE account_id = $1 ORDER BY id DESC LIMIT 1 OFFSET $2")
-        .bind(account).bind((a.history_rows / 2) as i64).fetch_one(pool).await
-    })?;
+    let deep = (state.db.chat())
+        .newest_id_at(account, (a.history_rows / 2) as i64)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no message at half the history"))?;
     let mut res = json!({"rows": a.history_rows, "load_seconds": load_secs});
     for (name, query) in [
         ("first_page", "limit=50".to_string()),
@@ -606,12 +603,9 @@ async fn bench_history_buffer(a: &Args, s: &TestServer) -> anyhow::Result<Value>
     let account = account_id(state).await?;
     let stored = generate(account, STORED);
     for chunk in stored.chunks(5_000) {
-        state.db.insert_messages(chunk).await?;
+        state.db.chat().insert_messages(chunk).await?;
     }
-    lumio_server::on_db!(&state.db, |pool| sqlx::query("ANALYZE")
-        .execute(pool)
-        .await
-        .map(|_| ()))?;
+    state.db.analyze().await?;
     let (http, token, _) = login(&s.url).await?;
     let buffer = keys::chat_buffer(account);
     let mut have = 0usize;
@@ -669,7 +663,9 @@ async fn bench_history_buffer(a: &Args, s: &TestServer) -> anyhow::Result<Value>
         let (q50, q99) = timed(200, || {
             let (db, filter) = (state.db.clone(), filter.clone());
             async move {
-                db.messages_page(account, &filter, None, None, 51).await?;
+                db.chat()
+                    .messages_page(account, &filter, None, None, 51)
+                    .await?;
                 Ok(())
             }
         })

@@ -378,7 +378,11 @@ async fn count_once(state: &AppState, account: Uuid, filter: &ChatFilter) -> App
         ask.extend(marks.keys().copied());
     }
     // Claimed messages may have been committed a moment ago: those are in the stored count.
-    let (stored_count, stored) = state.db.count_and_stored(account, filter, &ask).await?;
+    let (stored_count, stored) = state
+        .db
+        .chat()
+        .count_and_stored(account, filter, &ask)
+        .await?;
     n += stored_count;
     for (id, raw) in &claimed {
         if stored.contains(id) || !seen.insert(*id) {
@@ -460,7 +464,11 @@ pub async fn apply_deletions(
         .map(|d| (d.id, d.by.clone(), d.at))
         .collect();
     if !hits.is_empty() {
-        state.db.mark_messages_deleted(account, &hits).await?;
+        state
+            .db
+            .chat()
+            .mark_messages_deleted(account, &hits)
+            .await?;
     }
     Ok(())
 }

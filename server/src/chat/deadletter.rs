@@ -20,7 +20,7 @@ pub async fn list(db: &Db, account: Option<Uuid>, limit: i64) -> AppResult<Vec<D
             "limit must be between 1 and {MAX_LIST}"
         )));
     }
-    Ok(db.dead_letters(account, limit).await?)
+    Ok(db.chat().dead_letters(account, limit).await?)
 }
 
 /// What became of a replayed dead letter.
@@ -35,7 +35,7 @@ pub struct Replayed {
 
 /// Check a dead letter again (as ingest checks a message) and store it.
 pub async fn replay_one(db: &Db, id: Uuid) -> AppResult<Replayed> {
-    let Some(dead) = db.dead_letter(id).await? else {
+    let Some(dead) = db.chat().dead_letter(id).await? else {
         return Ok(Replayed {
             id,
             outcome: "missing",
@@ -58,9 +58,9 @@ pub async fn replay_one(db: &Db, id: Uuid) -> AppResult<Replayed> {
     if let Err(e) = super::service::validate(msg.account_id, &ChatMessageInput::from(&msg)) {
         return refused(db, &dead, format!("invalid: {e}")).await;
     }
-    match db.insert_messages(std::slice::from_ref(&msg)).await {
+    match db.chat().insert_messages(std::slice::from_ref(&msg)).await {
         Ok(_) => {
-            db.delete_dead_letter(id).await?;
+            db.chat().delete_dead_letter(id).await?;
             Ok(Replayed {
                 id,
                 outcome: "stored",
@@ -76,12 +76,13 @@ pub async fn replay_one(db: &Db, id: Uuid) -> AppResult<Replayed> {
 
 /// A replay refused again: the dead letter stays, with the new error and one more attempt.
 async fn refused(db: &Db, dead: &DeadLetter, error: String) -> AppResult<Replayed> {
-    db.insert_dead_letters(&[DeadLetter {
-        error: error.clone(),
-        updated_at: crate::store::now(),
-        ..dead.clone()
-    }])
-    .await?;
+    db.chat()
+        .insert_dead_letters(&[DeadLetter {
+            error: error.clone(),
+            updated_at: crate::store::now(),
+            ..dead.clone()
+        }])
+        .await?;
     Ok(Replayed {
         id: dead.id,
         outcome: "refused",

@@ -210,7 +210,7 @@ impl Flusher {
         let mut stored = 0;
         // Slices known to be refused, with the error; split until single rows.
         let mut refused: Vec<(&[ChatMessage], sqlx::Error)> = Vec::new();
-        match db.insert_messages(&batch.msgs).await {
+        match db.chat().insert_messages(&batch.msgs).await {
             Ok(n) => stored += n,
             Err(e) if crate::store::is_refusal(&e) => {
                 tracing::warn!(
@@ -240,7 +240,7 @@ impl Flusher {
             }
             let (a, b) = rows.split_at(rows.len() / 2);
             for half in [b, a] {
-                match db.insert_messages(half).await {
+                match db.chat().insert_messages(half).await {
                     Ok(n) => stored += n,
                     Err(e) if crate::store::is_refusal(&e) => refused.push((half, e)),
                     Err(e) => return Err(flush_error(e)),
@@ -252,7 +252,10 @@ impl Flusher {
             self.count_duplicates(account, batch, &dead).await?;
         }
         if !dead.is_empty() {
-            db.insert_dead_letters(&dead).await.map_err(flush_error)?;
+            db.chat()
+                .insert_dead_letters(&dead)
+                .await
+                .map_err(flush_error)?;
             // One line a batch (a batch the database refuses whole would otherwise log one
             // line per row), with its distinct errors.
             let mut errors: Vec<&str> = dead.iter().map(|d| d.error.as_str()).collect();
@@ -286,6 +289,7 @@ impl Flusher {
         let stored = self
             .state
             .db
+            .chat()
             .stored_message_ids(&ids)
             .await
             .map_err(flush_error)?;

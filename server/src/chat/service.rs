@@ -321,6 +321,7 @@ pub async fn history(
     let floor = (all.len() >= need).then(|| all[need - 1].id);
     let stored = state
         .db
+        .chat()
         .messages_page(ctx.account_id, &filter, before, floor, limit + 1)
         .await?;
     all.extend(stored);
@@ -413,6 +414,7 @@ pub async fn resume_from(state: &AppState, account: Uuid, since: Uuid) -> AppRes
     ids.extend(
         state
             .db
+            .chat()
             .message_ids_newest_after(account, floor, need as i64)
             .await?,
     );
@@ -443,7 +445,13 @@ pub async fn since(
     limit: i64,
 ) -> AppResult<Vec<ChatMessage>> {
     let mut all = buffer::after(state, account, after, limit as usize).await?;
-    all.extend(state.db.messages_after(account, after, limit).await?);
+    all.extend(
+        state
+            .db
+            .chat()
+            .messages_after(account, after, limit)
+            .await?,
+    );
     all.sort_by_key(|m| m.id);
     all.dedup_by(|a, b| a.id == b.id);
     all.truncate(limit as usize);

@@ -11,7 +11,7 @@ use crate::state::AppState;
 
 /// Every channel connection of the account.
 pub async fn list(state: &AppState, account: Uuid) -> AppResult<Vec<ConnectionRow>> {
-    Ok(state.db.channel_connections(account).await?)
+    Ok(state.db.chatter().channel_connections(account).await?)
 }
 
 /// One of the account's connections; another account's is "not found", the same as none.
@@ -33,13 +33,18 @@ pub async fn upsert(
 ) -> AppResult<ConnectionRow> {
     Ok(state
         .db
+        .chatter()
         .upsert_channel_connection(account, platform.as_str(), channel_name, channel_id)
         .await?)
 }
 
 /// Remove one of the account's connections; false when it has none with that id.
 pub async fn remove(state: &AppState, account: Uuid, id: Uuid) -> AppResult<bool> {
-    Ok(state.db.delete_channel_connection(account, id).await?)
+    Ok(state
+        .db
+        .chatter()
+        .delete_channel_connection(account, id)
+        .await?)
 }
 
 /// Set `bot_enabled` on every connection of the account on `platform`; how many changed.
@@ -51,6 +56,7 @@ pub async fn set_bot_enabled(
 ) -> AppResult<u64> {
     Ok(state
         .db
+        .chatter()
         .set_bot_enabled(account, platform.as_str(), enabled)
         .await?)
 }
@@ -60,10 +66,14 @@ pub async fn enabled_bot_connections(
     state: &AppState,
     platform: Platform,
 ) -> AppResult<Vec<ConnectionRow>> {
-    Ok(state.db.enabled_bot_connections(platform.as_str()).await?)
+    Ok(state
+        .db
+        .chatter()
+        .enabled_bot_connections(platform.as_str())
+        .await?)
 }
 
 /// Every account with a channel connection, of every account (the admin's bot view).
 pub async fn accounts_with_connections(state: &AppState) -> AppResult<Vec<Uuid>> {
-    Ok(state.db.accounts_with_connections().await?)
+    Ok(state.db.chatter().accounts_with_connections().await?)
 }

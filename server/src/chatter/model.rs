@@ -3,6 +3,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::error::AppResult;
+use crate::platforms::Platform;
+
 /// Whether a platform's channel is live, and whether the account's bot is there.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema, async_graphql::SimpleObject)]
 pub struct StreamState {
@@ -56,4 +59,68 @@ pub struct ChatterSettingsInput {
     #[serde(default)]
     #[graphql(default)]
     pub enable_commands: Vec<String>,
+}
+
+/// A user on a platform, as the API names them.
+#[derive(Debug, Clone)]
+pub struct PlatformUserRef {
+    pub platform: Platform,
+    pub platform_user_id: String,
+}
+
+impl PlatformUserRef {
+    /// Validate a platform name and a platform user id from a path or an argument: the id
+    /// must be one of that platform's ([`Platform::check_user_id`]), else a 400 naming
+    /// `platform_user_id`.
+    pub fn parse(platform: &str, platform_user_id: &str) -> AppResult<PlatformUserRef> {
+        let platform: Platform = platform.parse()?;
+        let id = platform_user_id.trim();
+        platform.check_user_id("platform_user_id", id)?;
+        Ok(PlatformUserRef {
+            platform,
+            platform_user_id: id.to_string(),
+        })
+    }
+}
+
+/// A `platform_users` row, as the user card reads it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PlatformUserRow {
+    pub username: String,
+    pub display_name: Option<String>,
+    pub color: Option<String>,
+    pub is_mod: bool,
+    pub is_sub: bool,
+    pub is_vip: bool,
+    pub sub_tier: Option<String>,
+    pub first_seen_at: Option<DateTime<Utc>>,
+    pub last_seen_at: Option<DateTime<Utc>>,
+    pub message_count: i64,
+    pub treatment: String,
+    pub banned_at: Option<DateTime<Utc>>,
+    pub ban_expires_at: Option<DateTime<Utc>>,
+    pub ban_reason: Option<String>,
+    pub followed_at: Option<DateTime<Utc>>,
+    pub follower_checked_at: Option<DateTime<Utc>>,
+}
+
+#[cfg(test)]
+mod ref_tests {
+    use super::PlatformUserRef;
+    use crate::error::AppError;
+
+    #[test]
+    fn a_user_ref_names_a_known_platform_and_one_of_its_ids() {
+        assert!(PlatformUserRef::parse("kick", "123").is_ok());
+        assert!(matches!(
+            PlatformUserRef::parse("myspace", "123"),
+            Err(AppError::BadRequest(_))
+        ));
+        assert!(PlatformUserRef::parse("twitch", " ").is_err());
+        assert!(matches!(
+            PlatformUserRef::parse("twitch", "loudguy"),
+            Err(AppError::BadRequest(_))
+        ));
+        assert!(PlatformUserRef::parse("youtube", "UCLumioDemo0000000000000").is_ok());
+    }
 }

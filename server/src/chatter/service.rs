@@ -168,7 +168,8 @@ pub async fn on_message(state: &AppState, msg: &mut ChatMessage) -> AppResult<()
     msg.is_first_message = chatted
         && state
             .db
-            .platform_user_brief(msg.account_id, &msg.platform, &msg.user_id)
+            .chatter()
+            .user_brief(msg.account_id, &msg.platform, &msg.user_id)
             .await?
             .is_none();
     if this_stream {
@@ -266,7 +267,7 @@ pub async fn set_stream_live(
 
 /// Whether each platform's channel is live, and the status of the account's bot there.
 pub async fn stream_states(state: &AppState, ctx: &AccountCtx) -> AppResult<Vec<StreamState>> {
-    let connections = state.db.bot_connections(ctx.account_id).await?;
+    let connections = state.db.chatter().bot_connections(ctx.account_id).await?;
     let mut out = Vec::new();
     for p in Platform::ALL {
         // Enabled connections come first: one is enough for the bot to be active.
@@ -293,6 +294,7 @@ pub async fn stream_states(state: &AppState, ctx: &AccountCtx) -> AppResult<Vec<
 pub async fn bot_channels(state: &AppState) -> AppResult<Vec<(Uuid, Platform)>> {
     Ok(state
         .db
+        .chatter()
         .all_bot_channels()
         .await?
         .into_iter()
@@ -308,6 +310,7 @@ pub async fn channel_name(
 ) -> AppResult<String> {
     Ok(state
         .db
+        .chatter()
         .bot_connections(account)
         .await?
         .into_iter()

@@ -8,8 +8,8 @@
 use super::model::{ChatterFlags, SETTABLE_FLAGS};
 use crate::auth::AccountCtx;
 use crate::bus::keys::{self, UserFlag};
+use crate::chatter::model::PlatformUserRef;
 use crate::error::{AppError, AppResult};
-use crate::notes::service::PlatformUserRef;
 use crate::state::AppState;
 
 fn settable(flag: &str) -> AppResult<UserFlag> {

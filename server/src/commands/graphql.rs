@@ -11,9 +11,9 @@ use super::model::*;
 use super::service::{self, Caller};
 use super::{dry_run, flags, import, usage};
 use crate::auth::Permission;
+use crate::chatter::model::PlatformUserRef;
 use crate::error::IntoGql;
 use crate::graphql::caller;
-use crate::notes::service::PlatformUserRef;
 
 fn commands_caller(
     ctx: &Context<'_>,

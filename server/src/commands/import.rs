@@ -11,7 +11,7 @@ use super::model::*;
 use super::service::{
     self, announce, history, limit_err, row_json, same_definition, store_err, Caller,
 };
-use super::store::{CommandStoreError, Write};
+use super::store::{ApplyError, Write};
 use super::translate::{translate, Dialect};
 use super::validate::{self, plan_limit};
 use crate::error::{AppError, AppResult};
@@ -336,9 +336,7 @@ pub async fn import(
         .apply(&writes, limit.map(|l| (account, l)))
         .await
         .map_err(|e| match e {
-            CommandStoreError::LimitExceeded { count, limit } => {
-                limit_err(caller.plan(), limit, count)
-            }
+            ApplyError::LimitExceeded { count, limit } => limit_err(caller.plan(), limit, count),
             other => store_err(other),
         })?;
     result.applied = true;

@@ -12,9 +12,9 @@ use super::model::*;
 use super::service::{self, Caller};
 use super::{dry_run, flags, import, usage};
 use crate::auth::{Auth, Permission};
+use crate::chatter::model::PlatformUserRef;
 use crate::error::{AppResult, ErrorBody};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::notes::service::PlatformUserRef;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {

@@ -8,7 +8,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::model::*;
-use super::store::{CommandStoreError, Write};
+use super::store::{ApplyError, StoreError, Write};
 use super::validate::{self, plan_limit};
 pub use super::views::{history, override_json, row_json, same_definition, view};
 use crate::auth::{AccountCtx, Auth, Permission};
@@ -117,31 +117,14 @@ pub(super) fn no_command(id: Uuid) -> AppError {
     AppError::NotFound(format!("no bot command {id}"))
 }
 
-/// A store error as the API answers it.
-pub fn store_err(e: CommandStoreError) -> AppError {
-    match e {
-        CommandStoreError::NotFound => AppError::NotFound("the command is gone".into()),
-        CommandStoreError::Conflict { constraint } => AppError::Conflict(match constraint.as_str() {
-            "bot_commands_account_name" => {
-                "name: the account already has a command of that name (bot_commands_account_name)"
-                    .into()
-            }
-            "bot_commands_global_name" => {
-                "name: a global command of that name exists (bot_commands_global_name)".into()
-            }
-            "bot_commands_source" => {
-                "source_id: a command was already imported from that source id (bot_commands_source)"
-                    .into()
-            }
-            other => format!("conflicts with an existing row ({other})"),
-        }),
-        CommandStoreError::LimitExceeded { count, limit } => AppError::Conflict(format!(
+/// A store error as the API answers it (a conflict names its field, through `AppError`).
+pub fn store_err(e: impl Into<ApplyError>) -> AppError {
+    match e.into() {
+        ApplyError::Store(StoreError::NotFound) => AppError::NotFound("the command is gone".into()),
+        ApplyError::LimitExceeded { count, limit } => AppError::Conflict(format!(
             "plan limit: the account would have {count} commands; its plan allows {limit}"
         )),
-        CommandStoreError::Unavailable(_) => {
-            AppError::Unavailable("the database is not reachable".into())
-        }
-        CommandStoreError::Other(e) => AppError::internal(e),
+        ApplyError::Store(e) => e.into(),
     }
 }
 
@@ -350,7 +333,7 @@ pub async fn create(
         )),
     ];
     store.apply(&writes, limit).await.map_err(|e| match e {
-        CommandStoreError::LimitExceeded { count, limit } => limit_err(caller.plan(), limit, count),
+        ApplyError::LimitExceeded { count, limit } => limit_err(caller.plan(), limit, count),
         other => store_err(other),
     })?;
     announce(state, account, "create", &row.name).await?;

@@ -14,61 +14,23 @@ use super::model::{CommandRow, HistoryEntry, OverrideRow};
 use crate::on_db;
 use crate::store::Db;
 
-/// What went wrong in the store.
+pub use crate::store::{StoreError, StoreResult};
+
+/// Why [`CommandsStore::apply`] wrote nothing.
 #[derive(Debug, thiserror::Error)]
-pub enum CommandStoreError {
-    #[error("not found")]
-    NotFound,
-    /// A unique constraint refused a row; `constraint` names it.
-    #[error("conflicts with an existing row ({constraint})")]
-    Conflict { constraint: String },
+pub enum ApplyError {
     /// The account would have more commands than `limit`.
     #[error("the account would have {count} commands, over its limit of {limit}")]
     LimitExceeded { count: i64, limit: i64 },
-    #[error("the database is not reachable")]
-    Unavailable(#[source] sqlx::Error),
     #[error(transparent)]
-    Other(sqlx::Error),
+    Store(#[from] StoreError),
 }
 
-impl From<sqlx::Error> for CommandStoreError {
+impl From<sqlx::Error> for ApplyError {
     fn from(e: sqlx::Error) -> Self {
-        match &e {
-            sqlx::Error::RowNotFound => CommandStoreError::NotFound,
-            sqlx::Error::Database(db) if db.is_unique_violation() => {
-                let constraint = db
-                    .constraint()
-                    .map(String::from)
-                    .unwrap_or_else(|| sqlite_constraint(db.message()));
-                CommandStoreError::Conflict { constraint }
-            }
-            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
-                CommandStoreError::Unavailable(e)
-            }
-            _ => CommandStoreError::Other(e),
-        }
+        ApplyError::Store(e.into())
     }
 }
-
-/// SQLite names the columns of a unique violation, not the index: map them back.
-fn sqlite_constraint(message: &str) -> String {
-    let cols = message
-        .split_once(':')
-        .map(|(_, c)| c.trim())
-        .unwrap_or(message);
-    match cols {
-        c if c.contains("bot_commands.source") => "bot_commands_source",
-        c if c.contains("bot_commands.account_id") => "bot_commands_account_name",
-        c if c.contains("bot_commands.name") => "bot_commands_global_name",
-        c if c.contains("bot_command_overrides") => "bot_command_overrides_account_command",
-        c if c.contains("bot_command_stats") => "bot_command_stats_pkey",
-        c if c.contains("account_features") => "account_features_pkey",
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-pub type StoreResult<T> = Result<T, CommandStoreError>;
 
 /// One write of a change, applied with the others in one transaction.
 #[derive(Debug, Clone)]
@@ -188,7 +150,11 @@ impl CommandsStore<'_> {
 
     /// Apply writes in one transaction. With `limit = Some((account, n))` the account may
     /// own at most `n` commands afterwards, else nothing is written.
-    pub async fn apply(&self, writes: &[Write], limit: Option<(Uuid, i64)>) -> StoreResult<()> {
+    pub async fn apply(
+        &self,
+        writes: &[Write],
+        limit: Option<(Uuid, i64)>,
+    ) -> Result<(), ApplyError> {
         let cmd_insert = format!(
             "INSERT INTO bot_commands ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
              $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)"
@@ -212,7 +178,7 @@ impl CommandsStore<'_> {
              $7, $8, $9, $10, $11)"
         );
         let is_pg = matches!(self.db, Db::Postgres(_));
-        let outcome: StoreResult<()> = on_db!(self.db, |pool| {
+        let outcome: Result<(), ApplyError> = on_db!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             if let (true, Some((account, _))) = (is_pg, limit) {
                 sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
@@ -318,7 +284,7 @@ impl CommandsStore<'_> {
                 };
                 if n == 0 {
                     // An update or delete of a row another writer removed meanwhile.
-                    return Err(CommandStoreError::NotFound);
+                    return Err(ApplyError::Store(StoreError::NotFound));
                 }
             }
             if let Some((account, max)) = limit {
@@ -329,7 +295,7 @@ impl CommandsStore<'_> {
                 .fetch_one(&mut *tx)
                 .await?;
                 if count > max {
-                    return Err(CommandStoreError::LimitExceeded { count, limit: max });
+                    return Err(ApplyError::LimitExceeded { count, limit: max });
                 }
             }
             tx.commit().await?;
@@ -453,31 +419,5 @@ impl CommandsStore<'_> {
         .bind(account)
         .fetch_all(pool)
         .await)?)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sqlite_unique_violations_name_the_index() {
-        assert_eq!(
-            sqlite_constraint(
-                "UNIQUE constraint failed: bot_commands.account_id, bot_commands.name"
-            ),
-            "bot_commands_account_name"
-        );
-        assert_eq!(
-            sqlite_constraint("UNIQUE constraint failed: bot_commands.name"),
-            "bot_commands_global_name"
-        );
-        assert_eq!(
-            sqlite_constraint(
-                "UNIQUE constraint failed: bot_commands.account_id, bot_commands.source, \
-                 bot_commands.source_id"
-            ),
-            "bot_commands_source"
-        );
     }
 }

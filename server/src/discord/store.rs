@@ -9,84 +9,14 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::model::{GuildConnection, Mapping};
-use crate::error::AppError;
 use crate::on_db;
 use crate::store::Db;
 
-/// What went wrong in the store.
-#[derive(Debug, thiserror::Error)]
-pub enum DiscordStoreError {
-    #[error("not found")]
-    NotFound,
-    /// A unique constraint refused a row; `constraint` names it.
-    #[error("conflicts with an existing row ({constraint})")]
-    Conflict { constraint: String },
-    #[error("the database is not reachable")]
-    Unavailable(#[source] sqlx::Error),
-    #[error(transparent)]
-    Other(sqlx::Error),
-}
+pub use crate::store::{StoreError, StoreResult};
 
-pub type StoreResult<T> = Result<T, DiscordStoreError>;
-
-/// The unique constraint of `discord_guild_connections.guild_id`.
+/// The unique constraint of `discord_guild_connections.guild_id` (a conflict on it answers
+/// that the guild is connected already; `store::error` maps SQLite's message to this name).
 pub const GUILD_UNIQUE: &str = "discord_guild_connections_guild_id_key";
-
-impl From<sqlx::Error> for DiscordStoreError {
-    fn from(e: sqlx::Error) -> Self {
-        match &e {
-            sqlx::Error::RowNotFound => DiscordStoreError::NotFound,
-            sqlx::Error::Database(db) if db.is_unique_violation() => {
-                let constraint = db
-                    .constraint()
-                    .map(String::from)
-                    .unwrap_or_else(|| sqlite_constraint(db.message()));
-                DiscordStoreError::Conflict { constraint }
-            }
-            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
-                DiscordStoreError::Unavailable(e)
-            }
-            _ => DiscordStoreError::Other(e),
-        }
-    }
-}
-
-/// SQLite names the columns of a unique violation, not the constraint: map them back.
-fn sqlite_constraint(message: &str) -> String {
-    let cols = message
-        .split_once(':')
-        .map(|(_, c)| c.trim())
-        .unwrap_or(message);
-    match cols {
-        "discord_guild_connections.guild_id" => GUILD_UNIQUE,
-        "discord_guild_channel_mappings.guild_id, discord_guild_channel_mappings.feature" => {
-            "discord_guild_channel_mappings_guild_feature_key"
-        }
-        "discord_guild_settings.guild_id" => "discord_guild_settings_pkey",
-        other => return other.to_string(),
-    }
-    .to_string()
-}
-
-impl From<DiscordStoreError> for AppError {
-    fn from(e: DiscordStoreError) -> Self {
-        match e {
-            DiscordStoreError::NotFound => AppError::NotFound("not found".into()),
-            DiscordStoreError::Conflict { constraint } if constraint == GUILD_UNIQUE => {
-                AppError::Conflict(
-                    "guild_id: this Discord server is already connected to a lumio account".into(),
-                )
-            }
-            DiscordStoreError::Conflict { constraint } => {
-                AppError::Conflict(format!("conflicts with an existing row ({constraint})"))
-            }
-            DiscordStoreError::Unavailable(_) => {
-                AppError::Unavailable("the database is not reachable".into())
-            }
-            DiscordStoreError::Other(e) => AppError::internal(e),
-        }
-    }
-}
 
 const COLS: &str = "id, account_id, guild_id, guild_name, guild_icon, connected_by, \
                     connected_by_name, created_at, updated_at";

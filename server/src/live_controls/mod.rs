@@ -5,4 +5,3 @@ pub mod graphql;
 pub mod model;
 pub mod rest;
 pub mod service;
-pub mod store;

@@ -25,7 +25,8 @@ fn helix(state: &AppState) -> AppResult<Helix> {
 async fn broadcaster(state: &AppState, helix: &Helix, account: Uuid) -> AppResult<String> {
     let conn = state
         .db
-        .connection_of(account, Platform::Twitch.as_str())
+        .chatter()
+        .first_connection(account, Platform::Twitch.as_str())
         .await?
         .ok_or_else(|| {
             AppError::Validation("this account has no Twitch channel connection".into())
@@ -42,7 +43,7 @@ async fn broadcaster(state: &AppState, helix: &Helix, account: Uuid) -> AppResul
                 conn.channel_name
             ))
         })?;
-    state.db.set_channel_id(conn.id, &user.id).await?;
+    state.db.chatter().set_channel_id(conn.id, &user.id).await?;
     Ok(user.id)
 }
 

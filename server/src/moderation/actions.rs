@@ -1,8 +1,9 @@
 //! Carrying out a moderation action, one function per action (ban, unban, timeout, delete).
 //!
 //! Each action reads what it needs (bus flags, the chatter's row), then writes the chatter's
-//! state and its log entry in ONE transaction ([`crate::store::Db::record_action`]), and only
-//! after the commit touches the live chatter state on the bus, hands the action to the
+//! state and its log entry in ONE transaction
+//! ([`ModerationStore::record_action`](super::store::ModerationStore::record_action)), and
+//! only after the commit touches the live chatter state on the bus, hands the action to the
 //! platform's bot (`lumio:bot:action:{platform}:{account_id}`) and announces it as a live
 //! event. A failed write therefore leaves no half action: no bot was told, nothing was
 //! announced, and trying again starts from the same state.
@@ -290,6 +291,7 @@ async fn ban(mut a: Act<'_>) -> AppResult<ModerationResult> {
     let out: Vec<NewDelivery> = a.delivery("ban", None).into_iter().collect();
     state
         .db
+        .moderation()
         .record_action(&ActionWrites {
             ban: Some(Some((a.now, None, a.reason.as_deref()))),
             deliveries: &out,
@@ -334,6 +336,7 @@ async fn unban(mut a: Act<'_>) -> AppResult<ModerationResult> {
     let out: Vec<NewDelivery> = a.delivery("unban", None).into_iter().collect();
     state
         .db
+        .moderation()
         .record_action(&ActionWrites {
             ban: Some(None),
             deliveries: &out,
@@ -394,7 +397,8 @@ async fn timeout(mut a: Act<'_>, asked: i64, actor: Actor) -> AppResult<Moderati
     let is_mod = flag_exists(state, account, &a.t, UserFlag::Mod).await?
         || state
             .db
-            .platform_user_brief(account, platform, &a.t.user_id)
+            .chatter()
+            .user_brief(account, platform, &a.t.user_id)
             .await?
             .is_some_and(|(_, m)| m);
     let waiting = flag_exists(state, account, &a.t, UserFlag::Remod).await?;
@@ -410,6 +414,7 @@ async fn timeout(mut a: Act<'_>, asked: i64, actor: Actor) -> AppResult<Moderati
     out.extend(a.delivery("timeout", Some(secs)));
     state
         .db
+        .moderation()
         .record_action(&ActionWrites {
             deliveries: &out,
             ban: Some(Some((a.now, Some(until), a.reason.as_deref()))),
@@ -467,6 +472,7 @@ async fn delete(a: Act<'_>) -> AppResult<ModerationResult> {
     let out: Vec<NewDelivery> = a.delivery("delete", None).into_iter().collect();
     let written = state
         .db
+        .moderation()
         .record_action(&ActionWrites {
             deleted: Some((mark.id, &mark.by, mark.at)),
             deliveries: &out,
@@ -515,6 +521,7 @@ async fn delete_message(state: &AppState, ctx: &AccountCtx, msg: &ChatMessage) -
     buffer::mark_deleted(state, ctx.account_id, &mark).await?;
     state
         .db
+        .chat()
         .mark_messages_deleted(ctx.account_id, &[(mark.id, mark.by.clone(), mark.at)])
         .await?;
     emit(state, ctx.account_id, &deleted_event(msg, mark)).await
@@ -530,6 +537,7 @@ pub async fn remod_now(
     if super::delivery::delivers(state, account, platform).await? {
         state
             .db
+            .moderation()
             .queue_delivery(
                 account,
                 platform.as_str(),

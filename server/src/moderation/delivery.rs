@@ -1,14 +1,16 @@
 //! Moderation out, reliably (issue 15 §4): the delivery worker sends each outbox row
 //! (`moderation_deliveries`, written in the action's own transaction by
-//! [`crate::store::Db::record_action`]) to its platform through the platform's [`Connector`].
+//! [`super::store::ModerationStore::record_action`]) to its platform through the platform's
+//! [`Connector`].
 //!
 //! It lives in the moderation feature because moderation owns the outbox table and its
 //! statuses; it needs no channel lease (rows are claimed in the database, so any number of
 //! instances share the work), unlike the bot worker whose EventSub reader echoes the actions
 //! back (`platforms::chat_in` calls [`confirm_echo`]).
 //!
-//! - A row is claimed with a lease ([`crate::store::Db::claim_deliveries`]: `FOR UPDATE SKIP
-//!   LOCKED` on PostgreSQL, a conditional UPDATE on SQLite); an instance killed mid-delivery
+//! - A row is claimed with a lease
+//!   ([`super::store::ModerationStore::claim_deliveries`]: `FOR UPDATE SKIP LOCKED` on
+//!   PostgreSQL, a conditional UPDATE on SQLite); an instance killed mid-delivery
 //!   leaves a lease that runs out, and another claim sends it again. A platform that already
 //!   has the action ("is already banned", an unban of a user who is not banned, …) counts as
 //!   confirmed, so a send repeated after a kill between the send and its `sent` mark does not
@@ -150,6 +152,7 @@ pub async fn run(
         loop {
             let due = match state
                 .db
+                .moderation()
                 .claim_deliveries(
                     &options.id,
                     crate::store::now(),
@@ -258,7 +261,7 @@ async fn deliver(
             }
             _ => tracing::debug!("moderation delivered"),
         }
-        match state.db.update_delivery(d.id, change).await {
+        match state.db.moderation().update_delivery(d.id, change).await {
             Ok(Some(row)) => announce(state, &row).await,
             Ok(None) => {} // confirmed by the echo meanwhile
             Err(e) => tracing::warn!(error = %e, "cannot record a moderation delivery"),
@@ -515,6 +518,7 @@ pub async fn confirm_echo(
     let since = crate::store::now() - ECHO_WINDOW;
     let row = state
         .db
+        .moderation()
         .confirm_echo(
             account,
             platform.as_str(),

@@ -6,9 +6,9 @@ use async_graphql::{Context, Object, Result};
 use super::model::*;
 use super::service::{self, Actor};
 use crate::auth::Permission;
+use crate::chatter::model::PlatformUserRef;
 use crate::error::IntoGql;
 use crate::graphql::caller;
-use crate::notes::service::PlatformUserRef;
 
 #[derive(Default)]
 pub struct ModerationQuery;

@@ -9,9 +9,9 @@ use serde::Deserialize;
 use super::model::*;
 use super::service::{self, Actor};
 use crate::auth::{Auth, Permission};
+use crate::chatter::model::PlatformUserRef;
 use crate::error::{AppResult, ErrorBody};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::notes::service::PlatformUserRef;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {

@@ -38,6 +38,7 @@ impl Scheduler {
         while let Some(a) = self
             .state
             .db
+            .moderation()
             .claim_due_action(
                 &self.instance,
                 crate::store::now(),
@@ -55,7 +56,11 @@ impl Scheduler {
                     tracing::warn!(action = other, id = %a.id, "unknown scheduled action skipped")
                 }
             }
-            self.state.db.finish_action(a.id, &self.instance).await?;
+            self.state
+                .db
+                .moderation()
+                .finish_action(a.id, &self.instance)
+                .await?;
             done += 1;
         }
         Ok(done)

@@ -15,8 +15,8 @@ use crate::auth::AccountCtx;
 use crate::bus::keys;
 use crate::chat::model::{ChatEvent, UserEvent};
 use crate::chat::service::emit;
+use crate::chatter::model::PlatformUserRef;
 use crate::error::{AppError, AppResult};
-use crate::notes::service::PlatformUserRef;
 use crate::state::AppState;
 
 pub use super::actions::{moderate, remod_now, Actor};
@@ -48,6 +48,7 @@ pub async fn log(
         Some(user) => {
             state
                 .db
+                .moderation()
                 .mod_log_of_user(
                     ctx.account_id,
                     user.platform.as_str(),
@@ -60,6 +61,7 @@ pub async fn log(
         None => {
             state
                 .db
+                .moderation()
                 .mod_log_of_account(ctx.account_id, offset, limit)
                 .await?
         }
@@ -112,7 +114,8 @@ pub async fn set_treatment(
         Some(name) => Some(name),
         None => state
             .db
-            .platform_user_brief(account, platform, &user.platform_user_id)
+            .chatter()
+            .user_brief(account, platform, &user.platform_user_id)
             .await?
             .map(|(n, _)| n),
     };
@@ -142,6 +145,7 @@ pub async fn set_treatment(
     }];
     state
         .db
+        .moderation()
         .record_action(&ActionWrites {
             treatment: Some(treatment.as_str()),
             deliveries: if delivers { &out[..] } else { &[] },

@@ -80,7 +80,7 @@ pub enum RemodChange {
 }
 
 /// The database writes of one moderation action: the chatter's state and its log entry,
-/// made together in [`Db::record_action`] or not at all.
+/// made together in [`ModerationStore::record_action`] or not at all.
 #[derive(Debug, Clone)]
 pub struct ActionWrites<'a> {
     pub log: &'a ModerationLogEntry,
@@ -111,19 +111,6 @@ impl<'a> ActionWrites<'a> {
     }
 }
 
-const UPSERT_BAN: &str = "INSERT INTO platform_users (id, account_id, platform, \
-    platform_user_id, username, banned_at, ban_expires_at, ban_reason, created_at, updated_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
-    ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
-    banned_at = excluded.banned_at, ban_expires_at = excluded.ban_expires_at, \
-    ban_reason = excluded.ban_reason, updated_at = excluded.updated_at";
-
-const UPSERT_TREATMENT: &str = "INSERT INTO platform_users (id, account_id, platform, \
-    platform_user_id, username, treatment, created_at, updated_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
-    ON CONFLICT (account_id, platform, platform_user_id) DO UPDATE SET \
-    treatment = excluded.treatment, updated_at = excluded.updated_at";
-
 const DROP_PENDING: &str = "DELETE FROM scheduled_actions WHERE account_id = $1 \
     AND platform = $2 AND platform_user_id = $3 AND action = $4 AND done_at IS NULL \
     AND claimed_by IS NULL";
@@ -134,7 +121,18 @@ const SCHEDULE: &str = "INSERT INTO scheduled_actions (id, account_id, platform,
 /// The action name of the re-mod in `scheduled_actions`.
 pub const REMOD: &str = "remod";
 
+/// The store handle of the moderation feature: `db.moderation()`.
+pub struct ModerationStore<'a> {
+    db: &'a Db,
+}
+
 impl Db {
+    pub fn moderation(&self) -> ModerationStore<'_> {
+        ModerationStore { db: self }
+    }
+}
+
+impl ModerationStore<'_> {
     /// Write one moderation action in one transaction: the chatter's ban or treatment, the
     /// re-mod schedule, a message's deletion and the log entry. Nothing is written when any
     /// of them fails, so the caller publishes to the bus only after this returns.
@@ -145,14 +143,14 @@ impl Db {
             "INSERT INTO moderation_log ({LOG_COLS}) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
         );
-        on_db!(self, |pool| {
+        on_db!(self.db, |pool| {
             let mut tx = pool.begin().await?;
             if let Some(ban) = w.ban {
                 let (banned_at, expires, reason) = match ban {
                     Some((at, exp, reason)) => (Some(at), exp, reason),
                     None => (None, None, None),
                 };
-                sqlx::query(UPSERT_BAN)
+                sqlx::query(crate::chatter::store::UPSERT_BAN)
                     .bind(Uuid::now_v7())
                     .bind(e.account_id)
                     .bind(&e.platform)
@@ -166,7 +164,7 @@ impl Db {
                     .await?;
             }
             if let Some(treatment) = w.treatment {
-                sqlx::query(UPSERT_TREATMENT)
+                sqlx::query(crate::chatter::store::UPSERT_TREATMENT)
                     .bind(Uuid::now_v7())
                     .bind(e.account_id)
                     .bind(&e.platform)
@@ -254,15 +252,17 @@ impl Db {
              WHERE l.account_id = $1 AND l.platform = $2 AND l.platform_user_id = $3 \
              ORDER BY l.created_at DESC, l.id DESC LIMIT $4 OFFSET $5"
         );
-        let rows = on_db!(self, |pool| sqlx::query_as::<_, ModerationLogEntry>(&sql)
-            .bind(account)
-            .bind(platform)
-            .bind(user)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(pool)
-            .await)?;
-        let total: i64 = on_db!(self, |pool| sqlx::query_scalar(
+        let rows = on_db!(self.db, |pool| sqlx::query_as::<_, ModerationLogEntry>(
+            &sql
+        )
+        .bind(account)
+        .bind(platform)
+        .bind(user)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(pool)
+        .await)?;
+        let total: i64 = on_db!(self.db, |pool| sqlx::query_scalar(
             "SELECT COUNT(*) FROM moderation_log \
              WHERE account_id = $1 AND platform = $2 AND platform_user_id = $3"
         )
@@ -285,75 +285,21 @@ impl Db {
             "{LOG_SELECT} WHERE l.account_id = $1 \
              ORDER BY l.created_at DESC, l.id DESC LIMIT $2 OFFSET $3"
         );
-        let rows = on_db!(self, |pool| sqlx::query_as::<_, ModerationLogEntry>(&sql)
-            .bind(account)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(pool)
-            .await)?;
-        let total: i64 = on_db!(self, |pool| sqlx::query_scalar(
+        let rows = on_db!(self.db, |pool| sqlx::query_as::<_, ModerationLogEntry>(
+            &sql
+        )
+        .bind(account)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(pool)
+        .await)?;
+        let total: i64 = on_db!(self.db, |pool| sqlx::query_scalar(
             "SELECT COUNT(*) FROM moderation_log WHERE account_id = $1"
         )
         .bind(account)
         .fetch_one(pool)
         .await)?;
         Ok((rows, total))
-    }
-
-    /// The id and username of a chatter seen under this username (case-insensitive).
-    pub async fn platform_user_by_username(
-        &self,
-        account: Uuid,
-        platform: &str,
-        username: &str,
-    ) -> sqlx::Result<Option<(String, String)>> {
-        on_db!(self, |pool| sqlx::query_as(
-            "SELECT platform_user_id, username FROM platform_users \
-             WHERE account_id = $1 AND platform = $2 AND lower(username) = $3 \
-             ORDER BY last_seen_at DESC LIMIT 1"
-        )
-        .bind(account)
-        .bind(platform)
-        .bind(username.to_lowercase())
-        .fetch_optional(pool)
-        .await)
-    }
-
-    /// The username and moderator flag of a chatter, when lumio has seen them.
-    pub async fn platform_user_brief(
-        &self,
-        account: Uuid,
-        platform: &str,
-        user: &str,
-    ) -> sqlx::Result<Option<(String, bool)>> {
-        on_db!(self, |pool| sqlx::query_as(
-            "SELECT username, is_mod FROM platform_users \
-             WHERE account_id = $1 AND platform = $2 AND platform_user_id = $3"
-        )
-        .bind(account)
-        .bind(platform)
-        .bind(user)
-        .fetch_optional(pool)
-        .await)
-    }
-
-    /// The ban recorded on a chatter's row: since when (none: not banned) and until when
-    /// (none: permanent). None when lumio has no row for the chatter.
-    pub async fn user_ban(
-        &self,
-        account: Uuid,
-        platform: &str,
-        user: &str,
-    ) -> sqlx::Result<Option<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)>> {
-        on_db!(self, |pool| sqlx::query_as(
-            "SELECT banned_at, ban_expires_at FROM platform_users \
-             WHERE account_id = $1 AND platform = $2 AND platform_user_id = $3"
-        )
-        .bind(account)
-        .bind(platform)
-        .bind(user)
-        .fetch_optional(pool)
-        .await)
     }
 
     /// Claim one due action for `instance` for `lease` (a claim whose lease ran out, of an
@@ -365,7 +311,7 @@ impl Db {
         now: DateTime<Utc>,
         lease: chrono::Duration,
     ) -> sqlx::Result<Option<ScheduledAction>> {
-        let candidates: Vec<Uuid> = on_db!(self, |pool| sqlx::query_scalar(
+        let candidates: Vec<Uuid> = on_db!(self.db, |pool| sqlx::query_scalar(
             "SELECT id FROM scheduled_actions WHERE done_at IS NULL AND due_at <= $1 \
              AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY due_at LIMIT 10"
         )
@@ -373,7 +319,7 @@ impl Db {
         .fetch_all(pool)
         .await)?;
         for id in candidates {
-            let claimed: Option<ScheduledAction> = on_db!(self, |pool| sqlx::query_as(
+            let claimed: Option<ScheduledAction> = on_db!(self.db, |pool| sqlx::query_as(
                 "UPDATE scheduled_actions SET claimed_by = $1, claimed_until = $2 \
                  WHERE id = $3 AND done_at IS NULL \
                  AND (claimed_until IS NULL OR claimed_until < $4) \
@@ -394,7 +340,7 @@ impl Db {
 
     pub async fn finish_action(&self, id: Uuid, instance: &str) -> sqlx::Result<()> {
         let now = crate::store::now();
-        on_db!(self, |pool| sqlx::query(
+        on_db!(self.db, |pool| sqlx::query(
             "UPDATE scheduled_actions SET done_at = $1 WHERE id = $2 AND claimed_by = $3"
         )
         .bind(now)
@@ -407,7 +353,7 @@ impl Db {
 
     /// How many delayed actions of an account were carried out (for tests and admin views).
     pub async fn done_actions(&self, account: Uuid, action: &str) -> sqlx::Result<i64> {
-        on_db!(self, |pool| sqlx::query_scalar(
+        on_db!(self.db, |pool| sqlx::query_scalar(
             "SELECT COUNT(*) FROM scheduled_actions \
              WHERE account_id = $1 AND action = $2 AND done_at IS NOT NULL"
         )
@@ -426,7 +372,7 @@ impl Db {
     ) -> sqlx::Result<Uuid> {
         let id = Uuid::now_v7();
         let now = crate::store::now();
-        on_db!(self, |pool| sqlx::query(INSERT_DELIVERY)
+        on_db!(self.db, |pool| sqlx::query(INSERT_DELIVERY)
             .bind(id)
             .bind(None::<Uuid>)
             .bind(account)
@@ -456,7 +402,7 @@ impl Db {
     ) -> sqlx::Result<Vec<Delivery>> {
         const DUE: &str = "status = 'queued' AND next_attempt_at <= $1 \
             AND (lease_until IS NULL OR lease_until < $1)";
-        match self {
+        match self.db {
             Db::Postgres(pool) => {
                 let sql = format!(
                     "UPDATE moderation_deliveries SET lease_owner = $2, lease_until = $3, \
@@ -531,7 +477,7 @@ impl Db {
              attempts = attempts + $4, lease_owner = NULL, lease_until = NULL \
              WHERE id = $1 AND status = 'queued' RETURNING {DELIVERY_COLS}"
         );
-        on_db!(self, |pool| sqlx::query_as(&sql)
+        on_db!(self.db, |pool| sqlx::query_as(&sql)
             .bind(id)
             .bind(error)
             .bind(at)
@@ -560,7 +506,7 @@ impl Db {
              AND ($5 IS NULL OR platform_message_id = $5) AND status IN ('queued', 'sent') \
              AND created_at >= $6 ORDER BY created_at LIMIT 1) RETURNING {DELIVERY_COLS}"
         );
-        on_db!(self, |pool| sqlx::query_as(&sql)
+        on_db!(self.db, |pool| sqlx::query_as(&sql)
             .bind(account)
             .bind(platform)
             .bind(action)
@@ -578,7 +524,7 @@ impl Db {
             "SELECT {DELIVERY_COLS} FROM moderation_deliveries WHERE account_id = $1 \
              ORDER BY created_at, id"
         );
-        on_db!(self, |pool| sqlx::query_as(&sql)
+        on_db!(self.db, |pool| sqlx::query_as(&sql)
             .bind(account)
             .fetch_all(pool)
             .await)

@@ -10,8 +10,8 @@ use crate::bus::keys::{self, UserFlag};
 use crate::bus::Ttl;
 use crate::chat::buffer;
 use crate::chat::model::ChatMessage;
+use crate::chatter::model::PlatformUserRef;
 use crate::error::{AppError, AppResult};
-use crate::notes::service::PlatformUserRef;
 use crate::platforms::Platform;
 use crate::state::AppState;
 
@@ -120,7 +120,8 @@ pub(super) async fn resolve(
                 Some(name) => Some(name),
                 None => state
                     .db
-                    .platform_user_brief(ctx.account_id, platform.as_str(), &user.platform_user_id)
+                    .chatter()
+                    .user_brief(ctx.account_id, platform.as_str(), &user.platform_user_id)
                     .await?
                     .map(|(name, _)| name),
             },
@@ -152,7 +153,8 @@ pub(super) async fn resolve(
         None => {
             state
                 .db
-                .platform_user_by_username(ctx.account_id, platform.as_str(), name)
+                .chatter()
+                .user_by_username(ctx.account_id, platform.as_str(), name)
                 .await?
         }
     };
@@ -194,6 +196,7 @@ pub(super) async fn ban_now(
     Ok(
         match state
             .db
+            .chatter()
             .user_ban(account, t.platform.as_str(), &t.user_id)
             .await?
         {
@@ -213,7 +216,7 @@ pub async fn find_message(
     if let Some(m) = buffer::find(state, account, id).await? {
         return Ok(Some(m));
     }
-    Ok(state.db.message_by_id(account, id).await?)
+    Ok(state.db.chat().message_by_id(account, id).await?)
 }
 
 pub(super) async fn flag_exists(

@@ -5,8 +5,9 @@ use async_graphql::{Context, Object, Result};
 use uuid::Uuid;
 
 use super::model::Note;
-use super::service::{self, PlatformUserRef};
+use super::service;
 use crate::auth::Permission;
+use crate::chatter::model::PlatformUserRef;
 use crate::error::IntoGql;
 use crate::graphql::caller;
 

@@ -7,8 +7,9 @@ use axum::{Json, Router};
 use uuid::Uuid;
 
 use super::model::{Note, NoteInput};
-use super::service::{self, PlatformUserRef};
+use super::service;
 use crate::auth::{Auth, Permission};
+use crate::chatter::model::PlatformUserRef;
 use crate::error::{AppResult, ErrorBody};
 use crate::http::extract::{ApiJson, ApiPath};
 use crate::state::AppState;

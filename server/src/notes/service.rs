@@ -4,31 +4,9 @@ use uuid::Uuid;
 
 use super::model::{Note, MAX_NOTE_CHARS};
 use crate::auth::AccountCtx;
+use crate::chatter::model::PlatformUserRef;
 use crate::error::{AppError, AppResult};
-use crate::platforms::Platform;
 use crate::state::AppState;
-
-/// A user on a platform, as the API names them.
-#[derive(Debug, Clone)]
-pub struct PlatformUserRef {
-    pub platform: Platform,
-    pub platform_user_id: String,
-}
-
-impl PlatformUserRef {
-    /// Validate a platform name and a platform user id from a path or an argument: the id
-    /// must be one of that platform's ([`Platform::check_user_id`]), else a 400 naming
-    /// `platform_user_id`.
-    pub fn parse(platform: &str, platform_user_id: &str) -> AppResult<PlatformUserRef> {
-        let platform: Platform = platform.parse()?;
-        let id = platform_user_id.trim();
-        platform.check_user_id("platform_user_id", id)?;
-        Ok(PlatformUserRef {
-            platform,
-            platform_user_id: id.to_string(),
-        })
-    }
-}
 
 fn clean_note(note: &str) -> AppResult<String> {
     let note = note.trim();
@@ -56,6 +34,7 @@ pub async fn list(
 ) -> AppResult<Vec<Note>> {
     Ok(state
         .db
+        .notes()
         .notes_of_user(
             ctx.account_id,
             user.platform.as_str(),
@@ -83,7 +62,7 @@ pub async fn create(
         created_at: now,
         updated_at: now,
     };
-    state.db.insert_note(&note).await?;
+    state.db.notes().insert_note(&note).await?;
     let event = crate::chat::model::ChatEvent::NoteCreated {
         cursor: crate::chat::model::encode_cursor(Uuid::now_v7()),
         user: crate::chat::model::UserEvent {
@@ -108,6 +87,7 @@ async fn find(
 ) -> AppResult<Note> {
     let note = state
         .db
+        .notes()
         .note_by_id(ctx.account_id, id)
         .await?
         .ok_or_else(|| no_note(id))?;
@@ -130,6 +110,7 @@ pub async fn update(
     find(state, ctx, id, user).await?;
     state
         .db
+        .notes()
         .update_note(ctx.account_id, id, &text, crate::store::now())
         .await?
         .ok_or_else(|| no_note(id))
@@ -142,7 +123,7 @@ pub async fn delete(
     user: Option<&PlatformUserRef>,
 ) -> AppResult<()> {
     find(state, ctx, id, user).await?;
-    if state.db.delete_note(ctx.account_id, id).await? {
+    if state.db.notes().delete_note(ctx.account_id, id).await? {
         Ok(())
     } else {
         Err(no_note(id))
@@ -164,16 +145,5 @@ mod tests {
         ));
         assert!(matches!(clean_note("a\0b"), Err(AppError::BadRequest(_))));
         assert!(clean_note("two\nlines").is_ok());
-        assert!(PlatformUserRef::parse("kick", "123").is_ok());
-        assert!(matches!(
-            PlatformUserRef::parse("myspace", "123"),
-            Err(AppError::BadRequest(_))
-        ));
-        assert!(PlatformUserRef::parse("twitch", " ").is_err());
-        assert!(matches!(
-            PlatformUserRef::parse("twitch", "loudguy"),
-            Err(AppError::BadRequest(_))
-        ));
-        assert!(PlatformUserRef::parse("youtube", "UCLumioDemo0000000000000").is_ok());
     }
 }

@@ -10,7 +10,18 @@ use crate::store::Db;
 const COLS: &str = "id, account_id, platform, platform_user_id, note, created_by, \
                     created_by_name, created_at, updated_at";
 
+/// The store handle of the notes feature: `db.notes()`.
+pub struct NotesStore<'a> {
+    db: &'a Db,
+}
+
 impl Db {
+    pub fn notes(&self) -> NotesStore<'_> {
+        NotesStore { db: self }
+    }
+}
+
+impl NotesStore<'_> {
     /// Notes on one user, newest first.
     pub async fn notes_of_user(
         &self,
@@ -23,7 +34,7 @@ impl Db {
              WHERE account_id = $1 AND platform = $2 AND platform_user_id = $3 \
              ORDER BY created_at DESC, id DESC"
         );
-        on_db!(self, |pool| sqlx::query_as::<_, Note>(&sql)
+        on_db!(self.db, |pool| sqlx::query_as::<_, Note>(&sql)
             .bind(account_id)
             .bind(platform)
             .bind(platform_user_id)
@@ -34,7 +45,7 @@ impl Db {
     pub async fn note_by_id(&self, account_id: Uuid, id: Uuid) -> sqlx::Result<Option<Note>> {
         let sql =
             format!("SELECT {COLS} FROM platform_user_notes WHERE account_id = $1 AND id = $2");
-        on_db!(self, |pool| sqlx::query_as::<_, Note>(&sql)
+        on_db!(self.db, |pool| sqlx::query_as::<_, Note>(&sql)
             .bind(account_id)
             .bind(id)
             .fetch_optional(pool)
@@ -45,7 +56,7 @@ impl Db {
         let sql = format!(
             "INSERT INTO platform_user_notes ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
         );
-        on_db!(self, |pool| sqlx::query(&sql)
+        on_db!(self.db, |pool| sqlx::query(&sql)
             .bind(n.id)
             .bind(n.account_id)
             .bind(&n.platform)
@@ -73,7 +84,7 @@ impl Db {
             "UPDATE platform_user_notes SET note = $1, updated_at = $2 \
              WHERE account_id = $3 AND id = $4 RETURNING {COLS}"
         );
-        on_db!(self, |pool| sqlx::query_as::<_, Note>(&sql)
+        on_db!(self.db, |pool| sqlx::query_as::<_, Note>(&sql)
             .bind(note)
             .bind(now)
             .bind(account_id)
@@ -84,7 +95,7 @@ impl Db {
 
     /// Delete a note; false when the account has no such note.
     pub async fn delete_note(&self, account_id: Uuid, id: Uuid) -> sqlx::Result<bool> {
-        let n = on_db!(self, |pool| sqlx::query(
+        let n = on_db!(self.db, |pool| sqlx::query(
             "DELETE FROM platform_user_notes WHERE account_id = $1 AND id = $2"
         )
         .bind(account_id)
@@ -93,5 +104,23 @@ impl Db {
         .await
         .map(|r| r.rows_affected()))?;
         Ok(n > 0)
+    }
+
+    /// How many notes the account holds on a user.
+    pub async fn count_of_user(
+        &self,
+        account: Uuid,
+        platform: &str,
+        user: &str,
+    ) -> sqlx::Result<i64> {
+        on_db!(self.db, |pool| sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM platform_user_notes \
+             WHERE account_id = $1 AND platform = $2 AND platform_user_id = $3"
+        )
+        .bind(account)
+        .bind(platform)
+        .bind(user)
+        .fetch_one(pool)
+        .await)
     }
 }

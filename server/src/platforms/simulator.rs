@@ -15,10 +15,8 @@ use crate::auth::{AccountCtx, Permission, PermissionSet};
 use crate::bus::keys;
 use crate::chat::model::{ChatEvent, ChatMessageInput, EmotePosition};
 use crate::error::{AppError, AppResult};
-use crate::on_db;
 use crate::platforms::Platform;
 use crate::state::AppState;
-use crate::store::Db;
 
 /// The simulator's randomness: `rand`'s seedable generator, so a seed gives the same traffic
 /// every time. Variety, not cryptography.
@@ -186,23 +184,14 @@ pub struct SimulatorConfig {
     pub skip: Vec<Platform>,
 }
 
-impl Db {
-    pub async fn account_id_by_slug(&self, slug: &str) -> sqlx::Result<Option<Uuid>> {
-        on_db!(self, |pool| sqlx::query_scalar::<_, Uuid>(
-            "SELECT id FROM accounts WHERE slug = $1"
-        )
-        .bind(slug)
-        .fetch_optional(pool)
-        .await)
-    }
-}
-
 /// The chatter context the simulator ingests as (a system connector).
 async fn connector_ctx(state: &AppState, slug: &str) -> AppResult<AccountCtx> {
-    let account_id =
-        state.db.account_id_by_slug(slug).await?.ok_or_else(|| {
-            AppError::NotFound(format!("no account '{slug}' to simulate chat for"))
-        })?;
+    let account_id = state
+        .db
+        .auth()
+        .account_id_by_slug(slug)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no account '{slug}' to simulate chat for")))?;
     Ok(AccountCtx {
         account_id,
         account_slug: slug.to_string(),

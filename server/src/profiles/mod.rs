@@ -10,4 +10,3 @@ pub mod graphql;
 pub mod model;
 pub mod rest;
 pub mod service;
-pub mod store;

@@ -89,24 +89,3 @@ pub struct PlatformUserProfile {
     pub enrichment: Option<Enrichment>,
     pub enriched_at: Option<DateTime<Utc>>,
 }
-
-/// A `platform_users` row, as profiles read it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PlatformUserRow {
-    pub username: String,
-    pub display_name: Option<String>,
-    pub color: Option<String>,
-    pub is_mod: bool,
-    pub is_sub: bool,
-    pub is_vip: bool,
-    pub sub_tier: Option<String>,
-    pub first_seen_at: Option<DateTime<Utc>>,
-    pub last_seen_at: Option<DateTime<Utc>>,
-    pub message_count: i64,
-    pub treatment: String,
-    pub banned_at: Option<DateTime<Utc>>,
-    pub ban_expires_at: Option<DateTime<Utc>>,
-    pub ban_reason: Option<String>,
-    pub followed_at: Option<DateTime<Utc>>,
-    pub follower_checked_at: Option<DateTime<Utc>>,
-}

@@ -8,9 +8,9 @@ use axum::{Json, Router};
 use super::model::*;
 use super::service;
 use crate::auth::{Auth, Permission};
+use crate::chatter::model::PlatformUserRef;
 use crate::error::{AppResult, ErrorBody};
 use crate::http::extract::ApiPath;
-use crate::notes::service::PlatformUserRef;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {

@@ -8,8 +8,8 @@ use crate::auth::AccountCtx;
 use crate::bus::keys::{self, UserFlag};
 use crate::bus::Ttl;
 use crate::chat::model::ChatFilterInput;
+use crate::chatter::model::{PlatformUserRef, PlatformUserRow};
 use crate::error::{AppError, AppResult};
-use crate::notes::service::PlatformUserRef;
 use crate::platforms::Platform;
 use crate::state::AppState;
 
@@ -97,7 +97,11 @@ pub async fn profile(
 ) -> AppResult<PlatformUserProfile> {
     let platform = user.platform.as_str();
     let id = &user.platform_user_id;
-    let row = state.db.platform_user(ctx.account_id, platform, id).await?;
+    let row = state
+        .db
+        .chatter()
+        .user_row(ctx.account_id, platform, id)
+        .await?;
     // The look-up cache knows a chatter whose first messages are still in the buffer.
     let cached_name = state
         .bus
@@ -124,6 +128,7 @@ pub async fn profile(
                 if let Ok(json) = serde_json::to_value(e) {
                     state
                         .db
+                        .chatter()
                         .set_enrichment(ctx.account_id, platform, id, &json, now)
                         .await?;
                 }
@@ -225,7 +230,11 @@ pub async fn profile(
                 "unknown"
             },
         ),
-        note_count: state.db.note_count(ctx.account_id, platform, id).await?,
+        note_count: state
+            .db
+            .notes()
+            .count_of_user(ctx.account_id, platform, id)
+            .await?,
         recent_messages: recent,
         flags,
         sub_tier,
@@ -247,7 +256,11 @@ pub async fn follow_status(
 ) -> AppResult<FollowStatus> {
     let platform = user.platform.as_str();
     let id = &user.platform_user_id;
-    let row = state.db.platform_user(ctx.account_id, platform, id).await?;
+    let row = state
+        .db
+        .chatter()
+        .user_row(ctx.account_id, platform, id)
+        .await?;
     let now = crate::store::now();
     if let Some(checked) = row.as_ref().and_then(|r| r.follower_checked_at) {
         if now - checked < FOLLOW_CACHE {
@@ -257,7 +270,12 @@ pub async fn follow_status(
     if user.platform != Platform::Twitch {
         return Ok(follow_of(user, row.as_ref(), "not_supported"));
     }
-    let Some(channel) = state.db.channel_id_of(ctx.account_id, platform).await? else {
+    let Some(channel) = state
+        .db
+        .chatter()
+        .channel_id_of(ctx.account_id, platform)
+        .await?
+    else {
         return Err(AppError::Validation(format!(
             "the account's {platform} connection has no channel id; set channel_id on it to \
              check follows"
@@ -284,6 +302,7 @@ pub async fn follow_status(
         Lookup::Fresh(followed_at) => {
             state
                 .db
+                .chatter()
                 .set_follow(
                     ctx.account_id,
                     platform,

@@ -25,11 +25,10 @@ impl From<sqlx::Error> for StoreError {
         match &e {
             sqlx::Error::RowNotFound => StoreError::NotFound,
             sqlx::Error::Database(db) if db.is_unique_violation() => {
-                let constraint = db.constraint().map(String::from).unwrap_or_else(|| {
-                    // SQLite: "UNIQUE constraint failed: t.a, t.b".
-                    let m = db.message();
-                    m.split_once(':').map_or(m, |(_, c)| c.trim()).to_string()
-                });
+                let constraint = db
+                    .constraint()
+                    .map(String::from)
+                    .unwrap_or_else(|| sqlite_constraint(db.message()));
                 StoreError::Conflict { constraint }
             }
             sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
@@ -38,6 +37,50 @@ impl From<sqlx::Error> for StoreError {
             _ => StoreError::Other(e),
         }
     }
+}
+
+/// SQLite names the columns of a unique violation ("UNIQUE constraint failed: t.a, t.b"), not
+/// the constraint: the constraints a caller tells apart are mapped back to their PostgreSQL
+/// names, the others keep the column list.
+fn sqlite_constraint(message: &str) -> String {
+    let cols = message
+        .split_once(':')
+        .map(|(_, c)| c.trim())
+        .unwrap_or(message);
+    match cols {
+        "discord_guild_connections.guild_id" => "discord_guild_connections_guild_id_key",
+        "discord_guild_channel_mappings.guild_id, discord_guild_channel_mappings.feature" => {
+            "discord_guild_channel_mappings_guild_feature_key"
+        }
+        "discord_guild_settings.guild_id" => "discord_guild_settings_pkey",
+        c if c.contains("bot_commands.source") => "bot_commands_source",
+        c if c.contains("bot_commands.account_id") => "bot_commands_account_name",
+        c if c.contains("bot_commands.name") => "bot_commands_global_name",
+        c if c.contains("bot_command_overrides") => "bot_command_overrides_account_command",
+        c if c.contains("bot_command_stats") => "bot_command_stats_pkey",
+        c if c.contains("account_features") => "account_features_pkey",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// The answer to a conflict on a constraint whose meaning is more than "already exists".
+fn conflict_message(constraint: &str) -> Option<&'static str> {
+    Some(match constraint {
+        "discord_guild_connections_guild_id_key" => {
+            "guild_id: this Discord server is already connected to a lumio account"
+        }
+        "bot_commands_account_name" => {
+            "name: the account already has a command of that name (bot_commands_account_name)"
+        }
+        "bot_commands_global_name" => {
+            "name: a global command of that name exists (bot_commands_global_name)"
+        }
+        "bot_commands_source" => {
+            "source_id: a command was already imported from that source id (bot_commands_source)"
+        }
+        _ => return None,
+    })
 }
 
 /// The API field a unique constraint guards: its PostgreSQL name, or the last column SQLite
@@ -89,12 +132,13 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound("not found".into()),
-            StoreError::Conflict { constraint } => {
-                AppError::Conflict(match conflict_field(&constraint) {
-                    Some(field) => format!("{field}: already exists"),
-                    None => "already exists".into(),
-                })
-            }
+            StoreError::Conflict { constraint } => AppError::Conflict(
+                match (conflict_message(&constraint), conflict_field(&constraint)) {
+                    (Some(message), _) => message.into(),
+                    (None, Some(field)) => format!("{field}: already exists"),
+                    (None, None) => "already exists".into(),
+                },
+            ),
             StoreError::Unavailable(_) => {
                 AppError::Unavailable("the database is not reachable".into())
             }
@@ -141,5 +185,33 @@ mod tests {
             assert_eq!(conflict_field(c), Some(f), "{c}");
         }
         assert_eq!(conflict_field("something_else"), None);
+    }
+
+    #[test]
+    fn sqlite_names_the_constraints_callers_tell_apart() {
+        use super::sqlite_constraint as c;
+        assert_eq!(
+            c("UNIQUE constraint failed: discord_guild_connections.guild_id"),
+            "discord_guild_connections_guild_id_key"
+        );
+        assert_eq!(
+            c("UNIQUE constraint failed: bot_commands.account_id, bot_commands.name"),
+            "bot_commands_account_name"
+        );
+        assert_eq!(
+            c("UNIQUE constraint failed: bot_commands.name"),
+            "bot_commands_global_name"
+        );
+        assert_eq!(
+            c(
+                "UNIQUE constraint failed: bot_commands.account_id, bot_commands.source, \
+               bot_commands.source_id"
+            ),
+            "bot_commands_source"
+        );
+        assert_eq!(
+            c("UNIQUE constraint failed: accounts.slug"),
+            "accounts.slug"
+        );
     }
 }

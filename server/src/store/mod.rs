@@ -1,9 +1,16 @@
 //! Database plumbing: one [`Db`] handle over PostgreSQL or SQLite, migrations for both.
 //!
-//! Each feature keeps its queries in its own `store.rs`, written once with `$1`-style
-//! placeholders (which both sqlx drivers accept) and run against either pool through
-//! [`on_db!`](crate::on_db); where the dialects differ, the feature matches on [`Db`] itself.
-//! The same contract tests (`server/tests/suite/store_contract.rs`) run against both backends.
+//! Each feature keeps its queries in its own `store.rs` (or `store/`), as methods of a
+//! handle it hangs on [`Db`] (`db.chat()`, `db.chatter()`, `db.moderation()`, …: a
+//! `struct XStore<'a> { db: &'a Db }` and `impl Db { fn x(&self) -> XStore<'_> }`), and
+//! only the table's owner holds SQL for it (`docs/architecture.md`, "Table owners"). A query
+//! is written once with `$1`-style placeholders (which both sqlx drivers accept) and run
+//! against either pool through [`on_db!`](crate::on_db); where the dialects differ, the
+//! store matches on [`Db`] itself. sqlx's `Any` driver would spare the macro but has no
+//! `Uuid`, `DateTime`, `Json` or `COPY`. Writes of several owners in one transaction share
+//! a [`Tx`] (each owner's store runs its SQL on it through [`on_tx!`](crate::on_tx)).
+//! Failures are [`StoreError`]s, mapped once to the API. The same contract tests
+//! (`server/tests/suite/store_contract.rs`) run against both backends.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -32,6 +39,40 @@ macro_rules! on_db {
             $crate::store::Db::Sqlite($pool) => $body,
         }
     };
+}
+
+/// Run store code on the connection of a [`Tx`], whichever database it is on (the
+/// transaction's counterpart of [`on_db!`](crate::on_db); only inside a feature's store).
+#[macro_export]
+macro_rules! on_tx {
+    ($tx:expr, |$conn:ident| $body:expr) => {
+        match $tx {
+            $crate::store::Tx::Postgres(t) => {
+                let $conn: &mut sqlx::PgConnection = &mut *t;
+                $body
+            }
+            $crate::store::Tx::Sqlite(t) => {
+                let $conn: &mut sqlx::SqliteConnection = &mut *t;
+                $body
+            }
+        }
+    };
+}
+
+/// A transaction on either database, for writes that span features' stores (the seed
+/// loader): each owner's store takes `&mut Tx` and runs its own SQL in it.
+pub enum Tx {
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+}
+
+impl Tx {
+    pub async fn commit(self) -> sqlx::Result<()> {
+        match self {
+            Tx::Postgres(t) => t.commit().await,
+            Tx::Sqlite(t) => t.commit().await,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -215,6 +256,22 @@ impl Db {
 
     pub async fn close(&self) {
         on_db!(self, |pool| pool.close().await)
+    }
+
+    /// Begin a [`Tx`].
+    pub async fn begin(&self) -> sqlx::Result<Tx> {
+        Ok(match self {
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+        })
+    }
+
+    /// Refresh the planner's statistics of every table (`ANALYZE`), e.g. after a bulk load.
+    pub async fn analyze(&self) -> sqlx::Result<()> {
+        on_db!(self, |pool| sqlx::query("ANALYZE")
+            .execute(pool)
+            .await
+            .map(|_| ()))
     }
 }
 

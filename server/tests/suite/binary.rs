@@ -11,7 +11,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use common::Api;
-use lumio_server::testing::{demo_seed_path, redis_url, TestBackend, TestDb};
+use lumio_server::testing::{demo_seed_path, raw, redis_url, TestBackend, TestDb};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
@@ -335,23 +335,13 @@ async fn kill_9_story(db_url: &str, redis: &str) {
     let total = (CLIENTS * EACH) as i64;
     let deadline = Instant::now() + Duration::from_secs(60);
     let stored = loop {
-        let n: i64 = lumio_server::on_db!(&db, |pool| sqlx::query_scalar(
-            "SELECT COUNT(DISTINCT platform_message_id) FROM platform_messages"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let n = raw::count(&db, "platform_messages", Some("platform_message_id")).await;
         if n >= total || Instant::now() > deadline {
             break n;
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
     };
-    let rows: i64 = lumio_server::on_db!(&db, |pool| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM platform_messages"
-    )
-    .fetch_one(pool)
-    .await)
-    .unwrap();
+    let rows = raw::count(&db, "platform_messages", None).await;
     child.kill().unwrap();
     child.wait().unwrap();
     db.close().await;
@@ -498,7 +488,7 @@ async fn a_closed_stdout_ends_quietly() {
             updated_at: now,
         })
         .collect();
-    store.insert_dead_letters(&rows).await.unwrap();
+    store.chat().insert_dead_letters(&rows).await.unwrap();
     store.close().await;
     // Through a real pipe to `head`, which exits after the first bytes: the output (over
     // 64 KiB for openapi and the dead letters) cannot all fit in the pipe.
@@ -552,12 +542,9 @@ async fn deadletter_list_and_replay() {
         .unwrap();
     migrate_and_seed(&db.url, None);
     let store = lumio_server::store::Db::connect(&db.url).await.unwrap();
-    let account: uuid::Uuid = lumio_server::on_db!(&store, |pool| sqlx::query_scalar(
-        "SELECT id FROM accounts WHERE slug = 'demo'"
-    )
-    .fetch_one(pool)
-    .await)
-    .unwrap();
+    let account = (store.auth().account_id_by_slug("demo").await)
+        .unwrap()
+        .unwrap();
     let input: lumio_server::chat::model::ChatMessageInput = serde_json::from_value(json!({
         "platform": "twitch", "channel_name": "c", "user_id": "77", "username": "dee",
         "message": "was refused once"}))
@@ -576,6 +563,7 @@ async fn deadletter_list_and_replay() {
         updated_at: now,
     };
     store
+        .chat()
         .insert_dead_letters(&[dead(&good), dead(&bad)])
         .await
         .unwrap();
@@ -611,14 +599,10 @@ async fn deadletter_list_and_replay() {
         list.contains(&bad.id.to_string()) && list.contains("\t2\t"),
         "{list}"
     );
-    let stored: String = lumio_server::on_db!(&store, |pool| sqlx::query_scalar(
-        "SELECT message FROM platform_messages WHERE id = $1"
-    )
-    .bind(good.id)
-    .fetch_one(pool)
-    .await)
-    .unwrap();
-    assert_eq!(stored, "was refused once");
+    let stored = (store.chat().message_by_id(account, good.id).await)
+        .unwrap()
+        .expect("the replayed message is stored");
+    assert_eq!(stored.message, "was refused once");
     store.close().await;
 }
 
@@ -713,6 +697,9 @@ async fn delivery_kill_9_story(db_url: &str, redis: Option<&str>, lease: u64) {
     );
 
     let db = lumio_server::store::Db::connect(db_url).await.unwrap();
+    let account = (db.auth().account_id_by_slug("demo").await)
+        .unwrap()
+        .unwrap();
     let bans = |user: &str| {
         fake.helix_answers()
             .iter()
@@ -759,14 +746,12 @@ async fn delivery_kill_9_story(db_url: &str, redis: Option<&str>, lease: u64) {
             let deadline = Instant::now() + Duration::from_secs(90);
             while status != "confirmed" && Instant::now() < deadline {
                 tokio::time::sleep(Duration::from_millis(100)).await;
-                let rows = lumio_server::on_db!(&db, |pool| sqlx::query_scalar::<_, String>(
-                    "SELECT status FROM moderation_deliveries \
-                     WHERE platform_user_id = $1 AND action = 'ban'"
-                )
-                .bind(&target.id)
-                .fetch_all(pool)
-                .await)
-                .unwrap();
+                let rows: Vec<String> = (db.moderation().deliveries_of(account).await)
+                    .unwrap()
+                    .into_iter()
+                    .filter(|d| d.platform_user_id == target.id && d.action == "ban")
+                    .map(|d| d.status)
+                    .collect();
                 assert_eq!(rows.len(), 1, "one ban, one outbox row: {rows:?}");
                 status = rows[0].clone();
             }

@@ -9,6 +9,7 @@ use common::{code, gql_code, Api};
 use lumio_server::app::AppState;
 use lumio_server::chat::flush::{FailPoint, Flusher};
 use lumio_server::chat::{buffer, deadletter, model::ChatMessageInput, service};
+use lumio_server::chatter::model::PlatformUserRow;
 use lumio_server::testing::TestServer;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -76,12 +77,17 @@ async fn count(api: &Api, token: &str) -> i64 {
 }
 
 async fn stored(state: &AppState) -> i64 {
-    lumio_server::on_db!(&state.db, |pool| sqlx::query_scalar::<_, i64>(
-        "SELECT COUNT(*) FROM platform_messages"
-    )
-    .fetch_one(pool)
-    .await)
-    .unwrap()
+    lumio_server::testing::raw::count(&state.db, "platform_messages", None).await
+}
+
+/// The demo account's row of a chatter (`platform_users`).
+async fn chatter(s: &TestServer, platform: &str, name: &str) -> PlatformUserRow {
+    let db = &s.state.db;
+    let account = db.auth().account_id_by_slug("demo").await.unwrap().unwrap();
+    let id = common::platform_id(platform, name);
+    (db.chatter().user_row(account, platform, &id).await)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no platform_users row of {platform}/{name}"))
 }
 
 async fn ingested_messages_are_visible_at_once_and_stored_once(s: &TestServer) {
@@ -113,14 +119,8 @@ async fn ingested_messages_are_visible_at_once_and_stored_once(s: &TestServer) {
     // platform_users was kept up to date.
     ingest(&api, &t, msg(3, "twitch", "alice")).await;
     flusher.run_once().await.unwrap();
-    let (n, name): (i64, String) = lumio_server::on_db!(&s.state.db, |pool| sqlx::query_as(
-        "SELECT message_count, username FROM platform_users WHERE platform = 'twitch' AND platform_user_id = $1"
-    )
-    .bind(common::platform_id("twitch", "alice"))
-    .fetch_one(pool)
-    .await)
-    .unwrap();
-    assert_eq!((n, name.as_str()), (2, "alice"));
+    let row = chatter(s, "twitch", "alice").await;
+    assert_eq!((row.message_count, row.username.as_str()), (2, "alice"));
 }
 
 async fn duplicates_by_platform_message_id_are_stored_once(s: &TestServer) {
@@ -182,7 +182,7 @@ async fn duplicates_by_platform_message_id_are_stored_once(s: &TestServer) {
         .unwrap_or_else(|| panic!("no duplicates counter in /metrics:\n{metrics}"));
     assert!(shown > before, "{shown} > {before}");
     assert_eq!(stored(&s.state).await, 1);
-    assert!(s.state.db.dead_letters(None, 10).await.unwrap().is_empty());
+    assert!(dead_letters(s).await.is_empty());
     let page = history(&api, &t, "?limit=10").await;
     let ids: Vec<&Value> = page["messages"]
         .as_array()
@@ -211,7 +211,7 @@ async fn duplicates_by_platform_message_id_are_stored_once(s: &TestServer) {
         2
     );
     assert_eq!(stored(&s.state).await, 2);
-    assert!(s.state.db.dead_letters(None, 10).await.unwrap().is_empty());
+    assert!(dead_letters(s).await.is_empty());
 }
 
 async fn history_pages_filters_and_cursors(s: &TestServer) {
@@ -333,14 +333,7 @@ async fn a_flush_that_dies_after_commit_stores_nothing_twice(s: &TestServer) {
     assert_eq!(restarted.run_once().await.unwrap(), 7);
     assert_eq!(stored(&s.state).await, 10);
     assert_eq!(count(&api, &t).await, 10);
-    let n: i64 = lumio_server::on_db!(&s.state.db, |pool| sqlx::query_scalar(
-        "SELECT message_count FROM platform_users WHERE platform_user_id = $1"
-    )
-    .bind(common::platform_id("discord", "erin"))
-    .fetch_one(pool)
-    .await)
-    .unwrap();
-    assert_eq!(n, 10);
+    assert_eq!(chatter(s, "discord", "erin").await.message_count, 10);
 }
 
 async fn two_instances_flushing_store_each_message_once(s: &TestServer) {
@@ -536,21 +529,10 @@ async fn awkward_text_is_stored_exactly_and_chatters_counted_once_per_batch(s: &
         assert_eq!(got["message"], want);
     }
 
-    let (n, display, first, last): (
-        i64,
-        String,
-        chrono::DateTime<chrono::Utc>,
-        chrono::DateTime<chrono::Utc>,
-    ) = lumio_server::on_db!(&s.state.db, |pool| sqlx::query_as(
-        "SELECT message_count, display_name, first_seen_at, last_seen_at FROM platform_users \
-             WHERE platform = 'youtube' AND platform_user_id = $1"
-    )
-    .bind(common::platform_id("youtube", "quoter"))
-    .fetch_one(pool)
-    .await)
-    .unwrap();
-    assert_eq!(n, texts.len() as i64);
-    assert_eq!(display, "Quoter \"3\"");
+    let row = chatter(s, "youtube", "quoter").await;
+    let (first, last) = (row.first_seen_at.unwrap(), row.last_seen_at.unwrap());
+    assert_eq!(row.message_count, texts.len() as i64);
+    assert_eq!(row.display_name.as_deref(), Some("Quoter \"3\""));
     let oldest = buffered["messages"][texts.len() - 1]["created_at"]
         .as_str()
         .unwrap();
@@ -725,11 +707,7 @@ async fn a_dead_letter_is_replayed_once_the_database_takes_it(s: &TestServer) {
             "DROP TRIGGER test_refuse",
         ),
     };
-    lumio_server::on_db!(&s.state.db, |pool| sqlx::query(add)
-        .execute(pool)
-        .await
-        .map(|_| ()))
-    .unwrap();
+    lumio_server::testing::raw::execute(&s.state.db, add).await;
     for i in 0..5 {
         let mut m = msg(i, "youtube", "carol");
         if i == 3 {
@@ -750,11 +728,7 @@ async fn a_dead_letter_is_replayed_once_the_database_takes_it(s: &TestServer) {
         .await
         .unwrap();
     assert_eq!(r.outcome, "refused");
-    lumio_server::on_db!(&s.state.db, |pool| sqlx::query(drop)
-        .execute(pool)
-        .await
-        .map(|_| ()))
-    .unwrap();
+    lumio_server::testing::raw::execute(&s.state.db, drop).await;
     let r = deadletter::replay_one(&s.state.db, dead[0].id)
         .await
         .unwrap();

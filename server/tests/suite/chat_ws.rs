@@ -596,6 +596,7 @@ async fn an_expired_token_closes_its_live_socket(s: &TestServer) {
     let now = lumio_server::store::now();
     s.state
         .db
+        .auth()
         .insert_token(&TokenRow {
             id: uuid::Uuid::now_v7(),
             user_id: me["user"]["id"].as_str().unwrap().parse().unwrap(),

@@ -538,16 +538,24 @@ async fn stream_states_show_the_bot_of_each_platform(s: &TestServer) {
     assert!(all.contains(&("twitch".into(), "active".into(), json!("lumio_demo"))));
 
     // Pause the bot on kick, drop the trovo connection.
-    lumio_server::on_db!(&s.state.db, |pool| {
-        sqlx::query("UPDATE channel_connections SET bot_enabled = false WHERE platform = 'kick'")
-            .execute(pool)
+    let db = &s.state.db;
+    let account = db.auth().account_id_by_slug("demo").await.unwrap().unwrap();
+    let chatter = db.chatter();
+    assert_eq!(
+        chatter
+            .set_bot_enabled(account, "kick", false)
             .await
-            .unwrap();
-        sqlx::query("DELETE FROM channel_connections WHERE platform = 'trovo'")
-            .execute(pool)
-            .await
-            .unwrap();
-    });
+            .unwrap(),
+        1
+    );
+    let trovo = (chatter.channel_connections(account).await.unwrap())
+        .into_iter()
+        .find(|c| c.platform == "trovo")
+        .expect("the demo account's trovo connection");
+    assert!(chatter
+        .delete_channel_connection(account, trovo.id)
+        .await
+        .unwrap());
     let (_, b) = api
         .call(Method::GET, "/v1/chat/streams", Some(&viewer), None)
         .await;

@@ -430,7 +430,7 @@ async fn a_guild_belongs_to_one_account(s: &TestServer, fake: &FakeDiscord) {
         .await
         .unwrap_err();
     assert!(
-        matches!(&again, lumio_server::discord::store::DiscordStoreError::Conflict { constraint } if constraint == "discord_guild_connections_guild_id_key"),
+        matches!(&again, lumio_server::store::StoreError::Conflict { constraint } if constraint == "discord_guild_connections_guild_id_key"),
         "{again:?}"
     );
     // The owner adding the bot there: 409 naming guild_id.

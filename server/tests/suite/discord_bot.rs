@@ -442,14 +442,12 @@ async fn feature_channels_post_queue_past_the_rate_limit_and_refuse_foreign_chan
     let other = fake.add_guild("Elsewhere", &fake.guild.owner, true);
     let foreign = other.channel("general").unwrap().id.clone();
     let db = &s.state.db;
-    lumio_server::on_db!(db, |pool| sqlx::query(
-        "UPDATE discord_guild_channel_mappings SET channel_id = $1 WHERE feature = 'chat_mirror'"
-    )
-    .bind(&foreign)
-    .execute(pool)
-    .await
-    .map(|_| ()))
-    .unwrap();
+    let mapped_by = db.auth().user_by_username("owner").await.unwrap().unwrap();
+    let now = lumio_server::store::now();
+    (db.discord())
+        .upsert_mapping(&g, "chat_mirror", &foreign, true, mapped_by.id, now)
+        .await
+        .unwrap();
     s.bus()
         .del(&keys::discord_guild_features(&g))
         .await

@@ -8,8 +8,9 @@
 
 use lumio_server::admin::model::AuditRow;
 use lumio_server::discord::model::GuildConnection;
-use lumio_server::discord::store::{DiscordStoreError, GUILD_UNIQUE};
+use lumio_server::discord::store::GUILD_UNIQUE;
 use lumio_server::store::Db;
+use lumio_server::store::StoreError;
 use lumio_server::testing::{demo_seed_path, TestBackend, TestDb};
 use serde_json::json;
 use uuid::Uuid;
@@ -61,8 +62,8 @@ contract!(
 
 /// (user id, account id) of a demo user.
 async fn user_and_account(db: &Db, username: &str) -> (Uuid, Uuid) {
-    let u = db.user_by_username(username).await.unwrap().unwrap();
-    let m = db.memberships_of_user(u.id).await.unwrap();
+    let u = db.auth().user_by_username(username).await.unwrap().unwrap();
+    let m = db.auth().memberships_of_user(u.id).await.unwrap();
     (u.id, m[0].account_id)
 }
 
@@ -101,7 +102,7 @@ async fn connections_are_unique_per_guild_and_scoped_to_their_account(db: &Db) {
         .await
         .unwrap_err();
     assert!(
-        matches!(&e, DiscordStoreError::Conflict { constraint } if constraint == GUILD_UNIQUE),
+        matches!(&e, StoreError::Conflict { constraint } if constraint == GUILD_UNIQUE),
         "{e:?}"
     );
     store

@@ -348,6 +348,7 @@ async fn deletes_reach_buffer_and_database(s: &TestServer) {
     let row = s
         .state
         .db
+        .chat()
         .message_by_id(account, id)
         .await
         .unwrap()
@@ -527,7 +528,15 @@ async fn remod_runs_once_across_restart_and_instances(s: &TestServer) {
             .is_err(),
         "no second mod"
     );
-    assert_eq!(s.state.db.done_actions(account, "remod").await.unwrap(), 1);
+    assert_eq!(
+        s.state
+            .db
+            .moderation()
+            .done_actions(account, "remod")
+            .await
+            .unwrap(),
+        1
+    );
     assert!(s
         .state
         .bus
@@ -944,11 +953,7 @@ async fn log_failpoint(s: &TestServer, on: bool) {
         (Db::Sqlite(_), false) => &["DROP TRIGGER lumio_test_failpoint"],
     };
     for q in sql {
-        match &s.state.db {
-            Db::Postgres(pool) => sqlx::query(q).execute(pool).await.map(|_| ()),
-            Db::Sqlite(pool) => sqlx::query(q).execute(pool).await.map(|_| ()),
-        }
-        .unwrap();
+        lumio_server::testing::raw::execute(&s.state.db, q).await;
     }
 }
 
@@ -1000,7 +1005,11 @@ async fn a_failed_log_write_leaves_no_half_action(s: &TestServer) {
     assert!(st.is_server_error(), "{st} {r}");
 
     let db = &s.state.db;
-    let row = db.user_ban(account, "twitch", "9105").await.unwrap();
+    let row = db
+        .chatter()
+        .user_ban(account, "twitch", "9105")
+        .await
+        .unwrap();
     assert_eq!(
         row,
         Some((None, None)),
@@ -1013,12 +1022,12 @@ async fn a_failed_log_write_leaves_no_half_action(s: &TestServer) {
         "mod was not taken"
     );
     let id: Uuid = msg["id"].as_str().unwrap().parse().unwrap();
-    let stored = db.message_by_id(account, id).await.unwrap().unwrap();
+    let stored = db.chat().message_by_id(account, id).await.unwrap().unwrap();
     assert_eq!(stored.deleted_at, None, "the message was not deleted");
     log_failpoint(s, false).await;
     Flusher::new(s.state.clone()).run_once().await.unwrap();
     let id: Uuid = buffered["id"].as_str().unwrap().parse().unwrap();
-    let flushed = db.message_by_id(account, id).await.unwrap().unwrap();
+    let flushed = db.chat().message_by_id(account, id).await.unwrap().unwrap();
     assert_eq!(
         flushed.deleted_at, None,
         "the buffered message was not deleted"

@@ -194,7 +194,13 @@ async fn actions_reach_twitch_and_its_echo_confirms_them(s: &TestServer, fake: &
     let e = log_entry_with_status(&api, &t, &id, "queued").await;
     let mut row = None;
     for _ in 0..500 {
-        let rows = s.state.db.deliveries_of(account).await.unwrap();
+        let rows = s
+            .state
+            .db
+            .moderation()
+            .deliveries_of(account)
+            .await
+            .unwrap();
         row = rows
             .into_iter()
             .find(|d| d.log_id.map(|l| l.to_string()) == Some(id.clone()))

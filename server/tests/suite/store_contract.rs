@@ -101,7 +101,7 @@ async fn seed_is_idempotent_and_updates(db: &Db) {
     .unwrap();
     let third = seed::run(db, path.to_str().unwrap()).await.unwrap();
     assert_eq!((third.created, third.updated, third.unchanged), (0, 2, 0));
-    let user = db.user_by_username("mod").await.unwrap().unwrap();
+    let user = db.auth().user_by_username("mod").await.unwrap().unwrap();
     assert!(lumio_server::auth::service::verify_password(
         "a-new-password",
         user.password_hash.as_deref().unwrap()
@@ -128,19 +128,15 @@ async fn seed_rejects_a_bad_file_whole(db: &Db) {
         "{err}"
     );
     // Nothing was written.
-    assert!(db.user_by_username("u1").await.unwrap().is_none());
-    let accounts: Vec<String> =
-        lumio_server::on_db!(db, |pool| sqlx::query_scalar("SELECT slug FROM accounts")
-            .fetch_all(pool)
-            .await)
-        .unwrap();
+    assert!(db.auth().user_by_username("u1").await.unwrap().is_none());
+    let accounts = db.auth().account_slugs().await.unwrap();
     assert!(accounts.is_empty(), "{accounts:?}");
 }
 
 async fn memberships_and_custom_roles(db: &Db) {
     seeded(db).await;
-    let mod_user = db.user_by_username("mod").await.unwrap().unwrap();
-    let ms = db.memberships_of_user(mod_user.id).await.unwrap();
+    let mod_user = db.auth().user_by_username("mod").await.unwrap().unwrap();
+    let ms = db.auth().memberships_of_user(mod_user.id).await.unwrap();
     assert_eq!(ms.len(), 1);
     assert_eq!(
         (ms[0].slug.as_str(), ms[0].role.as_str()),
@@ -158,8 +154,8 @@ async fn memberships_and_custom_roles(db: &Db) {
     )
     .unwrap();
     seed::run(db, path.to_str().unwrap()).await.unwrap();
-    let jan = db.user_by_username("jan").await.unwrap().unwrap();
-    let ms = db.memberships_of_user(jan.id).await.unwrap();
+    let jan = db.auth().user_by_username("jan").await.unwrap().unwrap();
+    let ms = db.auth().memberships_of_user(jan.id).await.unwrap();
     assert_eq!(ms.len(), 2);
     let janitor = ms.iter().find(|m| m.slug == "demo").unwrap();
     let perms: BTreeSet<_> = janitor
@@ -181,7 +177,7 @@ async fn memberships_and_custom_roles(db: &Db) {
 
 async fn tokens_round_trip(db: &Db) {
     seeded(db).await;
-    let user = db.user_by_username("viewer").await.unwrap().unwrap();
+    let user = db.auth().user_by_username("viewer").await.unwrap().unwrap();
     let now = Utc::now();
     let row = lumio_server::auth::model::TokenRow {
         id: Uuid::now_v7(),
@@ -194,13 +190,14 @@ async fn tokens_round_trip(db: &Db) {
         expires_at: None,
         last_used_at: None,
     };
-    db.insert_token(&row).await.unwrap();
-    let back = db.token_by_hash("abc123").await.unwrap().unwrap();
+    db.auth().insert_token(&row).await.unwrap();
+    let back = db.auth().token_by_hash("abc123").await.unwrap().unwrap();
     assert_eq!(back.id, row.id);
     assert_eq!(back.permissions.unwrap().0, vec!["chat:read".to_string()]);
     assert_eq!(back.created_at.timestamp_micros(), now.timestamp_micros());
     // The same hash twice is a unique violation, mapped to 409.
     let dup = db
+        .auth()
         .insert_token(&lumio_server::auth::model::TokenRow {
             id: Uuid::now_v7(),
             ..row.clone()
@@ -211,35 +208,31 @@ async fn tokens_round_trip(db: &Db) {
         lumio_server::AppError::from(dup),
         lumio_server::AppError::Conflict(_)
     ));
-    db.touch_token(row.id, now).await.unwrap();
+    db.auth().touch_token(row.id, now).await.unwrap();
     assert!(db
+        .auth()
         .token_by_hash("abc123")
         .await
         .unwrap()
         .unwrap()
         .last_used_at
         .is_some());
-    assert_eq!(db.tokens_of_user(user.id).await.unwrap().len(), 1);
-    let other = db.user_by_username("mod").await.unwrap().unwrap();
+    assert_eq!(db.auth().tokens_of_user(user.id).await.unwrap().len(), 1);
+    let other = db.auth().user_by_username("mod").await.unwrap().unwrap();
     assert!(
-        !db.delete_token(other.id, row.id).await.unwrap(),
+        !db.auth().delete_token(other.id, row.id).await.unwrap(),
         "another user's token"
     );
-    assert!(db.delete_token(user.id, row.id).await.unwrap());
-    assert!(db.token_by_hash("abc123").await.unwrap().is_none());
+    assert!(db.auth().delete_token(user.id, row.id).await.unwrap());
+    assert!(db.auth().token_by_hash("abc123").await.unwrap().is_none());
 }
 
 async fn notes_crud_and_account_scope(db: &Db) {
     seeded(db).await;
-    let accounts: Vec<(Uuid, String)> = lumio_server::on_db!(db, |pool| sqlx::query_as(
-        "SELECT id, slug FROM accounts ORDER BY slug"
-    )
-    .fetch_all(pool)
-    .await)
-    .unwrap();
-    let demo = accounts.iter().find(|a| a.1 == "demo").unwrap().0;
-    let other = accounts.iter().find(|a| a.1 == "other").unwrap().0;
-    let author = db.user_by_username("mod").await.unwrap().unwrap();
+    let account = |slug| async move { db.auth().account_id_by_slug(slug).await.unwrap().unwrap() };
+    let demo = account("demo").await;
+    let other = account("other").await;
+    let author = db.auth().user_by_username("mod").await.unwrap().unwrap();
     let base = Utc::now();
     let mut ids = Vec::new();
     for i in 0..3 {
@@ -255,37 +248,50 @@ async fn notes_crud_and_account_scope(db: &Db) {
             created_at: at,
             updated_at: at,
         };
-        db.insert_note(&n).await.unwrap();
+        db.notes().insert_note(&n).await.unwrap();
         ids.push(n.id);
     }
-    let list = db.notes_of_user(demo, "twitch", "42").await.unwrap();
+    let list = db
+        .notes()
+        .notes_of_user(demo, "twitch", "42")
+        .await
+        .unwrap();
     assert_eq!(
         list.iter().map(|n| n.id).collect::<Vec<_>>(),
         ids.iter().rev().copied().collect::<Vec<_>>()
     );
     assert_eq!(list[2].note, "note 0 — ünïcode");
     assert!(db
+        .notes()
         .notes_of_user(demo, "kick", "42")
         .await
         .unwrap()
         .is_empty());
     assert!(db
+        .notes()
         .notes_of_user(other, "twitch", "42")
         .await
         .unwrap()
         .is_empty());
 
     // Another account can neither read nor change nor delete the note.
-    assert!(db.note_by_id(other, ids[0]).await.unwrap().is_none());
     assert!(db
+        .notes()
+        .note_by_id(other, ids[0])
+        .await
+        .unwrap()
+        .is_none());
+    assert!(db
+        .notes()
         .update_note(other, ids[0], "x", Utc::now())
         .await
         .unwrap()
         .is_none());
-    assert!(!db.delete_note(other, ids[0]).await.unwrap());
+    assert!(!db.notes().delete_note(other, ids[0]).await.unwrap());
 
     let later = Utc::now() + chrono::Duration::minutes(5);
     let updated = db
+        .notes()
         .update_note(demo, ids[0], "changed", later)
         .await
         .unwrap()
@@ -296,10 +302,14 @@ async fn notes_crud_and_account_scope(db: &Db) {
         later.timestamp_micros()
     );
     assert_eq!(updated.created_by, Some(author.id));
-    assert!(db.delete_note(demo, ids[0]).await.unwrap());
-    assert!(!db.delete_note(demo, ids[0]).await.unwrap());
+    assert!(db.notes().delete_note(demo, ids[0]).await.unwrap());
+    assert!(!db.notes().delete_note(demo, ids[0]).await.unwrap());
     assert_eq!(
-        db.notes_of_user(demo, "twitch", "42").await.unwrap().len(),
+        db.notes()
+            .notes_of_user(demo, "twitch", "42")
+            .await
+            .unwrap()
+            .len(),
         2
     );
 }
@@ -341,12 +351,7 @@ async fn cached_statements(db: &Db) -> usize {
 async fn batches_of_every_size_leave_no_prepared_statement_each(db: &Db) {
     seeded(db).await;
     let db = &one_connection(db).await;
-    let account: Uuid = lumio_server::on_db!(db, |pool| sqlx::query_scalar(
-        "SELECT id FROM accounts WHERE slug = 'demo'"
-    )
-    .fetch_one(pool)
-    .await)
-    .unwrap();
+    let account = db.auth().account_id_by_slug("demo").await.unwrap().unwrap();
     let batch = |size: usize, tag: &str| -> Vec<lumio_server::chat::model::ChatMessage> {
         (0..size)
             .map(|i| {
@@ -368,16 +373,22 @@ async fn batches_of_every_size_leave_no_prepared_statement_each(db: &Db) {
     // Warm up: the statements every batch shares are prepared once.
     for size in 1..=3 {
         let msgs = batch(size, &format!("w{size}"));
-        assert_eq!(db.insert_messages(&msgs).await.unwrap(), size);
+        assert_eq!(db.chat().insert_messages(&msgs).await.unwrap(), size);
         let ids: Vec<Uuid> = msgs.iter().map(|m| m.id).collect();
-        assert_eq!(db.stored_message_ids(&ids).await.unwrap().len(), size);
+        assert_eq!(
+            db.chat().stored_message_ids(&ids).await.unwrap().len(),
+            size
+        );
     }
     let before = cached_statements(db).await;
     for size in 4..=15 {
         let msgs = batch(size, &format!("b{size}"));
-        assert_eq!(db.insert_messages(&msgs).await.unwrap(), size);
+        assert_eq!(db.chat().insert_messages(&msgs).await.unwrap(), size);
         let ids: Vec<Uuid> = msgs.iter().map(|m| m.id).collect();
-        assert_eq!(db.stored_message_ids(&ids).await.unwrap().len(), size);
+        assert_eq!(
+            db.chat().stored_message_ids(&ids).await.unwrap().len(),
+            size
+        );
     }
     let after = cached_statements(db).await;
     assert_eq!(

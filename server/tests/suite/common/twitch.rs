@@ -14,14 +14,9 @@ impl super::Fake for FakeTwitch {
 
 /// The id of the account `slug`.
 pub async fn account_of(s: &TestServer, slug: &str) -> Uuid {
-    let db = &s.state.db;
-    lumio_server::on_db!(db, |pool| sqlx::query_scalar::<_, Uuid>(
-        "SELECT id FROM accounts WHERE slug = $1"
-    )
-    .bind(slug)
-    .fetch_one(pool)
-    .await)
-    .unwrap()
+    (s.state.db.auth().account_id_by_slug(slug).await)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no account {slug}"))
 }
 
 /// Connect the fake broadcaster's channel with a token the fake issues to `user_id` with

@@ -42,3 +42,15 @@ pub async fn login(base: &str) -> anyhow::Result<(reqwest::Client, String, Strin
         .to_string();
     Ok((http, token, account))
 }
+
+/// The owner's token (the demo account's owner, who may connect platforms).
+pub async fn owner_token(http: &reqwest::Client, base: &str) -> anyhow::Result<String> {
+    let v: Value = http
+        .post(format!("{base}/v1/auth/login"))
+        .json(&json!({"username": "owner", "password": "lumio-owner"}))
+        .send()
+        .await?
+        .json()
+        .await?;
+    Ok(v["token"].as_str().unwrap_or_default().to_string())
+}

@@ -7,7 +7,7 @@ use futures::StreamExt;
 use lumio_server::testing::TestServer;
 use serde_json::{json, Value};
 
-use crate::client::message_body;
+use crate::client::{message_body, owner_token};
 use crate::live::{live_socket, read_latencies};
 use crate::stats::percentile;
 use lumio_testkit::discord::{FakeDiscord, MESSAGE_ROUTE};
@@ -31,14 +31,7 @@ pub fn configure(f: &FakeDiscord, c: &mut lumio_server::config::Config) {
 /// map `chat_mirror` to #general; the owner's token.
 async fn setup(s: &TestServer, f: &FakeDiscord) -> anyhow::Result<(reqwest::Client, String)> {
     let http = reqwest::Client::new();
-    let v: Value = http
-        .post(format!("{}/v1/auth/login", s.url))
-        .json(&json!({"username": "owner", "password": "lumio-owner"}))
-        .send()
-        .await?
-        .json()
-        .await?;
-    let token = v["token"].as_str().unwrap_or_default().to_string();
+    let token = owner_token(&http, &s.url).await?;
     let g: Value = http
         .post(format!("{}/graphql", s.url))
         .bearer_auth(&token)

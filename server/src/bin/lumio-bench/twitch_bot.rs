@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use lumio_server::testing::TestServer;
 use lumio_testkit::twitch::{FakeTwitch, TokenPair};
-use serde_json::{json, Value};
+use serde_json::json;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -46,14 +46,7 @@ pub async fn start(
 ) -> anyhow::Result<Bot> {
     let http = reqwest::Client::new();
     let base = s.url.clone();
-    let v: Value = http
-        .post(format!("{base}/v1/auth/login"))
-        .json(&json!({"username": "owner", "password": "lumio-owner"}))
-        .send()
-        .await?
-        .json()
-        .await?;
-    let token = v["token"].as_str().unwrap_or_default().to_string();
+    let token = crate::client::owner_token(&http, &base).await?;
     fake.add_moderator(&fake.broadcaster.id, &fake.bot.id);
     let pair = fake.issue_user_token(&fake.bot.id, &SCOPES);
     for (path, body) in [

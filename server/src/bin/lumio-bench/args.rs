@@ -12,7 +12,9 @@ pub struct Args {
     /// Which measurements: ingest, latency, flush, history, history-buffer (comma-separated);
     /// also `retention`, `delivery` (moderation actions: request → confirmed by the fake
     /// Twitch's echo) and `discord` (gateway MESSAGE_CREATE → WebSocket latency at `rate`
-    /// capped to 500/s, and feature-channel mirroring through lumio-testkit's fake Discord).
+    /// capped to 500/s, and feature-channel mirroring through lumio-testkit's fake Discord) and
+    /// `eventsub` (the fake Twitch's chat at `rate` through lumio's Twitch connector → WebSocket,
+    /// next to `latency` with one subscriber at the same rate).
     #[arg(
         long,
         default_value = "ingest,latency,flush,history,history-buffer",
@@ -25,7 +27,7 @@ pub struct Args {
     /// Seconds of sustained ingest.
     #[arg(long, default_value_t = 10)]
     pub seconds: u64,
-    /// Messages per second for `latency`.
+    /// Messages per second for `latency`, `eventsub` and `retention`.
     #[arg(long, default_value_t = 2000)]
     pub rate: u64,
     /// Subscriber counts for `latency`.

@@ -23,6 +23,9 @@
 //!   them into 429 waits);
 //! - `discord`: the Discord bot against lumio-testkit's fake Discord (gateway → WebSocket
 //!   latency, feature-channel mirroring);
+//! - `eventsub`: Twitch chat (the fake's EventSub `channel.chat.message` at `--rate`) → lumio's
+//!   Twitch connector → a WebSocket client, next to the same run's ingest → WebSocket latency
+//!   and a bare EventSub client of the fake.
 //!
 //! One module per measurement; `args`, `client` (login, message bodies), `live` (the live
 //! socket and its timed reader), `data`, `stats` and `twitch_bot` are shared.
@@ -40,6 +43,7 @@ mod client;
 mod data;
 mod delivery;
 mod discord;
+mod eventsub;
 mod flush;
 mod history;
 mod history_buffer;
@@ -86,7 +90,7 @@ async fn main() -> anyhow::Result<()> {
             Some(Fake::Discord(Box::new(
                 lumio_testkit::discord::FakeDiscord::start().await?,
             )))
-        } else if what == "delivery" {
+        } else if what == "delivery" || what == "eventsub" {
             Some(Fake::Twitch(Box::new(FakeTwitch::start().await?)))
         } else {
             None
@@ -133,6 +137,10 @@ async fn main() -> anyhow::Result<()> {
             "delivery" => match &fake {
                 Some(Fake::Twitch(f)) => delivery::run(&a, &s, f).await?,
                 _ => anyhow::bail!("delivery needs the fake Twitch"),
+            },
+            "eventsub" => match &fake {
+                Some(Fake::Twitch(f)) => eventsub::run(&a, &s, f).await?,
+                _ => anyhow::bail!("eventsub needs the fake Twitch"),
             },
             other => anyhow::bail!("--only: unknown measurement '{other}'"),
         };

@@ -17,6 +17,7 @@ pub mod filter;
 pub mod highlight;
 pub mod keymap;
 pub mod keys;
+pub mod line;
 pub mod live;
 pub mod session;
 pub mod state;

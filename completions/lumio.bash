@@ -3127,7 +3127,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__demo)
-            opts="-q -h --rate --data-dir --bind --no-tui --scrollback --server --account --profile --json --no-color --quiet --help"
+            opts="-q -h --rate --data-dir --bind --no-tui --scrollback --platform-fake --server --account --profile --json --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -642,6 +642,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --account 'Account to act in (id or slug), for users in several accounts'
             cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
             cand --no-tui 'Run only the server (print its URL and a token for `mod`) until Ctrl-C'
+            cand --platform-fake 'Twitch from lumio-testkit''s fake Twitch instead of the simulator: the demo channel is connected with a pasted bot token, its chat arrives over EventSub, and a ban reaches the fake and comes back `confirmed` (only in a build with `--features platform-fake`; other builds refuse it with a usage error)'
             cand --json 'Print JSON for machines instead of tables'
             cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
             cand -q 'Print only what was asked for: no confirmations or hints'

@@ -498,6 +498,7 @@ complete -c lumio -n "__fish_lumio_using_subcommand demo" -l server -d 'Server U
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l no-tui -d 'Run only the server (print its URL and a token for `mod`) until Ctrl-C'
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l platform-fake -d 'Twitch from lumio-testkit\'s fake Twitch instead of the simulator: the demo channel is connected with a pasted bot token, its chat arrives over EventSub, and a ban reaches the fake and comes back `confirmed` (only in a build with `--features platform-fake`; other builds refuse it with a usage error)'
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l json -d 'Print JSON for machines instead of tables'
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'

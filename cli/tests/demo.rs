@@ -429,3 +429,136 @@ fn the_readme_lists_every_seeded_user_and_uses_demo_names() {
     }
     assert!(names >= 5, "the README's examples use demo names ({names})");
 }
+
+/// Issue 15 §7: `lumio demo --no-tui --platform-fake` runs against the fake Twitch; a ban
+/// given with the real `lumio` binary reaches the fake through the delivery worker, and the
+/// fake's EventSub echo marks it `confirmed` in `lumio mod log`. (The tests build `lumio`
+/// with `platform-fake`: the crate dev-depends on itself with that feature.)
+#[cfg(feature = "platform-fake")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_with_the_fake_twitch_confirms_a_ban() {
+    use tokio::io::AsyncBufReadExt;
+
+    let config = tempfile::tempdir().unwrap();
+    let mut demo = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumio"))
+        .args([
+            "demo",
+            "--no-tui",
+            "--platform-fake",
+            "--rate",
+            "10",
+            "--bind",
+            "127.0.0.1:0",
+        ])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("LUMIO_CONFIG_DIR", config.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    // The first line on stdout is the server's URL.
+    let mut lines = tokio::io::BufReader::new(demo.stdout.take().unwrap()).lines();
+    let url = tokio::time::timeout(Duration::from_secs(60), lines.next_line())
+        .await
+        .expect("the demo prints its URL")
+        .unwrap()
+        .expect("a URL line");
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+
+    let lumio = |args: Vec<String>, stdin: Option<String>| {
+        let config = config.path().to_path_buf();
+        let url = url.clone();
+        async move {
+            let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumio"));
+            cmd.args(&args)
+                .env_clear()
+                .env("PATH", std::env::var("PATH").unwrap_or_default())
+                .env("LUMIO_CONFIG_DIR", &config)
+                .env("LUMIO_SERVER", &url)
+                .stdin(if stdin.is_some() {
+                    Stdio::piped()
+                } else {
+                    Stdio::null()
+                })
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .kill_on_drop(true);
+            let mut child = cmd.spawn().unwrap();
+            if let Some(input) = stdin {
+                let mut pipe = child.stdin.take().unwrap();
+                pipe.write_all(input.as_bytes()).await.unwrap();
+                drop(pipe);
+            }
+            let out = tokio::time::timeout(Duration::from_secs(20), child.wait_with_output())
+                .await
+                .unwrap_or_else(|_| panic!("lumio {args:?} hung"))
+                .unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+            let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "lumio {args:?}: {stdout}{stderr}"
+            );
+            stdout
+        }
+    };
+    let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    lumio(
+        args(&["auth", "login", "--username", "mod", "--password-stdin"]),
+        Some("lumio-mod\n".into()),
+    )
+    .await;
+    // The fake's `some_viewer` (id 400000004), a chatter of the fake's channel.
+    let out = lumio(
+        args(&[
+            "mod",
+            "ban",
+            "twitch",
+            "400000004",
+            "--reason",
+            "demo test",
+            "--json",
+        ]),
+        None,
+    )
+    .await;
+    let result: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(result["delivery"], "queued_for_bot", "{result}");
+
+    // Delivered by the worker, then confirmed by the fake's EventSub `channel.ban` echo.
+    let mut last = Value::Null;
+    for _ in 0..150 {
+        let log: Value =
+            serde_json::from_str(&lumio(args(&["mod", "log", "--json"]), None).await).unwrap();
+        last = log
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["platform_user_id"] == "400000004" && e["action"] == "ban")
+            .cloned()
+            .unwrap_or(Value::Null);
+        if last["delivery_status"] == "confirmed" {
+            break;
+        }
+        assert_ne!(last["delivery_status"], "failed", "{last}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(last["delivery_status"], "confirmed", "{last}");
+    assert_eq!(last["reason"], "demo test");
+
+    // Ctrl-C ends the demo cleanly.
+    let pid = demo.id().unwrap().to_string();
+    std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    let status = tokio::time::timeout(Duration::from_secs(20), demo.wait())
+        .await
+        .expect("the demo ends on Ctrl-C")
+        .unwrap();
+    assert!(status.success(), "{status}");
+}

@@ -26,7 +26,8 @@ async fn twitch() -> FakeTwitch {
 backend_tests!(
     file = "moderation_delivery", workers = true, with = twitch;
     actions_reach_twitch_and_its_echo_confirms_them,
-    warnings_need_a_reason_reach_twitch_and_its_echo_confirms_them
+    warnings_need_a_reason_reach_twitch_and_its_echo_confirms_them,
+    a_retried_unmod_holds_back_the_timeout_queued_after_it
 );
 
 fn options(fake: &FakeTwitch) -> WorkerOptions {
@@ -353,4 +354,87 @@ async fn warnings_need_a_reason_reach_twitch_and_its_echo_confirms_them(
     let _ = pair;
     stop.send(true).unwrap();
     let _ = bot.await;
+}
+
+/// Issue 15: rows of one chatter go out in order. The timeout of a moderator queues an unmod
+/// and then the timeout; when Twitch fails the unmod (500, then a 429), the timeout waits for
+/// it instead of reaching Twitch first (which refuses to time out a moderator).
+async fn a_retried_unmod_holds_back_the_timeout_queued_after_it(s: &TestServer, fake: &FakeTwitch) {
+    let api = Api::new(&s.url);
+    let t = api.login("owner", "lumio-owner").await;
+    connect_moderating_bot(&api, &t, fake).await;
+    // Mod and unmod act as the broadcaster.
+    let pair = fake.issue_user_token(&fake.broadcaster.id, &["channel:manage:moderators"]);
+    paste_tokens(&api, &t, fake, &pair, "broadcaster").await;
+    let m = fake.moderator.clone();
+    assert!(fake.is_moderator(&fake.broadcaster.id, &m.id));
+    // lumio knows them as a moderator from their chat.
+    let (st, b) = api
+        .call(
+            Method::POST,
+            "/v1/chat/message",
+            Some(&t),
+            Some(json!({"platform": "twitch", "channel_name": "lumio_demo",
+                "user_id": m.id, "username": m.login, "message": "hi", "is_mod": true})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{b}");
+    fake.fail_next_helix(Some("DELETE"), "/moderation/moderators", 500, 1);
+    fake.fail_next_helix(Some("DELETE"), "/moderation/moderators", 429, 1);
+
+    let (st, r) = api
+        .call(
+            Method::POST,
+            "/v1/chat/moderate",
+            Some(&t),
+            Some(json!({"platform": "twitch", "action": "timeout",
+                "platform_user_id": m.id, "duration_seconds": 600, "reason": "caps"})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    let id = r["id"].as_str().unwrap().to_string();
+    // The timeout is sent once the unmod went through, and Twitch takes it (its echo may
+    // confirm it, when a bot worker reads the channel).
+    until("the timeout reaching Twitch", || {
+        fake.ban_of(&fake.broadcaster.id, &m.id).is_some()
+    })
+    .await;
+    let (_, log) = api
+        .call(
+            Method::GET,
+            "/v1/chat/moderation-log?limit=200",
+            Some(&t),
+            None,
+        )
+        .await;
+    let e = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    assert_ne!(e["delivery_status"], "failed", "{e}");
+    assert!(fake.ban_of(&fake.broadcaster.id, &m.id).is_some());
+    assert!(!fake.is_moderator(&fake.broadcaster.id, &m.id));
+    let calls: Vec<(String, u16)> = fake
+        .helix_answers()
+        .into_iter()
+        .filter(|(c, _)| {
+            c.path == "/helix/moderation/moderators" || c.path == "/helix/moderation/bans"
+        })
+        .map(|(c, st)| (format!("{} {}", c.method, c.path), st))
+        .collect();
+    let unmod = "DELETE /helix/moderation/moderators".to_string();
+    let ban = "POST /helix/moderation/bans".to_string();
+    assert_eq!(
+        calls,
+        [
+            (unmod.clone(), 500),
+            (unmod.clone(), 429),
+            (unmod, 204),
+            (ban, 200)
+        ],
+        "the timeout never went before the unmod"
+    );
 }

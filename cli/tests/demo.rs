@@ -6,6 +6,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -468,64 +470,26 @@ async fn demo_with_the_fake_twitch_confirms_a_ban() {
         .expect("a URL line");
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
 
-    let lumio = |args: Vec<String>, stdin: Option<String>| {
-        let config = config.path().to_path_buf();
-        let url = url.clone();
-        async move {
-            let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumio"));
-            cmd.args(&args)
-                .env_clear()
-                .env("PATH", std::env::var("PATH").unwrap_or_default())
-                .env("LUMIO_CONFIG_DIR", &config)
-                .env("LUMIO_SERVER", &url)
-                .stdin(if stdin.is_some() {
-                    Stdio::piped()
-                } else {
-                    Stdio::null()
-                })
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .kill_on_drop(true);
-            let mut child = cmd.spawn().unwrap();
-            if let Some(input) = stdin {
-                let mut pipe = child.stdin.take().unwrap();
-                pipe.write_all(input.as_bytes()).await.unwrap();
-                drop(pipe);
-            }
-            let out = tokio::time::timeout(Duration::from_secs(20), child.wait_with_output())
-                .await
-                .unwrap_or_else(|_| panic!("lumio {args:?} hung"))
-                .unwrap();
-            let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-            let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-            assert_eq!(
-                out.status.code(),
-                Some(0),
-                "lumio {args:?}: {stdout}{stderr}"
-            );
-            stdout
-        }
+    let cli = common::Cli {
+        server: url.clone(),
+        config: tempfile::tempdir().unwrap(),
     };
-    let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    lumio(
-        args(&["auth", "login", "--username", "mod", "--password-stdin"]),
-        Some("lumio-mod\n".into()),
-    )
-    .await;
+    cli.login("mod").await;
     // The fake's `some_viewer` (id 400000004), a chatter of the fake's channel.
-    let out = lumio(
-        args(&[
-            "mod",
-            "ban",
-            "twitch",
-            "400000004",
-            "--reason",
-            "demo test",
-            "--json",
-        ]),
-        None,
-    )
-    .await;
+    let out = cli
+        .ok(
+            &[
+                "mod",
+                "ban",
+                "twitch",
+                "400000004",
+                "--reason",
+                "demo test",
+                "--json",
+            ],
+            None,
+        )
+        .await;
     let result: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(result["delivery"], "queued_for_bot", "{result}");
 
@@ -533,7 +497,7 @@ async fn demo_with_the_fake_twitch_confirms_a_ban() {
     let mut last = Value::Null;
     for _ in 0..150 {
         let log: Value =
-            serde_json::from_str(&lumio(args(&["mod", "log", "--json"]), None).await).unwrap();
+            serde_json::from_str(&cli.ok(&["mod", "log", "--json"], None).await).unwrap();
         last = log
             .as_array()
             .unwrap()

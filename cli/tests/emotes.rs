@@ -37,21 +37,9 @@ async fn emotes(opts: TestOptions, name: &str) {
     };
     let owner = Cli::new(&s);
     owner.login("owner").await;
-    let pair = twitch.issue_user_token(&twitch.bot.id, &["user:bot", "user:read:emotes"]);
-    let stdin = format!("{}\n{}\n", pair.access_token, pair.refresh_token);
+    let bot = twitch.bot.id.clone();
     owner
-        .ok(
-            &[
-                "connect",
-                "twitch",
-                "--token-stdin",
-                "--as",
-                "bot",
-                "--channel",
-                "lumio_demo",
-            ],
-            Some(&stdin),
-        )
+        .connect_twitch(&twitch, &bot, "bot", &["user:bot", "user:read:emotes"])
         .await;
     let cli = Cli::new(&s);
     cli.login("viewer").await;

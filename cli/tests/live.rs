@@ -31,25 +31,6 @@ async fn live_controls(opts: TestOptions, name: &str) {
     s.stop().await;
 }
 
-/// `lumio connect twitch --token-stdin --as ROLE` with tokens the fake issued to `user`.
-async fn connect(cli: &Cli, h: &FakeTwitch, user: &str, role: &str, scopes: &[&str]) {
-    let pair = h.issue_user_token(user, scopes);
-    let stdin = format!("{}\n{}\n", pair.access_token, pair.refresh_token);
-    cli.ok(
-        &[
-            "connect",
-            "twitch",
-            "--token-stdin",
-            "--as",
-            role,
-            "--channel",
-            "lumio_demo",
-        ],
-        Some(&stdin),
-    )
-    .await;
-}
-
 async fn run(s: &TestServer, h: &FakeTwitch) {
     let owner = Cli::new(s);
     owner.login("owner").await;
@@ -69,9 +50,11 @@ async fn run(s: &TestServer, h: &FakeTwitch) {
         "channel:manage:polls",
         "channel:manage:predictions",
     ];
-    connect(&owner, h, b, "broadcaster", &live).await;
+    owner.connect_twitch(h, b, "broadcaster", &live).await;
     let bot = h.bot.id.clone();
-    connect(&owner, h, &bot, "bot", &["user:bot", "user:write:chat"]).await;
+    owner
+        .connect_twitch(h, &bot, "bot", &["user:bot", "user:write:chat"])
+        .await;
 
     // Raid.
     h.set_raid_pending(b, true);

@@ -10,7 +10,9 @@ mod common;
 
 use std::time::Duration;
 
-use common::twitch::{account_of, connect_moderating_bot, paste_tokens, MODERATING_BOT};
+use common::twitch::{
+    account_of, connect_bot_with, connect_moderating_bot, paste_tokens, MODERATING_BOT,
+};
 use common::{log_entry_with_status, next_event, ws_connect, Api, Ws};
 use lumio_server::bots::worker::{self, WorkerOptions};
 use lumio_server::platforms::twitch::eventsub::EventSubOptions;
@@ -231,17 +233,7 @@ async fn warnings_need_a_reason_reach_twitch_and_its_echo_confirms_them(
     let t = api.login("owner", "lumio-owner").await;
     let mut scopes = MODERATING_BOT.to_vec();
     scopes.push("moderator:manage:warnings");
-    let pair = fake.issue_user_token(&fake.bot.id, &scopes);
-    paste_tokens(&api, &t, fake, &pair, "bot").await;
-    let (st, b) = api
-        .call(
-            Method::POST,
-            "/v1/bot-toggle",
-            Some(&t),
-            Some(json!({"platform": "twitch", "enabled": true})),
-        )
-        .await;
-    assert_eq!(st, StatusCode::OK, "{b}");
+    connect_bot_with(&api, &t, fake, &scopes).await;
     let (stop, rx) = tokio::sync::watch::channel(false);
     let bot = worker::spawn(s.state.clone(), options(fake), rx);
     until("a session reading the channel", || {
@@ -351,7 +343,6 @@ async fn warnings_need_a_reason_reach_twitch_and_its_echo_confirms_them(
         .await;
     assert_eq!(st, StatusCode::FORBIDDEN, "{r}");
     assert!(r.to_string().contains("chat:timeout"), "{r}");
-    let _ = pair;
     stop.send(true).unwrap();
     let _ = bot.await;
 }

@@ -9,9 +9,8 @@ use super::model::Emote;
 use uuid::Uuid;
 
 use crate::config::{PlatformApi, PlatformsConfig};
-use crate::error::AppError;
 use crate::platforms::connector::{Connector, PlatformEmote};
-use crate::platforms::twitch::act::{self, Acting};
+use crate::platforms::twitch::act::{self, Unread};
 use crate::platforms::Platform;
 use crate::state::AppState;
 
@@ -278,26 +277,13 @@ async fn twitch_channel_emotes(
     account: Uuid,
     channel: &str,
 ) -> Result<Vec<PlatformEmote>, ProviderError> {
-    let acting = Acting::BotOrBroadcaster;
-    let Some(ch) = act::channel(state, account, acting)
-        .await
-        .map_err(|e| ProviderError::Failed(e.to_string()))?
-    else {
-        return Err(ProviderError::NotConfigured(format!(
-            "twitch: {}",
-            act::not_connected(acting)
-        )));
-    };
-    act::act_on(state, account, &ch, &[], &mut |c, token, mut on| {
+    act::read(state, account, &[], |c, token, mut on| {
         on.broadcaster_id = channel.to_string();
         async move { c.channel_emotes(&token, &on).await }
     })
     .await
     .map_err(|e| match e {
-        // Not connected as needed, a missing scope, a credential to re-authorize.
-        AppError::Forbidden(_) | AppError::Conflict(_) | AppError::Validation(_) => {
-            ProviderError::NotConfigured(format!("twitch: {e}"))
-        }
-        other => ProviderError::Failed(format!("twitch: {other}")),
+        Unread::NotConnected(m) | Unread::Refused(m) => ProviderError::NotConfigured(m),
+        Unread::Failed(m) => ProviderError::Failed(m),
     })
 }

@@ -15,9 +15,8 @@ use super::breaker::Breaker;
 use super::model::Enrichment;
 use crate::bus::{keys, Bus};
 use crate::config::{PlatformApi, PlatformsConfig};
-use crate::error::AppError;
 use crate::platforms::connector::{ChannelRef, Connector, PlatformResult};
-use crate::platforms::twitch::act::{self, Acting};
+use crate::platforms::twitch::act::{self, Unread};
 use crate::platforms::twitch::connector::TwitchConnector;
 use crate::platforms::Platform;
 
@@ -346,31 +345,17 @@ fn first<'a>(v: &'a Value, list: &str) -> Option<&'a Value> {
 pub struct TwitchEnricher;
 
 impl TwitchEnricher {
-    async fn act<T, F, Fut>(
-        cx: &EnrichCx<'_>,
-        needed: &[&str],
-        mut call: F,
-    ) -> Result<T, EnrichError>
+    async fn act<T, F, Fut>(cx: &EnrichCx<'_>, needed: &[&str], call: F) -> Result<T, EnrichError>
     where
         F: FnMut(TwitchConnector, String, ChannelRef) -> Fut,
         Fut: std::future::Future<Output = PlatformResult<T>>,
     {
-        let acting = Acting::BotOrBroadcaster;
-        let Some(ch) = act::channel(cx.state, cx.account, acting)
-            .await
-            .map_err(|e| EnrichError::Failed(e.to_string()))?
-        else {
-            return Err(EnrichError::NotConfigured(format!(
-                "twitch: {}",
-                act::not_connected(acting)
-            )));
-        };
-        act::act_on(cx.state, cx.account, &ch, needed, &mut call)
+        act::read(cx.state, cx.account, needed, call)
             .await
             .map_err(|e| match e {
-                // A scope not granted, a credential to re-authorize.
-                AppError::Forbidden(m) | AppError::Conflict(m) => EnrichError::Refused(m),
-                other => EnrichError::Failed(format!("twitch: {other}")),
+                Unread::NotConnected(m) => EnrichError::NotConfigured(m),
+                Unread::Refused(m) => EnrichError::Refused(m),
+                Unread::Failed(m) => EnrichError::Failed(m),
             })
     }
 }

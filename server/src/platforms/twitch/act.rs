@@ -109,6 +109,48 @@ where
     act_on(state, account, &ch, needed, &mut call).await
 }
 
+/// Why a Twitch read that is reported rather than failed (a profile, emotes) was not made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unread {
+    /// The account has no Twitch channel connected (the message names the command).
+    NotConnected(String),
+    /// The credential may not: a scope not granted, a credential to re-authorize.
+    Refused(String),
+    /// The call failed (Twitch's answer, unreachable…).
+    Failed(String),
+}
+
+/// [`act`] as the bot (else the broadcaster) for a read whose caller reports what kept it
+/// from Twitch instead of failing.
+pub async fn read<T, F, Fut>(
+    state: &AppState,
+    account: Uuid,
+    needed: &[&str],
+    mut call: F,
+) -> Result<T, Unread>
+where
+    F: FnMut(TwitchConnector, String, ChannelRef) -> Fut,
+    Fut: Future<Output = PlatformResult<T>>,
+{
+    let acting = Acting::BotOrBroadcaster;
+    let ch = match channel(state, account, acting).await {
+        Ok(Some(ch)) => ch,
+        Ok(None) => {
+            return Err(Unread::NotConnected(format!(
+                "twitch: {}",
+                not_connected(acting)
+            )))
+        }
+        Err(e) => return Err(Unread::Failed(format!("twitch: {e}"))),
+    };
+    act_on(state, account, &ch, needed, &mut call)
+        .await
+        .map_err(|e| match e {
+            AppError::Forbidden(m) | AppError::Conflict(m) => Unread::Refused(m),
+            other => Unread::Failed(format!("twitch: {other}")),
+        })
+}
+
 /// [`act`] on a channel already found with [`channel`].
 pub async fn act_on<T, F, Fut>(
     state: &AppState,

@@ -713,6 +713,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
             [CompletionResult]::new('--no-tui', '--no-tui', [CompletionResultType]::ParameterName, 'Run only the server (print its URL and a token for `mod`) until Ctrl-C')
+            [CompletionResult]::new('--platform-fake', '--platform-fake', [CompletionResultType]::ParameterName, 'Twitch from lumio-testkit''s fake Twitch instead of the simulator: the demo channel is connected with a pasted bot token, its chat arrives over EventSub, and a ban reaches the fake and comes back `confirmed` (only in a build with `--features platform-fake`; other builds refuse it with a usage error)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
@@ -734,6 +735,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('ban', 'ban', [CompletionResultType]::ParameterValue, 'Ban a chatter')
             [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Lift a ban or a timeout')
             [CompletionResult]::new('timeout', 'timeout', [CompletionResultType]::ParameterValue, 'Time a chatter out')
+            [CompletionResult]::new('warn', 'warn', [CompletionResultType]::ParameterValue, 'Warn a chatter (Twitch): they must acknowledge the reason before chatting again')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a message (by its lumio id, as `lumio chat history --json` shows)')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A chatter''s moderation log, newest first; without a chatter, the whole account''s')
@@ -774,6 +776,20 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long: 90s, 10m, 1h30m, 1d (or plain seconds); up to 14 days')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'r')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for machines instead of tables')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: the NO_COLOR environment variable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no confirmations or hints')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'lumio;mod;warn' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'What the chatter is warned about (1–500 characters; they see it)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'What the chatter is warned about (1–500 characters; they see it)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server URL [default: the profile''s, else http://127.0.0.1:8080]')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account to act in (id or slug), for users in several accounts')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Configuration profile to use [default: the config''s default_profile, else "default"]')
@@ -847,6 +863,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('ban', 'ban', [CompletionResultType]::ParameterValue, 'Ban a chatter')
             [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Lift a ban or a timeout')
             [CompletionResult]::new('timeout', 'timeout', [CompletionResultType]::ParameterValue, 'Time a chatter out')
+            [CompletionResult]::new('warn', 'warn', [CompletionResultType]::ParameterValue, 'Warn a chatter (Twitch): they must acknowledge the reason before chatting again')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a message (by its lumio id, as `lumio chat history --json` shows)')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A chatter''s moderation log, newest first; without a chatter, the whole account''s')
@@ -861,6 +878,9 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;mod;help;timeout' {
+            break
+        }
+        'lumio;mod;help;warn' {
             break
         }
         'lumio;mod;help;delete' {
@@ -1889,6 +1909,7 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             [CompletionResult]::new('ban', 'ban', [CompletionResultType]::ParameterValue, 'Ban a chatter')
             [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Lift a ban or a timeout')
             [CompletionResult]::new('timeout', 'timeout', [CompletionResultType]::ParameterValue, 'Time a chatter out')
+            [CompletionResult]::new('warn', 'warn', [CompletionResultType]::ParameterValue, 'Warn a chatter (Twitch): they must acknowledge the reason before chatting again')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a message (by its lumio id, as `lumio chat history --json` shows)')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A chatter''s moderation log, newest first; without a chatter, the whole account''s')
@@ -1902,6 +1923,9 @@ Register-ArgumentCompleter -Native -CommandName 'lumio' -ScriptBlock {
             break
         }
         'lumio;help;mod;timeout' {
+            break
+        }
+        'lumio;help;mod;warn' {
             break
         }
         'lumio;help;mod;delete' {

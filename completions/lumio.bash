@@ -661,6 +661,9 @@ _lumio() {
             lumio__subcmd__help__subcmd__mod,unban)
                 cmd="lumio__subcmd__help__subcmd__mod__subcmd__unban"
                 ;;
+            lumio__subcmd__help__subcmd__mod,warn)
+                cmd="lumio__subcmd__help__subcmd__mod__subcmd__warn"
+                ;;
             lumio__subcmd__help__subcmd__notes,add)
                 cmd="lumio__subcmd__help__subcmd__notes__subcmd__add"
                 ;;
@@ -712,6 +715,9 @@ _lumio() {
             lumio__subcmd__mod,unban)
                 cmd="lumio__subcmd__mod__subcmd__unban"
                 ;;
+            lumio__subcmd__mod,warn)
+                cmd="lumio__subcmd__mod__subcmd__warn"
+                ;;
             lumio__subcmd__mod__subcmd__help,apply)
                 cmd="lumio__subcmd__mod__subcmd__help__subcmd__apply"
                 ;;
@@ -735,6 +741,9 @@ _lumio() {
                 ;;
             lumio__subcmd__mod__subcmd__help,unban)
                 cmd="lumio__subcmd__mod__subcmd__help__subcmd__unban"
+                ;;
+            lumio__subcmd__mod__subcmd__help,warn)
+                cmd="lumio__subcmd__mod__subcmd__help__subcmd__warn"
                 ;;
             lumio__subcmd__notes,add)
                 cmd="lumio__subcmd__notes__subcmd__add"
@@ -3127,7 +3136,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__demo)
-            opts="-q -h --rate --data-dir --bind --no-tui --scrollback --server --account --profile --json --no-color --quiet --help"
+            opts="-q -h --rate --data-dir --bind --no-tui --scrollback --platform-fake --server --account --profile --json --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4407,7 +4416,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__mod)
-            opts="ban unban timeout delete apply log treatment"
+            opts="ban unban timeout warn delete apply log treatment"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4505,6 +4514,20 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__help__subcmd__mod__subcmd__unban)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__help__subcmd__mod__subcmd__warn)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4745,7 +4768,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__mod)
-            opts="-q -h --server --account --profile --json --no-color --quiet --help ban unban timeout delete apply log treatment help"
+            opts="-q -h --server --account --profile --json --no-color --quiet --help ban unban timeout warn delete apply log treatment help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4881,7 +4904,7 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__mod__subcmd__help)
-            opts="ban unban timeout delete apply log treatment help"
+            opts="ban unban timeout warn delete apply log treatment help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5006,6 +5029,20 @@ _lumio() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lumio__subcmd__mod__subcmd__help__subcmd__warn)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lumio__subcmd__mod__subcmd__log)
             opts="-n -q -h --page --limit --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -5113,6 +5150,40 @@ _lumio() {
             return 0
             ;;
         lumio__subcmd__mod__subcmd__unban)
+            opts="-r -q -h --reason --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lumio__subcmd__mod__subcmd__warn)
             opts="-r -q -h --reason --server --account --profile --json --no-color --quiet --help twitch youtube kick trovo discord"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -642,6 +642,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --account 'Account to act in (id or slug), for users in several accounts'
             cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
             cand --no-tui 'Run only the server (print its URL and a token for `mod`) until Ctrl-C'
+            cand --platform-fake 'Twitch from lumio-testkit''s fake Twitch instead of the simulator: the demo channel is connected with a pasted bot token, its chat arrives over EventSub, and a ban reaches the fake and comes back `confirmed` (only in a build with `--features platform-fake`; other builds refuse it with a usage error)'
             cand --json 'Print JSON for machines instead of tables'
             cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
             cand -q 'Print only what was asked for: no confirmations or hints'
@@ -662,6 +663,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand ban 'Ban a chatter'
             cand unban 'Lift a ban or a timeout'
             cand timeout 'Time a chatter out'
+            cand warn 'Warn a chatter (Twitch): they must acknowledge the reason before chatting again'
             cand delete 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
             cand apply 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
             cand log 'A chatter''s moderation log, newest first; without a chatter, the whole account''s'
@@ -699,6 +701,19 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand --duration 'How long: 90s, 10m, 1h30m, 1d (or plain seconds); up to 14 days'
             cand -r 'r'
             cand --reason 'reason'
+            cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
+            cand --account 'Account to act in (id or slug), for users in several accounts'
+            cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
+            cand --json 'Print JSON for machines instead of tables'
+            cand --no-color 'Never use colour (also: the NO_COLOR environment variable)'
+            cand -q 'Print only what was asked for: no confirmations or hints'
+            cand --quiet 'Print only what was asked for: no confirmations or hints'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'lumio;mod;warn'= {
+            cand -r 'What the chatter is warned about (1–500 characters; they see it)'
+            cand --reason 'What the chatter is warned about (1–500 characters; they see it)'
             cand --server 'Server URL [default: the profile''s, else http://127.0.0.1:8080]'
             cand --account 'Account to act in (id or slug), for users in several accounts'
             cand --profile 'Configuration profile to use [default: the config''s default_profile, else "default"]'
@@ -767,6 +782,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand ban 'Ban a chatter'
             cand unban 'Lift a ban or a timeout'
             cand timeout 'Time a chatter out'
+            cand warn 'Warn a chatter (Twitch): they must acknowledge the reason before chatting again'
             cand delete 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
             cand apply 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
             cand log 'A chatter''s moderation log, newest first; without a chatter, the whole account''s'
@@ -778,6 +794,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;mod;help;unban'= {
         }
         &'lumio;mod;help;timeout'= {
+        }
+        &'lumio;mod;help;warn'= {
         }
         &'lumio;mod;help;delete'= {
         }
@@ -1664,6 +1682,7 @@ set edit:completion:arg-completer[lumio] = {|@words|
             cand ban 'Ban a chatter'
             cand unban 'Lift a ban or a timeout'
             cand timeout 'Time a chatter out'
+            cand warn 'Warn a chatter (Twitch): they must acknowledge the reason before chatting again'
             cand delete 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
             cand apply 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
             cand log 'A chatter''s moderation log, newest first; without a chatter, the whole account''s'
@@ -1674,6 +1693,8 @@ set edit:completion:arg-completer[lumio] = {|@words|
         &'lumio;help;mod;unban'= {
         }
         &'lumio;help;mod;timeout'= {
+        }
+        &'lumio;help;mod;warn'= {
         }
         &'lumio;help;mod;delete'= {
         }

@@ -498,25 +498,27 @@ complete -c lumio -n "__fish_lumio_using_subcommand demo" -l server -d 'Server U
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l no-tui -d 'Run only the server (print its URL and a token for `mod`) until Ctrl-C'
+complete -c lumio -n "__fish_lumio_using_subcommand demo" -l platform-fake -d 'Twitch from lumio-testkit\'s fake Twitch instead of the simulator: the demo channel is connected with a pasted bot token, its chat arrives over EventSub, and a ban reaches the fake and comes back `confirmed` (only in a build with `--features platform-fake`; other builds refuse it with a usage error)'
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l json -d 'Print JSON for machines instead of tables'
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l json -d 'Print JSON for machines instead of tables'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -s h -l help -d 'Print help'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "ban" -d 'Ban a chatter'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "unban" -d 'Lift a ban or a timeout'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "timeout" -d 'Time a chatter out'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "delete" -d 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "apply" -d 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "log" -d 'A chatter\'s moderation log, newest first; without a chatter, the whole account\'s'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "treatment" -d 'Set a chatter\'s treatment: none, active_monitoring or restricted'
-complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout delete apply log treatment help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -f -a "ban" -d 'Ban a chatter'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -f -a "unban" -d 'Lift a ban or a timeout'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -f -a "timeout" -d 'Time a chatter out'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -f -a "warn" -d 'Warn a chatter (Twitch): they must acknowledge the reason before chatting again'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -f -a "delete" -d 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -f -a "apply" -d 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -f -a "log" -d 'A chatter\'s moderation log, newest first; without a chatter, the whole account\'s'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -f -a "treatment" -d 'Set a chatter\'s treatment: none, active_monitoring or restricted'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and not __fish_seen_subcommand_from ban unban timeout warn delete apply log treatment help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from ban" -s r -l reason -d 'Why (kept in the moderation log)' -r
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from ban" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from ban" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
@@ -542,6 +544,14 @@ complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcomm
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from timeout" -s h -l help -d 'Print help'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from warn" -s r -l reason -d 'What the chatter is warned about (1–500 characters; they see it)' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from warn" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from warn" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from warn" -l profile -d 'Configuration profile to use [default: the config\'s default_profile, else "default"]' -r
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from warn" -l json -d 'Print JSON for machines instead of tables'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from warn" -l no-color -d 'Never use colour (also: the NO_COLOR environment variable)'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from warn" -s q -l quiet -d 'Print only what was asked for: no confirmations or hints'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from warn" -s h -l help -d 'Print help'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from delete" -s r -l reason -r
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from delete" -l server -d 'Server URL [default: the profile\'s, else http://127.0.0.1:8080]' -r
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from delete" -l account -d 'Account to act in (id or slug), for users in several accounts' -r
@@ -581,6 +591,7 @@ complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcomm
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "ban" -d 'Ban a chatter'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "unban" -d 'Lift a ban or a timeout'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "timeout" -d 'Time a chatter out'
+complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "warn" -d 'Warn a chatter (Twitch): they must acknowledge the reason before chatting again'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
 complete -c lumio -n "__fish_lumio_using_subcommand mod; and __fish_seen_subcommand_from help" -f -a "log" -d 'A chatter\'s moderation log, newest first; without a chatter, the whole account\'s'
@@ -999,6 +1010,7 @@ complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcom
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "ban" -d 'Ban a chatter'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "unban" -d 'Lift a ban or a timeout'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "timeout" -d 'Time a chatter out'
+complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "warn" -d 'Warn a chatter (Twitch): they must acknowledge the reason before chatting again'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "delete" -d 'Delete a message (by its lumio id, as `lumio chat history --json` shows)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "apply" -d 'Apply many actions from a CSV or NDJSON file (or `-` for standard input)'
 complete -c lumio -n "__fish_lumio_using_subcommand help; and __fish_seen_subcommand_from mod" -f -a "log" -d 'A chatter\'s moderation log, newest first; without a chatter, the whole account\'s'

@@ -160,14 +160,6 @@ pub struct PlatformArgs {
     /// Twitch application client id (sent as Client-Id).
     #[arg(long, env = "LUMIO_TWITCH_CLIENT_ID", global = true)]
     pub twitch_client_id: Option<String>,
-    /// Twitch OAuth token of the bot / broadcaster (sent as a Bearer token).
-    #[arg(
-        long,
-        env = "LUMIO_TWITCH_TOKEN",
-        global = true,
-        hide_env_values = true
-    )]
-    pub twitch_token: Option<String>,
     /// Twitch OAuth base URL (default https://id.twitch.tv/oauth2): device codes, token
     /// refresh, validation.
     #[arg(long, env = "LUMIO_TWITCH_AUTH_URL", global = true)]
@@ -369,7 +361,7 @@ impl PlatformsConfig {
             DEFAULT_TWITCH_API_URL,
         )?);
         twitch.client_id = secret(&a.twitch_client_id);
-        twitch.token = secret(&a.twitch_token);
+        // No server-wide Twitch token: each account acts with its channel's own credential.
         let mut trovo = PlatformApi::new(base_url(
             "LUMIO_TROVO_API_URL",
             &a.trovo_api_url,
@@ -768,13 +760,13 @@ mod tests {
         let a = PlatformArgs {
             twitch_api_url: Some("http://127.0.0.1:9/helix/".into()),
             twitch_client_id: Some("cid".into()),
-            twitch_token: Some("  ".into()),
+            kick_token: Some("  ".into()),
             ..Default::default()
         };
         let p = PlatformsConfig::from_args(&a).unwrap();
         assert_eq!(p.twitch.api_url, "http://127.0.0.1:9/helix");
         assert_eq!(p.twitch.client_id.as_deref(), Some("cid"));
-        assert_eq!(p.twitch.token, None, "a blank token is no token");
+        assert_eq!(p.kick.token, None, "a blank token is no token");
     }
 
     #[test]

@@ -268,18 +268,6 @@ impl Drop for TestServer {
     }
 }
 
-/// Point the server's Twitch API at lumio-testkit's one-token Helix, with its credentials.
-pub fn point_twitch_at(
-    helix: &lumio_testkit::twitch::lite::FakeHelix,
-    c: &mut crate::config::Config,
-) {
-    use lumio_testkit::twitch::lite::{FAKE_CLIENT_ID, FAKE_TOKEN};
-    let api = &mut c.platforms.twitch;
-    api.api_url = helix.url.clone();
-    api.token = Some(FAKE_TOKEN.into());
-    api.client_id = Some(FAKE_CLIENT_ID.into());
-}
-
 /// Point every Twitch URL (OAuth, Helix, EventSub) at lumio-testkit's strict fake Twitch, with
 /// a secret key of its own for the channel credentials.
 pub fn point_twitch_fake_at(

@@ -17,6 +17,7 @@ pub enum Action {
     Unban,
     Timeout,
     Delete,
+    Warn,
 }
 
 impl Action {
@@ -26,6 +27,7 @@ impl Action {
             Action::Unban => "unban",
             Action::Timeout => "timeout",
             Action::Delete => "delete",
+            Action::Warn => "warn",
         }
     }
 }
@@ -44,8 +46,9 @@ impl std::str::FromStr for Action {
             "unban" => Ok(Action::Unban),
             "timeout" => Ok(Action::Timeout),
             "delete" => Ok(Action::Delete),
+            "warn" => Ok(Action::Warn),
             other => Err(format!(
-                "unknown action '{other}' (ban, unban, timeout or delete)"
+                "unknown action '{other}' (ban, unban, timeout, delete or warn)"
             )),
         }
     }

@@ -42,8 +42,10 @@ pub struct DemoArgs {
     pub scrollback: Option<usize>,
     /// Twitch from lumio-testkit's fake Twitch instead of the simulator: the demo channel is
     /// connected with a pasted bot token, its chat arrives over EventSub, and a ban reaches
-    /// the fake and comes back `confirmed` (only in a build with `--features platform-fake`).
-    #[cfg(feature = "platform-fake")]
+    /// the fake and comes back `confirmed` (only in a build with `--features platform-fake`;
+    /// other builds refuse it with a usage error).
+    // Declared in every build so the help, completions and man pages do not depend on the
+    // feature (the tests build with it on).
     #[arg(long)]
     pub platform_fake: bool,
 }
@@ -70,7 +72,13 @@ async fn fake_twitch(a: &DemoArgs) -> CliResult<Option<FakeTwitch>> {
 }
 
 #[cfg(not(feature = "platform-fake"))]
-async fn fake_twitch(_: &DemoArgs) -> CliResult<Option<FakeTwitch>> {
+async fn fake_twitch(a: &DemoArgs) -> CliResult<Option<FakeTwitch>> {
+    if a.platform_fake {
+        return Err(CliError::usage(
+            "--platform-fake needs a lumio built with it: cargo run -p lumio --features \
+             platform-fake -- demo --platform-fake",
+        ));
+    }
     Ok(None)
 }
 
@@ -153,8 +161,8 @@ pub async fn run(ctx: Ctx, a: DemoArgs) -> CliResult<()> {
                 .unwrap_or(0)
         )),
     };
-    std::fs::create_dir_all(&dir).map_err(|e| fail(&dir.display().to_string(), e))?;
     let fake = fake_twitch(&a).await?;
+    std::fs::create_dir_all(&dir).map_err(|e| fail(&dir.display().to_string(), e))?;
     // With the fake Twitch, Twitch's chat is the fake's (a fifth of the rate).
     let skip = if fake.is_some() {
         vec![lumio_server::platforms::Platform::Twitch]

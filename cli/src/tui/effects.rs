@@ -68,6 +68,7 @@ pub async fn perform(client: &Client, effect: Effect) -> Option<Input> {
                         format_duration(r.duration_seconds.or(secs).unwrap_or(0))
                     ),
                     Action::Delete => "deleted".into(),
+                    Action::Warn => format!("warned {who}"),
                 }
             })
         }

@@ -6,6 +6,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+use crate::common;
+
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -428,4 +430,99 @@ fn the_readme_lists_every_seeded_user_and_uses_demo_names() {
         }
     }
     assert!(names >= 5, "the README's examples use demo names ({names})");
+}
+
+/// Issue 15 §7: `lumio demo --no-tui --platform-fake` runs against the fake Twitch; a ban
+/// given with the real `lumio` binary reaches the fake through the delivery worker, and the
+/// fake's EventSub echo marks it `confirmed` in `lumio mod log`. (The tests build `lumio`
+/// with `platform-fake`: the crate dev-depends on itself with that feature.)
+#[cfg(feature = "platform-fake")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_with_the_fake_twitch_confirms_a_ban() {
+    use tokio::io::AsyncBufReadExt;
+
+    let config = tempfile::tempdir().unwrap();
+    let mut demo = tokio::process::Command::new(env!("CARGO_BIN_EXE_lumio"))
+        .args([
+            "demo",
+            "--no-tui",
+            "--platform-fake",
+            "--rate",
+            "10",
+            "--bind",
+            "127.0.0.1:0",
+        ])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("LUMIO_CONFIG_DIR", config.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    // The first line on stdout is the server's URL.
+    let mut lines = tokio::io::BufReader::new(demo.stdout.take().unwrap()).lines();
+    let url = tokio::time::timeout(Duration::from_secs(60), lines.next_line())
+        .await
+        .expect("the demo prints its URL")
+        .unwrap()
+        .expect("a URL line");
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+
+    let cli = common::Cli {
+        server: url.clone(),
+        config: tempfile::tempdir().unwrap(),
+    };
+    cli.login("mod").await;
+    // The fake's `some_viewer` (id 400000004), a chatter of the fake's channel.
+    let out = cli
+        .ok(
+            &[
+                "mod",
+                "ban",
+                "twitch",
+                "400000004",
+                "--reason",
+                "demo test",
+                "--json",
+            ],
+            None,
+        )
+        .await;
+    let result: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(result["delivery"], "queued_for_bot", "{result}");
+
+    // Delivered by the worker, then confirmed by the fake's EventSub `channel.ban` echo.
+    let mut last = Value::Null;
+    for _ in 0..150 {
+        let log: Value =
+            serde_json::from_str(&cli.ok(&["mod", "log", "--json"], None).await).unwrap();
+        last = log
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["platform_user_id"] == "400000004" && e["action"] == "ban")
+            .cloned()
+            .unwrap_or(Value::Null);
+        if last["delivery_status"] == "confirmed" {
+            break;
+        }
+        assert_ne!(last["delivery_status"], "failed", "{last}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(last["delivery_status"], "confirmed", "{last}");
+    assert_eq!(last["reason"], "demo test");
+
+    // Ctrl-C ends the demo cleanly.
+    let pid = demo.id().unwrap().to_string();
+    std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    let status = tokio::time::timeout(Duration::from_secs(20), demo.wait())
+        .await
+        .expect("the demo ends on Ctrl-C")
+        .unwrap();
+    assert!(status.success(), "{status}");
 }

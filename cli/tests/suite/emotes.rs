@@ -1,14 +1,17 @@
-//! `lumio emotes` end to end: the real binary, a real server, and fakes of the emote
-//! providers in their real response shapes — on SQLite and on PostgreSQL + Redis.
+//! `lumio emotes` end to end: the real binary, a real server, the strict fake Twitch (asked
+//! with the bot token connected by `lumio connect twitch --token-stdin`) and fakes of the
+//! other emote providers in their real response shapes — on SQLite and on PostgreSQL + Redis.
 
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
 
 use common::Cli;
-use lumio_server::testing::{point_emote_providers_at, point_twitch_at, TestOptions, TestServer};
+use lumio_server::testing::{
+    point_emote_providers_at, point_twitch_fake_at, TestOptions, TestServer,
+};
 use lumio_testkit::emote_providers::{FakeEmoteApis, TWITCH_CHANNEL};
-use lumio_testkit::twitch::lite::FakeHelix;
+use lumio_testkit::twitch::FakeTwitch;
 use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -22,16 +25,22 @@ async fn postgres_redis() {
 }
 
 async fn emotes(opts: TestOptions, name: &str) {
-    let helix = FakeHelix::start().await.unwrap();
+    let twitch = FakeTwitch::start().await.unwrap();
     let apis = FakeEmoteApis::start().await.unwrap();
     let Some(s) = TestServer::start_with(opts, name, |c| {
-        point_twitch_at(&helix, c);
+        point_twitch_fake_at(&twitch, c);
         point_emote_providers_at(&apis, c);
     })
     .await
     else {
         return;
     };
+    let owner = Cli::new(&s);
+    owner.login("owner").await;
+    let bot = twitch.bot.id.clone();
+    owner
+        .connect_twitch(&twitch, &bot, "bot", &["user:bot", "user:read:emotes"])
+        .await;
     let cli = Cli::new(&s);
     cli.login("viewer").await;
 
@@ -61,8 +70,8 @@ async fn emotes(opts: TestOptions, name: &str) {
 
     let v: Value =
         serde_json::from_str(&cli.ok(&["emotes", "--user", "--json"], None).await).unwrap();
-    // --json lists are arrays.
-    assert_eq!(v.as_array().unwrap().len(), 2, "{v}");
+    // --json lists are arrays: the bot's channel emotes and a global.
+    assert_eq!(v.as_array().unwrap().len(), 3, "{v}");
     let v: Value = serde_json::from_str(
         &cli.ok(
             &[

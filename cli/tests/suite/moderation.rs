@@ -122,6 +122,42 @@ async fn single_actions_reach_the_log(s: &TestServer) {
     )
     .unwrap();
     assert_eq!(card["treatment"], "restricted");
+
+    // A warning says why (the chatter reads it): without --reason it is a usage error.
+    let r = cli.run(&["mod", "warn", "twitch", "@alice"], None).await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--reason"), "{}", r.stderr);
+    let r = cli
+        .run(&["mod", "warn", "twitch", "@alice", "--reason", " "], None)
+        .await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let w: Value = serde_json::from_str(
+        &cli.ok(
+            &[
+                "mod",
+                "warn",
+                "twitch",
+                "@alice",
+                "--reason",
+                "no spoilers",
+                "--json",
+            ],
+            None,
+        )
+        .await,
+    )
+    .unwrap();
+    assert_eq!(w["action"], "warn");
+    let log = cli
+        .ok(&["mod", "log", "twitch", "@alice", "--json"], None)
+        .await;
+    assert_eq!(log_actions(&log)[0], "warn", "{log}");
+    // Warnings are Twitch's.
+    let r = cli
+        .run(&["mod", "warn", "kick", "77", "--reason", "x"], None)
+        .await;
+    assert_ne!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("Twitch"), "{}", r.stderr);
 }
 
 async fn permissions_and_bad_input_are_exit_codes(s: &TestServer) {

@@ -6,8 +6,13 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use super::model::Emote;
+use uuid::Uuid;
+
 use crate::config::{PlatformApi, PlatformsConfig};
+use crate::platforms::connector::{Connector, PlatformEmote};
+use crate::platforms::twitch::act::{self, Unread};
 use crate::platforms::Platform;
+use crate::state::AppState;
 
 /// How long one provider may take.
 pub const PROVIDER_TIMEOUT: Duration = Duration::from_secs(5);
@@ -109,15 +114,17 @@ async fn fetch(
         .map_err(|_| ProviderError::Failed(format!("{} answered something not JSON", p.as_str())))
 }
 
-/// The emotes `p` has for a channel of `platform`.
+/// The emotes `p` has for a channel of `platform`; Twitch's are read with the credential of
+/// `account`'s Twitch channel.
 pub async fn channel_emotes(
-    http: &reqwest::Client,
-    config: &PlatformsConfig,
+    state: &AppState,
+    account: Uuid,
     p: Provider,
     platform: Platform,
     channel: &str,
 ) -> Result<Vec<Emote>, ProviderError> {
-    let a = api(p, config);
+    let http = &state.http;
+    let a = api(p, &state.config.platforms);
     let base = &a.api_url;
     let emote = |id: String, name: String, url: String, animated: bool| Emote {
         id,
@@ -127,24 +134,11 @@ pub async fn channel_emotes(
         animated,
     };
     match p {
-        Provider::Twitch => {
-            let (Some(token), Some(client)) = (&a.token, &a.client_id) else {
-                return Err(ProviderError::NotConfigured(
-                    "twitch: set LUMIO_TWITCH_TOKEN and LUMIO_TWITCH_CLIENT_ID".into(),
-                ));
-            };
-            let url = format!("{base}/chat/emotes");
-            let req = http
-                .get(&url)
-                .query(&[("broadcaster_id", channel)])
-                .bearer_auth(token)
-                .header("Client-Id", client);
-            let v = fetch(p, &url, req).await?.unwrap_or(Value::Null);
-            Ok(helix_emotes(&v)
-                .into_iter()
-                .map(|(id, name, url, animated)| emote(id, name, url, animated))
-                .collect())
-        }
+        Provider::Twitch => Ok(twitch_channel_emotes(state, account, channel)
+            .await?
+            .into_iter()
+            .map(|e| emote(e.id, e.name, e.url, e.animated))
+            .collect()),
         Provider::SevenTv => {
             let url = format!("{base}/users/{platform}/{channel}");
             let v = fetch(p, &url, http.get(&url)).await?.unwrap_or(Value::Null);
@@ -277,32 +271,19 @@ pub async fn channel_emotes(
     }
 }
 
-/// Helix emote lists (`/chat/emotes`, `/chat/emotes/user`): `(id, name, url, animated)`,
-/// the URL from `images.url_1x` or else from the response's `template`.
-pub fn helix_emotes(v: &Value) -> Vec<(String, String, String, bool)> {
-    let template = v["template"].as_str().unwrap_or(
-        "https://static-cdn.jtvnw.net/emoticons/v2/{{id}}/{{format}}/{{theme_mode}}/{{scale}}",
-    );
-    v["data"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|e| {
-            let id = s(&e["id"]);
-            let animated = e["format"]
-                .as_array()
-                .is_some_and(|f| f.iter().any(|x| x == "animated"));
-            let url = e["images"]["url_1x"]
-                .as_str()
-                .map(String::from)
-                .unwrap_or_else(|| {
-                    template
-                        .replace("{{id}}", &id)
-                        .replace("{{format}}", if animated { "animated" } else { "static" })
-                        .replace("{{theme_mode}}", "dark")
-                        .replace("{{scale}}", "1.0")
-                });
-            (id, s(&e["name"]), url, animated)
-        })
-        .collect()
+/// Twitch's emotes of `channel`, asked with the account's own Twitch credential.
+async fn twitch_channel_emotes(
+    state: &AppState,
+    account: Uuid,
+    channel: &str,
+) -> Result<Vec<PlatformEmote>, ProviderError> {
+    act::read(state, account, &[], |c, token, mut on| {
+        on.broadcaster_id = channel.to_string();
+        async move { c.channel_emotes(&token, &on).await }
+    })
+    .await
+    .map_err(|e| match e {
+        Unread::NotConnected(m) | Unread::Refused(m) => ProviderError::NotConfigured(m),
+        Unread::Failed(m) => ProviderError::Failed(m),
+    })
 }

@@ -3,12 +3,14 @@
 
 use std::time::Duration;
 
+use uuid::Uuid;
+
 use super::model::*;
 use super::providers::{self, Provider, ProviderError};
 use crate::auth::AccountCtx;
 use crate::bus::keys;
 use crate::error::{AppError, AppResult};
-use crate::platforms::twitch::helix::Helix;
+use crate::platforms::twitch::act::{self, Acting};
 use crate::platforms::Platform;
 use crate::state::AppState;
 
@@ -33,6 +35,7 @@ fn channel_arg(channel: &str) -> AppResult<String> {
 
 async fn one_provider(
     state: &AppState,
+    account: Uuid,
     p: Provider,
     platform: Platform,
     channel: &str,
@@ -43,9 +46,7 @@ async fn one_provider(
             return (status(p, "cached", None, emotes.len()), emotes);
         }
     }
-    match providers::channel_emotes(&state.http, &state.config.platforms, p, platform, channel)
-        .await
-    {
+    match providers::channel_emotes(state, account, p, platform, channel).await {
         Ok(emotes) => {
             if let Ok(json) = serde_json::to_string(&emotes) {
                 // A cache that cannot be written only costs a later call.
@@ -79,7 +80,7 @@ fn status(p: Provider, s: &str, error: Option<String>, count: usize) -> Provider
 /// The emotes of a channel on a platform, from all its providers.
 pub async fn emotes(
     state: &AppState,
-    _ctx: &AccountCtx,
+    ctx: &AccountCtx,
     platform: &str,
     channel_id: &str,
 ) -> AppResult<EmoteSet> {
@@ -88,7 +89,7 @@ pub async fn emotes(
     let answers = futures::future::join_all(
         Provider::of(platform)
             .iter()
-            .map(|p| one_provider(state, *p, platform, &channel)),
+            .map(|p| one_provider(state, ctx.account_id, *p, platform, &channel)),
     )
     .await;
     let mut set = EmoteSet {
@@ -104,44 +105,57 @@ pub async fn emotes(
     Ok(set)
 }
 
-/// The Twitch emotes the user of lumio's Twitch token (the channel's bot) can use.
-pub async fn user_emotes(state: &AppState, _ctx: &AccountCtx) -> AppResult<EmoteSet> {
-    let h = Helix::new(&state.http, &state.config.platforms.twitch)?;
-    let me = h
-        .token_user()
+/// The Twitch emotes the account's Twitch identity (its channel's bot, else the broadcaster)
+/// can use, read with that credential (scope `user:read:emotes`).
+pub async fn user_emotes(state: &AppState, ctx: &AccountCtx) -> AppResult<EmoteSet> {
+    let acting = Acting::BotOrBroadcaster;
+    let ch = act::channel(state, ctx.account_id, acting)
         .await?
-        .ok_or_else(|| AppError::Platform("Twitch did not say whose token lumio holds".into()))?;
-    let key = keys::emotes("twitch-user", Platform::Twitch, &me.id);
-    let (emotes, how) = match state.bus.get(&key).await? {
-        Some(json) => match serde_json::from_str::<Vec<Emote>>(&json) {
-            Ok(e) => (e, "cached"),
-            Err(_) => (fetch_user_emotes(&h, &me.id).await?, "ok"),
-        },
-        None => (fetch_user_emotes(&h, &me.id).await?, "ok"),
+        .ok_or_else(|| act::not_connected(acting))?;
+    let me = state
+        .db
+        .credentials()
+        .get(ch.credential)
+        .await?
+        .map(|c| c.platform_user_id)
+        .unwrap_or_default();
+    let key = keys::emotes("twitch-user", Platform::Twitch, &me);
+    let cached = match state.bus.get(&key).await? {
+        Some(json) => serde_json::from_str::<Vec<Emote>>(&json).ok(),
+        None => None,
     };
-    if how == "ok" {
-        if let Ok(json) = serde_json::to_string(&emotes) {
-            let _ = state.bus.set(&key, &json, Some(EMOTE_CACHE_TTL)).await;
+    let how = if cached.is_some() { "cached" } else { "ok" };
+    let emotes = match cached {
+        Some(e) => e,
+        None => {
+            let found = act::act_on(
+                state,
+                ctx.account_id,
+                &ch,
+                &["user:read:emotes"],
+                &mut |c, token, on| async move { c.user_emotes(&token, &on.acting_user_id).await },
+            )
+            .await?;
+            let emotes: Vec<Emote> = found
+                .into_iter()
+                .map(|e| Emote {
+                    id: e.id,
+                    name: e.name,
+                    provider: Provider::Twitch.as_str().into(),
+                    url: e.url,
+                    animated: e.animated,
+                })
+                .collect();
+            if let Ok(json) = serde_json::to_string(&emotes) {
+                let _ = state.bus.set(&key, &json, Some(EMOTE_CACHE_TTL)).await;
+            }
+            emotes
         }
-    }
+    };
     Ok(EmoteSet {
         platform: Platform::Twitch.to_string(),
-        channel_id: me.id,
+        channel_id: me,
         providers: vec![status(Provider::Twitch, how, None, emotes.len())],
         emotes,
     })
-}
-
-async fn fetch_user_emotes(h: &Helix, user_id: &str) -> AppResult<Vec<Emote>> {
-    let v = h.user_emotes(user_id).await?;
-    Ok(providers::helix_emotes(&v)
-        .into_iter()
-        .map(|(id, name, url, animated)| Emote {
-            id,
-            name,
-            provider: Provider::Twitch.as_str().into(),
-            url,
-            animated,
-        })
-        .collect())
 }

@@ -1,7 +1,8 @@
-//! Live-control logic, shared by REST and GraphQL: validate, find the account's Twitch
-//! broadcaster, call Helix, announce the change on the live stream.
+//! Live-control logic, shared by REST and GraphQL: validate, act on the account's Twitch
+//! channel as its broadcaster (or, to send, its bot) with the channel's own credential
+//! ([`crate::platforms::twitch::act`]), announce the change on the live stream.
 
-use serde_json::{json, Value};
+use serde_json::json;
 use uuid::Uuid;
 
 use super::model::*;
@@ -9,43 +10,13 @@ use crate::auth::AccountCtx;
 use crate::bus::keys;
 use crate::chat::model::{encode_cursor, ChatEvent};
 use crate::error::{AppError, AppResult};
-use crate::platforms::twitch::helix::Helix;
+use crate::platforms::connector::{Connector, PollEnd, PredictionEnd};
+use crate::platforms::twitch::act::{self, Acting};
 use crate::platforms::Platform;
 use crate::state::AppState;
 
 /// The longest chat message Twitch takes.
 pub const MAX_SEND_CHARS: usize = 500;
-
-fn helix(state: &AppState) -> AppResult<Helix> {
-    Helix::new(&state.http, &state.config.platforms.twitch)
-}
-
-/// The Twitch user id of the account's channel: the connection's `channel_id`, else looked
-/// up by the channel's login and remembered.
-async fn broadcaster(state: &AppState, helix: &Helix, account: Uuid) -> AppResult<String> {
-    let conn = state
-        .db
-        .chatter()
-        .first_connection(account, Platform::Twitch.as_str())
-        .await?
-        .ok_or_else(|| {
-            AppError::Validation("this account has no Twitch channel connection".into())
-        })?;
-    if let Some(id) = conn.channel_id.filter(|c| !c.is_empty()) {
-        return Ok(id);
-    }
-    let user = helix
-        .user_by_login(&conn.channel_name)
-        .await?
-        .ok_or_else(|| {
-            AppError::Validation(format!(
-                "Twitch knows no channel named '{}' (the account's Twitch connection)",
-                conn.channel_name
-            ))
-        })?;
-    state.db.chatter().set_channel_id(conn.id, &user.id).await?;
-    Ok(user.id)
-}
 
 fn id_arg(name: &str, v: &str) -> AppResult<String> {
     let v = v.trim();
@@ -81,19 +52,23 @@ async fn announce(
 
 /// Cancel the channel's pending raid.
 pub async fn cancel_raid(state: &AppState, ctx: &AccountCtx) -> AppResult<RaidResult> {
-    let h = helix(state)?;
-    let b = broadcaster(state, &h, ctx.account_id).await?;
-    h.cancel_raid(&b).await?;
+    let b = act::act(
+        state,
+        ctx.account_id,
+        Acting::Broadcaster,
+        &["channel:manage:raids"],
+        |c, token, ch| async move {
+            c.cancel_raid(&token, &ch).await?;
+            Ok(ch.broadcaster_id)
+        },
+    )
+    .await?;
     announce(state, ctx, "raid_cancelled", &b, "CANCELED").await?;
     Ok(RaidResult {
         platform: Platform::Twitch.to_string(),
         broadcaster_id: b,
         cancelled: true,
     })
-}
-
-fn text(v: &Value, k: &str) -> String {
-    v[k].as_str().unwrap_or_default().to_string()
 }
 
 /// End a poll: TERMINATED by default, or ARCHIVED.
@@ -108,29 +83,36 @@ pub async fn end_poll(
         .as_deref()
         .map(|s| s.trim().to_ascii_uppercase())
         .unwrap_or_else(|| "TERMINATED".into());
-    if !["TERMINATED", "ARCHIVED"].contains(&status.as_str()) {
-        return Err(AppError::Validation(format!(
-            "a poll ends TERMINATED or ARCHIVED, not '{}'",
-            crate::validate::quote(&status)
-        )));
-    }
-    let h = helix(state)?;
-    let b = broadcaster(state, &h, ctx.account_id).await?;
-    let p = h.end_poll(&b, &id, &status).await?;
-    announce(state, ctx, "poll_ended", &id, &status).await?;
+    let end = match status.as_str() {
+        "TERMINATED" => PollEnd::Terminated,
+        "ARCHIVED" => PollEnd::Archived,
+        _ => {
+            return Err(AppError::Validation(format!(
+                "a poll ends TERMINATED or ARCHIVED, not '{}'",
+                crate::validate::quote(&status)
+            )))
+        }
+    };
+    let p = act::act(
+        state,
+        ctx.account_id,
+        Acting::Broadcaster,
+        &["channel:manage:polls"],
+        |c, token, ch| {
+            let id = id.clone();
+            async move { c.end_poll(&token, &ch, &id, end).await }
+        },
+    )
+    .await?;
+    announce(state, ctx, "poll_ended", &id, end.as_str()).await?;
     Ok(PollResult {
-        id: p["id"].as_str().unwrap_or(&id).to_string(),
-        title: text(&p, "title"),
-        status: p["status"].as_str().unwrap_or(&status).to_string(),
-        choices: p["choices"]
-            .as_array()
+        id: p.id,
+        title: p.title,
+        status: p.status,
+        choices: p
+            .choices
             .into_iter()
-            .flatten()
-            .map(|c| PollChoice {
-                id: text(c, "id"),
-                title: text(c, "title"),
-                votes: c["votes"].as_i64().unwrap_or(0),
-            })
+            .map(|(id, title, votes)| PollChoice { id, title, votes })
             .collect(),
     })
 }
@@ -143,64 +125,66 @@ pub async fn end_prediction(
 ) -> AppResult<PredictionResult> {
     let id = id_arg("prediction_id", &input.prediction_id)?;
     let status = input.status.trim().to_ascii_uppercase();
-    let status = match status.as_str() {
-        "CANCELLED" => "CANCELED".to_string(),
-        _ => status,
-    };
-    if !["RESOLVED", "CANCELED", "LOCKED"].contains(&status.as_str()) {
-        return Err(AppError::Validation(format!(
-            "a prediction ends RESOLVED, CANCELED or LOCKED, not '{}'",
-            crate::validate::quote(&status)
-        )));
-    }
     let winner = input
         .winning_outcome_id
         .as_deref()
         .map(|w| id_arg("winning_outcome_id", w))
         .transpose()?;
-    match (status.as_str(), &winner) {
+    let end = match (status.as_str(), winner) {
+        ("RESOLVED", Some(w)) => PredictionEnd::Resolved {
+            winning_outcome_id: w,
+        },
         ("RESOLVED", None) => {
             return Err(AppError::Validation(
                 "RESOLVED requires winning_outcome_id (the outcome that won)".into(),
             ))
         }
-        (s, Some(_)) if s != "RESOLVED" => {
+        ("CANCELED" | "CANCELLED" | "LOCKED", Some(_)) => {
             return Err(AppError::Validation(format!(
-                "winning_outcome_id applies to RESOLVED only, not to {s}"
+                "winning_outcome_id applies to RESOLVED only, not to {status}"
             )))
         }
-        _ => {}
-    }
-    let h = helix(state)?;
-    let b = broadcaster(state, &h, ctx.account_id).await?;
-    let p = h
-        .end_prediction(&b, &id, &status, winner.as_deref())
-        .await?;
-    announce(state, ctx, "prediction_ended", &id, &status).await?;
+        ("CANCELED" | "CANCELLED", None) => PredictionEnd::Canceled,
+        ("LOCKED", None) => PredictionEnd::Locked,
+        _ => {
+            return Err(AppError::Validation(format!(
+                "a prediction ends RESOLVED, CANCELED or LOCKED, not '{}'",
+                crate::validate::quote(&status)
+            )))
+        }
+    };
+    let p = act::act(
+        state,
+        ctx.account_id,
+        Acting::Broadcaster,
+        &["channel:manage:predictions"],
+        |c, token, ch| {
+            let (id, end) = (id.clone(), end.clone());
+            async move { c.end_prediction(&token, &ch, &id, &end).await }
+        },
+    )
+    .await?;
+    announce(state, ctx, "prediction_ended", &id, end.as_str()).await?;
     Ok(PredictionResult {
-        id: p["id"].as_str().unwrap_or(&id).to_string(),
-        title: text(&p, "title"),
-        status: p["status"].as_str().unwrap_or(&status).to_string(),
-        winning_outcome_id: p["winning_outcome_id"]
-            .as_str()
-            .map(String::from)
-            .or(winner),
-        outcomes: p["outcomes"]
-            .as_array()
+        id: p.id,
+        title: p.title,
+        status: p.status,
+        winning_outcome_id: p.winning_outcome_id,
+        outcomes: p
+            .outcomes
             .into_iter()
-            .flatten()
-            .map(|o| PredictionOutcome {
-                id: text(o, "id"),
-                title: text(o, "title"),
-                users: o["users"].as_i64().unwrap_or(0),
-                channel_points: o["channel_points"].as_i64().unwrap_or(0),
+            .map(|(id, title, users, channel_points)| PredictionOutcome {
+                id,
+                title,
+                users,
+                channel_points,
             })
             .collect(),
     })
 }
 
-/// Send a message to a platform's chat: on Twitch through Helix when it is configured,
-/// otherwise published for the platform's bot.
+/// Send a message to a platform's chat: on Twitch through Helix when the account has a
+/// Twitch channel connected, otherwise published for the platform's bot.
 pub async fn send_to_platform(
     state: &AppState,
     ctx: &AccountCtx,
@@ -231,23 +215,31 @@ pub async fn send_to_platform(
         .as_deref()
         .map(|r| id_arg("reply_to", r))
         .transpose()?;
-    let twitch = &state.config.platforms.twitch;
-    if platform == Platform::Twitch && twitch.token.is_some() && twitch.client_id.is_some() {
-        let h = helix(state)?;
-        let b = broadcaster(state, &h, ctx.account_id).await?;
-        let sender = h.token_user().await?.ok_or_else(|| {
-            AppError::Platform("Twitch did not say whose token lumio holds".into())
-        })?;
-        let (message_id, sent, drop_reason) = h
-            .send_chat_message(&b, &sender.id, message, reply_to.as_deref())
+    // Twitch, with a channel connected: sent at once as the account's bot (or broadcaster).
+    if platform == Platform::Twitch {
+        if let Some(ch) = act::channel(state, ctx.account_id, Acting::BotOrBroadcaster).await? {
+            let sent = act::act_on(
+                state,
+                ctx.account_id,
+                &ch,
+                &["user:write:chat"],
+                &mut |c, token, on| {
+                    let reply_to = reply_to.clone();
+                    async move {
+                        c.send_message(&token, &on, message, reply_to.as_deref())
+                            .await
+                    }
+                },
+            )
             .await?;
-        return Ok(SendResult {
-            platform: platform.to_string(),
-            delivery: if sent { "sent" } else { "dropped" }.into(),
-            message_id,
-            drop_reason,
-            channel: None,
-        });
+            return Ok(SendResult {
+                platform: platform.to_string(),
+                delivery: if sent.is_sent { "sent" } else { "dropped" }.into(),
+                message_id: sent.message_id,
+                drop_reason: sent.drop_reason,
+                channel: None,
+            });
+        }
     }
     let channel = keys::bot_action(platform, ctx.account_id);
     let body = json!({"action": "send", "platform": platform.as_str(), "message": message,

@@ -1,4 +1,5 @@
-//! Carrying out a moderation action, one function per action (ban, unban, timeout, delete).
+//! Carrying out a moderation action, one function per action (ban, unban, timeout, delete,
+//! warn).
 //!
 //! Each action reads what it needs (bus flags, the chatter's row), then writes the chatter's
 //! state and its log entry in ONE transaction
@@ -16,7 +17,7 @@ use uuid::Uuid;
 
 use super::model::*;
 use super::store::{ActionWrites, NewDelivery, RemodChange};
-use super::target::{action_of, ban_now, check_duration, clean_reason, find_message};
+use super::target::{action_of, ban_now, check_duration, check_warn, clean_reason, find_message};
 use super::target::{flag_exists, resolve, BanNow, Target};
 use crate::auth::AccountCtx;
 use crate::bus::keys::{self, UserFlag};
@@ -163,6 +164,7 @@ impl Act<'_> {
             ModAction::Unban => Some(ChatEvent::UserUnbanned { cursor, user }),
             ModAction::Timeout => Some(ChatEvent::UserTimedOut { cursor, user }),
             ModAction::Delete => None, // message_deleted was sent with the deletion
+            ModAction::Warn => None,   // no chatter state changes: the log entry says it
         };
         if let Some(e) = event {
             emit(state, ctx.account_id, &e).await?;
@@ -211,6 +213,9 @@ pub async fn moderate(
     let action = action_of(input)?;
     let duration = check_duration(action, input.duration_seconds)?;
     let reason = clean_reason(&input.reason)?;
+    if action == ModAction::Warn {
+        check_warn(&input.platform, reason.as_deref())?;
+    }
     let t = resolve(state, ctx, action, input).await?;
     let who = t.username.clone().unwrap_or_else(|| t.user_id.clone());
     let timeout_key = keys::user_flag(ctx.account_id, t.platform, &t.user_id, UserFlag::Timeout);
@@ -241,7 +246,28 @@ pub async fn moderate(
         ModAction::Unban => unban(act).await,
         ModAction::Timeout => timeout(act, duration.unwrap_or(1), actor).await,
         ModAction::Delete => delete(act).await,
+        ModAction::Warn => warn(act).await,
     }
+}
+
+/// A warning changes no chatter state: its log entry and its outbox row.
+async fn warn(a: Act<'_>) -> AppResult<ModerationResult> {
+    let log = a.log_entry(ModAction::Warn, None);
+    let out: Vec<NewDelivery> = a.delivery("warn", None).into_iter().collect();
+    a.state
+        .db
+        .moderation()
+        .record_action(&ActionWrites {
+            deliveries: &out,
+            ..ActionWrites::log_only(&log, &a.who)
+        })
+        .await?;
+    let done = Done {
+        action: ModAction::Warn,
+        duration: None,
+        expires_at: None,
+    };
+    a.announce(log.id, done).await
 }
 
 /// A ban of a banned chatter, an unban of one who is neither banned nor timed out, and a
@@ -263,7 +289,7 @@ async fn unchanged(a: &Act<'_>, action: ModAction) -> AppResult<Option<String>> 
                 .is_some_and(|m| m.deleted_at.is_some())
                 .then(|| "the message was already deleted; nothing changed".to_string())
         }
-        ModAction::Timeout => None,
+        ModAction::Timeout | ModAction::Warn => None,
     })
 }
 

@@ -20,14 +20,17 @@ pub enum ModAction {
     Unban,
     Timeout,
     Delete,
+    /// A warning the chatter must acknowledge before chatting again (Twitch); needs a reason.
+    Warn,
 }
 
 impl ModAction {
-    pub const ALL: [ModAction; 4] = [
+    pub const ALL: [ModAction; 5] = [
         ModAction::Ban,
         ModAction::Unban,
         ModAction::Timeout,
         ModAction::Delete,
+        ModAction::Warn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -36,6 +39,7 @@ impl ModAction {
             ModAction::Unban => "unban",
             ModAction::Timeout => "timeout",
             ModAction::Delete => "delete",
+            ModAction::Warn => "warn",
         }
     }
 
@@ -43,7 +47,8 @@ impl ModAction {
     pub fn permission(self) -> Permission {
         match self {
             ModAction::Ban | ModAction::Unban => Permission::ChatBan,
-            ModAction::Timeout => Permission::ChatTimeout,
+            // A warning is the mildest timeout-class action (seed 000 has no own permission).
+            ModAction::Timeout | ModAction::Warn => Permission::ChatTimeout,
             ModAction::Delete => Permission::ChatDelete,
         }
     }
@@ -58,7 +63,7 @@ impl std::str::FromStr for ModAction {
             .find(|a| a.as_str() == lower)
             .ok_or_else(|| {
                 AppError::BadRequest(format!(
-                    "unknown action '{}': expected ban, unban, timeout or delete",
+                    "unknown action '{}': expected ban, unban, timeout, delete or warn",
                     crate::validate::quote(s)
                 ))
             })
@@ -105,7 +110,7 @@ impl std::str::FromStr for Treatment {
 pub struct ModerationInput {
     /// twitch, youtube, kick, trovo or discord.
     pub platform: String,
-    /// ban, unban, timeout or delete.
+    /// ban, unban, timeout, delete or warn (Twitch only; needs a reason).
     pub action: String,
     /// The chatter's id on the platform (or give `username`; a delete takes it from the
     /// message).
@@ -116,7 +121,8 @@ pub struct ModerationInput {
     pub message_id: Option<Uuid>,
     /// Timeout length in seconds, 1 to 1209600 (two weeks), for `timeout`.
     pub duration_seconds: Option<i64>,
-    /// Why, up to 500 characters; kept in the moderation log.
+    /// Why, up to 500 characters; kept in the moderation log (required for warn: the
+    /// chatter sees it).
     pub reason: Option<String>,
     /// Account id or slug, for callers in several accounts (GraphQL; REST uses the
     /// `X-Lumio-Account` header).
@@ -167,7 +173,7 @@ pub struct ModerationLogEntry {
     pub platform_user_id: String,
     pub target_username: Option<String>,
     pub target_message_id: Option<String>,
-    /// ban, unban, timeout, delete or treatment.
+    /// ban, unban, timeout, delete, warn or treatment.
     pub action: String,
     /// The reason given; for `treatment`, the new treatment.
     pub reason: Option<String>,

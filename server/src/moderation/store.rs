@@ -400,8 +400,17 @@ impl ModerationStore<'_> {
         lease: chrono::Duration,
         limit: i64,
     ) -> sqlx::Result<Vec<Delivery>> {
+        // Per chatter in order: a row waits while an earlier row for the same (account,
+        // platform, user) is still queued or in flight (an unmod being retried holds back the
+        // timeout queued after it, which Twitch would refuse for a moderator).
         const DUE: &str = "status = 'queued' AND next_attempt_at <= $1 \
-            AND (lease_until IS NULL OR lease_until < $1)";
+            AND (lease_until IS NULL OR lease_until < $1) \
+            AND NOT EXISTS (SELECT 1 FROM moderation_deliveries e \
+            WHERE e.account_id = moderation_deliveries.account_id \
+            AND e.platform = moderation_deliveries.platform \
+            AND e.platform_user_id = moderation_deliveries.platform_user_id \
+            AND e.status = 'queued' AND (e.created_at < moderation_deliveries.created_at \
+            OR (e.created_at = moderation_deliveries.created_at AND e.id < moderation_deliveries.id)))";
         match self.db {
             Db::Postgres(pool) => {
                 let sql = format!(

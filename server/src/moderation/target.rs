@@ -57,6 +57,25 @@ pub fn check_duration(action: ModAction, duration: Option<i64>) -> AppResult<Opt
     }
 }
 
+/// A warning is Twitch's, and says why: the chatter reads the reason before chatting again.
+pub(super) fn check_warn(platform: &str, reason: Option<&str>) -> AppResult<()> {
+    if !platform
+        .trim()
+        .eq_ignore_ascii_case(Platform::Twitch.as_str())
+    {
+        return Err(AppError::Validation(format!(
+            "warn is a Twitch action, not one of {}",
+            crate::validate::quote(platform.trim())
+        )));
+    }
+    if reason.is_none() {
+        return Err(AppError::Validation(
+            "a warn needs a reason (1 to 500 characters): the chatter sees it".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Parse the action of an input (the transports check its permission before acting).
 pub fn action_of(input: &ModerationInput) -> AppResult<ModAction> {
     input.action.parse()

@@ -166,6 +166,69 @@ pub struct PlatformEmote {
     pub id: String,
     pub name: String,
     pub url: String,
+    pub animated: bool,
+}
+
+/// How a poll ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PollEnd {
+    /// Ended; the results stay visible.
+    Terminated,
+    /// Ended and hidden.
+    Archived,
+}
+
+impl PollEnd {
+    /// Twitch's spelling (`TERMINATED`, `ARCHIVED`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PollEnd::Terminated => "TERMINATED",
+            PollEnd::Archived => "ARCHIVED",
+        }
+    }
+}
+
+/// How a prediction ends (or stops taking predictions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PredictionEnd {
+    /// Pay out the winners of this outcome.
+    Resolved { winning_outcome_id: String },
+    /// Refund everyone.
+    Canceled,
+    /// Stop taking predictions; it is resolved or canceled later.
+    Locked,
+}
+
+impl PredictionEnd {
+    /// Twitch's spelling (`RESOLVED`, `CANCELED`, `LOCKED`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PredictionEnd::Resolved { .. } => "RESOLVED",
+            PredictionEnd::Canceled => "CANCELED",
+            PredictionEnd::Locked => "LOCKED",
+        }
+    }
+}
+
+/// A poll as the platform answered after a change.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Poll {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    /// `(id, title, votes)` of each choice.
+    pub choices: Vec<(String, String, i64)>,
+}
+
+/// A prediction as the platform answered after a change.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Prediction {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub winning_outcome_id: Option<String>,
+    /// `(id, title, users, channel_points)` of each outcome.
+    pub outcomes: Vec<(String, String, i64, i64)>,
 }
 
 /// Why a platform call failed. The platform's own status, error and message are kept.
@@ -248,12 +311,25 @@ impl fmt::Display for PlatformError {
 
 impl std::error::Error for PlatformError {}
 
+/// A platform's refusal keeps its meaning for lumio's caller: what it refused as bad input is
+/// a 422, what it does not have a 404, a conflict a 409, a missing scope a 403; its own
+/// failures and a refused token are a 502. The message is always the platform's.
 impl From<PlatformError> for AppError {
     fn from(e: PlatformError) -> AppError {
+        let said = e.to_string();
         match e {
-            PlatformError::Unsupported { .. } => AppError::BadRequest(e.to_string()),
-            PlatformError::RateLimited { .. } => AppError::Unavailable(e.to_string()),
-            _ => AppError::Platform(e.to_string()),
+            PlatformError::Unsupported { .. } => AppError::BadRequest(said),
+            PlatformError::RateLimited { .. } => AppError::Unavailable(said),
+            PlatformError::Api { status, .. } => match status {
+                400 | 422 => AppError::Validation(said),
+                401 | 403 => AppError::Forbidden(said),
+                404 => AppError::NotFound(said),
+                409 => AppError::Conflict(said),
+                _ => AppError::Platform(said),
+            },
+            PlatformError::Unauthorized { .. } | PlatformError::Unreachable { .. } => {
+                AppError::Platform(said)
+            }
         }
     }
 }
@@ -326,15 +402,24 @@ pub trait Connector: Send + Sync {
     async fn cancel_raid(&self, _token: &str, _ch: &ChannelRef) -> PlatformResult<()> {
         Err(self.unsupported("raids"))
     }
-    async fn end_poll(&self, _token: &str, _ch: &ChannelRef, _id: &str) -> PlatformResult<()> {
+    /// End a poll; the poll as the platform now has it.
+    async fn end_poll(
+        &self,
+        _token: &str,
+        _ch: &ChannelRef,
+        _id: &str,
+        _end: PollEnd,
+    ) -> PlatformResult<Poll> {
         Err(self.unsupported("polls"))
     }
+    /// End or lock a prediction; the prediction as the platform now has it.
     async fn end_prediction(
         &self,
         _token: &str,
         _ch: &ChannelRef,
         _id: &str,
-    ) -> PlatformResult<()> {
+        _end: &PredictionEnd,
+    ) -> PlatformResult<Prediction> {
         Err(self.unsupported("predictions"))
     }
 

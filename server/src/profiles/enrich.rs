@@ -15,6 +15,9 @@ use super::breaker::Breaker;
 use super::model::Enrichment;
 use crate::bus::{keys, Bus};
 use crate::config::{PlatformApi, PlatformsConfig};
+use crate::platforms::connector::{ChannelRef, Connector, PlatformResult};
+use crate::platforms::twitch::act::{self, Unread};
+use crate::platforms::twitch::connector::TwitchConnector;
 use crate::platforms::Platform;
 
 /// Why an enricher gave no answer.
@@ -26,6 +29,16 @@ pub enum EnrichError {
     NotSupported,
     /// The call failed: unreachable, timed out, 5xx, or an answer lumio cannot read.
     Failed(String),
+    /// The account's credential may not make this call (a scope not granted, a credential to
+    /// re-authorize): the message names what to run. No call was made.
+    Refused(String),
+}
+
+/// On whose behalf a look-up is made: the account whose platform credential is used.
+#[derive(Clone, Copy)]
+pub struct EnrichCx<'a> {
+    pub state: &'a crate::state::AppState,
+    pub account: uuid::Uuid,
 }
 
 /// Who to look up: the platform user id, and the username where lumio knows it (some
@@ -41,11 +54,15 @@ pub struct UserKey<'a> {
 pub trait Enricher: Send + Sync {
     fn platform(&self) -> Platform;
     /// `Ok(None)` when the platform does not know the user.
-    async fn user(&self, user: &UserKey<'_>) -> Result<Option<Enrichment>, EnrichError>;
-    /// When the user followed the channel `channel_id`; `Ok(None)` when they do not follow.
+    async fn user(
+        &self,
+        cx: &EnrichCx<'_>,
+        user: &UserKey<'_>,
+    ) -> Result<Option<Enrichment>, EnrichError>;
+    /// When the user followed the account's channel; `Ok(None)` when they do not follow.
     async fn followed_at(
         &self,
-        _channel_id: &str,
+        _cx: &EnrichCx<'_>,
         _user: &UserKey<'_>,
     ) -> Result<Option<DateTime<Utc>>, EnrichError> {
         Err(EnrichError::NotSupported)
@@ -86,6 +103,8 @@ pub enum Lookup<T> {
     /// The platform failed, or its circuit is open.
     Unavailable(String),
     NotConfigured(String),
+    /// The account's credential may not make the call; the message says what to run.
+    Refused(String),
     NotSupported,
 }
 
@@ -95,7 +114,7 @@ impl<T> Lookup<T> {
             Lookup::Fresh(_) => "ok",
             Lookup::Cached(_) => "cached",
             Lookup::Unavailable(_) => "unavailable",
-            Lookup::NotConfigured(_) => "not_configured",
+            Lookup::NotConfigured(_) | Lookup::Refused(_) => "not_configured",
             Lookup::NotSupported => "not_supported",
         }
     }
@@ -130,7 +149,7 @@ impl ProfileService {
         };
         ProfileService::new(
             vec![
-                Arc::new(TwitchEnricher(api(&platforms.twitch))),
+                Arc::new(TwitchEnricher),
                 Arc::new(YoutubeEnricher(api(&platforms.youtube))),
                 Arc::new(KickEnricher(api(&platforms.kick))),
                 Arc::new(TrovoEnricher(api(&platforms.trovo))),
@@ -195,6 +214,10 @@ impl ProfileService {
                 self.report(p, true);
                 Lookup::NotConfigured(why)
             }
+            Err(EnrichError::Refused(why)) => {
+                self.report(p, true);
+                Lookup::Refused(why)
+            }
             Err(EnrichError::NotSupported) => {
                 self.report(p, true);
                 Lookup::NotSupported
@@ -205,10 +228,11 @@ impl ProfileService {
     /// A chatter's enrichment: from the bus cache, else from the platform (and cached).
     pub async fn user(
         &self,
-        bus: &dyn Bus,
+        cx: &EnrichCx<'_>,
         p: Platform,
         user: &UserKey<'_>,
     ) -> Lookup<Option<Enrichment>> {
+        let bus: &dyn Bus = cx.state.bus.as_ref();
         let key = keys::profile_enrichment(p, user.id);
         if let Ok(Some(json)) = bus.get(&key).await {
             if let Ok(v) = serde_json::from_str::<Option<Enrichment>>(&json) {
@@ -218,7 +242,7 @@ impl ProfileService {
         let Some(e) = self.enrichers.get(&p).cloned() else {
             return Lookup::NotSupported;
         };
-        let found = self.guarded(p, async { e.user(user).await }).await;
+        let found = self.guarded(p, async { e.user(cx, user).await }).await;
         if let Lookup::Fresh(v) = &found {
             if let Ok(json) = serde_json::to_string(v) {
                 // A cache that cannot be written only costs a later call.
@@ -228,17 +252,18 @@ impl ProfileService {
         found
     }
 
-    /// When the chatter followed `channel_id` (None: not following), from the platform.
+    /// When the chatter followed the account's channel (None: not following), from the
+    /// platform.
     pub async fn followed_at(
         &self,
+        cx: &EnrichCx<'_>,
         p: Platform,
-        channel_id: &str,
         user: &UserKey<'_>,
     ) -> Lookup<Option<DateTime<Utc>>> {
         let Some(e) = self.enrichers.get(&p).cloned() else {
             return Lookup::NotSupported;
         };
-        self.guarded(p, async { e.followed_at(channel_id, user).await })
+        self.guarded(p, async { e.followed_at(cx, user).await })
             .await
     }
 }
@@ -314,8 +339,26 @@ fn first<'a>(v: &'a Value, list: &str) -> Option<&'a Value> {
         .and_then(|a| a.first())
 }
 
-/// Twitch Helix: `GET /users?id=`, `GET /channels/followers?broadcaster_id=&user_id=`.
-pub struct TwitchEnricher(pub HttpApi);
+/// Twitch Helix through [`TwitchConnector`], with the account's own Twitch credential
+/// ([`crate::platforms::twitch::act`]): `GET /users?id=`, and `GET /channels/followers` on
+/// the account's channel (scope `moderator:read:followers`).
+pub struct TwitchEnricher;
+
+impl TwitchEnricher {
+    async fn act<T, F, Fut>(cx: &EnrichCx<'_>, needed: &[&str], call: F) -> Result<T, EnrichError>
+    where
+        F: FnMut(TwitchConnector, String, ChannelRef) -> Fut,
+        Fut: std::future::Future<Output = PlatformResult<T>>,
+    {
+        act::read(cx.state, cx.account, needed, call)
+            .await
+            .map_err(|e| match e {
+                Unread::NotConnected(m) => EnrichError::NotConfigured(m),
+                Unread::Refused(m) => EnrichError::Refused(m),
+                Unread::Failed(m) => EnrichError::Failed(m),
+            })
+    }
+}
 
 #[async_trait]
 impl Enricher for TwitchEnricher {
@@ -323,46 +366,39 @@ impl Enricher for TwitchEnricher {
         Platform::Twitch
     }
 
-    async fn user(&self, user: &UserKey<'_>) -> Result<Option<Enrichment>, EnrichError> {
-        let a = &self.0;
-        let token = a.token(Platform::Twitch, "LUMIO_TWITCH_TOKEN")?;
-        let req = a
-            .http
-            .get(a.url("/users"))
-            .query(&[("id", user.id)])
-            .bearer_auth(token)
-            .header("Client-Id", a.api.client_id.as_deref().unwrap_or_default());
-        let Some(v) = a.json(Platform::Twitch, req).await? else {
-            return Ok(None);
-        };
-        Ok(first(&v, "data").map(|u| Enrichment {
-            username: text(u, "login"),
-            display_name: text(u, "display_name"),
-            avatar_url: text(u, "profile_image_url"),
-            account_created_at: time(u, "created_at"),
-            description: text(u, "description"),
-            kind: text(u, "broadcaster_type").or_else(|| text(u, "type")),
+    async fn user(
+        &self,
+        cx: &EnrichCx<'_>,
+        user: &UserKey<'_>,
+    ) -> Result<Option<Enrichment>, EnrichError> {
+        let id = user.id;
+        let found = Self::act(cx, &[], |c, token, _| async move {
+            c.user_by_id(&token, id).await
+        })
+        .await?;
+        Ok(found.map(|u| Enrichment {
+            username: text(&u, "login"),
+            display_name: text(&u, "display_name"),
+            avatar_url: text(&u, "profile_image_url"),
+            account_created_at: time(&u, "created_at"),
+            description: text(&u, "description"),
+            kind: text(&u, "broadcaster_type").or_else(|| text(&u, "type")),
             followers: None,
         }))
     }
 
     async fn followed_at(
         &self,
-        channel_id: &str,
+        cx: &EnrichCx<'_>,
         user: &UserKey<'_>,
     ) -> Result<Option<DateTime<Utc>>, EnrichError> {
-        let a = &self.0;
-        let token = a.token(Platform::Twitch, "LUMIO_TWITCH_TOKEN")?;
-        let req = a
-            .http
-            .get(a.url("/channels/followers"))
-            .query(&[("broadcaster_id", channel_id), ("user_id", user.id)])
-            .bearer_auth(token)
-            .header("Client-Id", a.api.client_id.as_deref().unwrap_or_default());
-        let Some(v) = a.json(Platform::Twitch, req).await? else {
-            return Ok(None);
-        };
-        Ok(first(&v, "data").and_then(|f| time(f, "followed_at")))
+        let id = user.id;
+        Self::act(
+            cx,
+            &["moderator:read:followers"],
+            |c, token, ch| async move { c.follow_status(&token, &ch, id).await },
+        )
+        .await
     }
 }
 
@@ -375,7 +411,11 @@ impl Enricher for YoutubeEnricher {
         Platform::Youtube
     }
 
-    async fn user(&self, user: &UserKey<'_>) -> Result<Option<Enrichment>, EnrichError> {
+    async fn user(
+        &self,
+        _cx: &EnrichCx<'_>,
+        user: &UserKey<'_>,
+    ) -> Result<Option<Enrichment>, EnrichError> {
         let a = &self.0;
         let key = a.token(Platform::Youtube, "LUMIO_YOUTUBE_API_KEY")?;
         let req = a.http.get(a.url("/channels")).query(&[
@@ -417,7 +457,11 @@ impl Enricher for KickEnricher {
         Platform::Kick
     }
 
-    async fn user(&self, user: &UserKey<'_>) -> Result<Option<Enrichment>, EnrichError> {
+    async fn user(
+        &self,
+        _cx: &EnrichCx<'_>,
+        user: &UserKey<'_>,
+    ) -> Result<Option<Enrichment>, EnrichError> {
         let a = &self.0;
         let token = a.token(Platform::Kick, "LUMIO_KICK_TOKEN")?;
         let req = a
@@ -446,7 +490,11 @@ impl Enricher for TrovoEnricher {
         Platform::Trovo
     }
 
-    async fn user(&self, user: &UserKey<'_>) -> Result<Option<Enrichment>, EnrichError> {
+    async fn user(
+        &self,
+        _cx: &EnrichCx<'_>,
+        user: &UserKey<'_>,
+    ) -> Result<Option<Enrichment>, EnrichError> {
         let a = &self.0;
         let client_id = a.api.client_id.as_deref().ok_or_else(|| {
             EnrichError::NotConfigured("trovo: set LUMIO_TROVO_CLIENT_ID to enrich profiles".into())
@@ -487,7 +535,11 @@ impl Enricher for DiscordEnricher {
         Platform::Discord
     }
 
-    async fn user(&self, user: &UserKey<'_>) -> Result<Option<Enrichment>, EnrichError> {
+    async fn user(
+        &self,
+        _cx: &EnrichCx<'_>,
+        user: &UserKey<'_>,
+    ) -> Result<Option<Enrichment>, EnrichError> {
         let a = &self.0;
         let token = a.token(Platform::Discord, "LUMIO_DISCORD_TOKEN")?;
         if user.id.is_empty() || !user.id.chars().all(|c| c.is_ascii_digit()) {

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::enrich::{Lookup, UserKey};
+use super::enrich::{EnrichCx, Lookup, UserKey};
 use super::model::*;
 use crate::auth::AccountCtx;
 use crate::bus::keys::{self, UserFlag};
@@ -114,7 +114,7 @@ pub async fn profile(
     };
     let enrichment = state
         .profiles
-        .user(state.bus.as_ref(), user.platform, &key)
+        .user(&cx(state, ctx), user.platform, &key)
         .await;
     let (status, enriched) = match &enrichment {
         Lookup::Fresh(Some(e)) | Lookup::Cached(Some(e)) => (enrichment.status(), Some(e.clone())),
@@ -244,6 +244,13 @@ pub async fn profile(
     })
 }
 
+fn cx<'a>(state: &'a AppState, ctx: &AccountCtx) -> EnrichCx<'a> {
+    EnrichCx {
+        state,
+        account: ctx.account_id,
+    }
+}
+
 /// How long a follow answer is trusted before the platform is asked again.
 const FOLLOW_CACHE: chrono::Duration = chrono::Duration::minutes(10);
 
@@ -270,17 +277,6 @@ pub async fn follow_status(
     if user.platform != Platform::Twitch {
         return Ok(follow_of(user, row.as_ref(), "not_supported"));
     }
-    let Some(channel) = state
-        .db
-        .chatter()
-        .channel_id_of(ctx.account_id, platform)
-        .await?
-    else {
-        return Err(AppError::Validation(format!(
-            "the account's {platform} connection has no channel id; set channel_id on it to \
-             check follows"
-        )));
-    };
     let username = match &row {
         Some(r) => Some(r.username.clone()),
         None => {
@@ -296,9 +292,11 @@ pub async fn follow_status(
     };
     let answer = state
         .profiles
-        .followed_at(user.platform, &channel, &key)
+        .followed_at(&cx(state, ctx), user.platform, &key)
         .await;
     match answer {
+        // The account's credential lacks the scope: say which, and how to grant it.
+        Lookup::Refused(why) => Err(AppError::Forbidden(why)),
         Lookup::Fresh(followed_at) => {
             state
                 .db

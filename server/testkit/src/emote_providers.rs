@@ -1,4 +1,4 @@
-//! Fakes of the emote providers other than Twitch (see [`crate::twitch::lite`] for Helix): 7TV, BetterTTV, FrankerFaceZ, Trovo and
+//! Fakes of the emote providers other than Twitch (Twitch is [`crate::twitch::FakeTwitch`]): 7TV, BetterTTV, FrankerFaceZ, Trovo and
 //! Discord, each under its own path prefix, answering in the provider's real response shape.
 //! They count calls per provider and can be made to fail one provider at a time.
 

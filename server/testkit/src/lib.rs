@@ -9,7 +9,6 @@
 //! |---|---|
 //! | [`twitch`] | Twitch: id.twitch.tv OAuth, Helix, EventSub over WebSocket |
 //! | [`discord`] | Discord: REST v10, the OAuth2 consent screen and token endpoint, the gateway |
-//! | [`twitch::lite`] | a lenient one-token Helix for the live controls and the emote reader |
 //! | [`emote_providers`] | 7TV, BetterTTV, FrankerFaceZ, Trovo and Discord emote endpoints |
 //!
 //! ## Twitch — what is faked

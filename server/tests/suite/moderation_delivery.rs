@@ -10,7 +10,9 @@ use crate::common;
 
 use std::time::Duration;
 
-use common::twitch::{account_of, connect_moderating_bot};
+use common::twitch::{
+    account_of, connect_bot_with, connect_moderating_bot, paste_tokens, MODERATING_BOT,
+};
 use common::{log_entry_with_status, next_event, ws_connect, Api, Ws};
 use lumio_server::bots::worker::{self, WorkerOptions};
 use lumio_server::platforms::twitch::eventsub::EventSubOptions;
@@ -25,7 +27,9 @@ async fn twitch() -> FakeTwitch {
 
 backend_tests!(
     file = "moderation_delivery", workers = true, with = twitch;
-    actions_reach_twitch_and_its_echo_confirms_them
+    actions_reach_twitch_and_its_echo_confirms_them,
+    warnings_need_a_reason_reach_twitch_and_its_echo_confirms_them,
+    a_retried_unmod_holds_back_the_timeout_queued_after_it
 );
 
 fn options(fake: &FakeTwitch) -> WorkerOptions {
@@ -225,4 +229,209 @@ async fn actions_reach_twitch_and_its_echo_confirms_them(s: &TestServer, fake: &
 
     stop.send(true).unwrap();
     bot.await.unwrap();
+}
+
+async fn warnings_need_a_reason_reach_twitch_and_its_echo_confirms_them(
+    s: &TestServer,
+    fake: &FakeTwitch,
+) {
+    let api = Api::new(&s.url);
+    let t = api.login("owner", "lumio-owner").await;
+    let mut scopes = MODERATING_BOT.to_vec();
+    scopes.push("moderator:manage:warnings");
+    connect_bot_with(&api, &t, fake, &scopes).await;
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let bot = worker::spawn(s.state.clone(), options(fake), rx);
+    until("a session reading the channel", || {
+        fake.subscriptions()
+            .iter()
+            .any(|x| x["type"] == "channel.moderate" && x["status"] == "enabled")
+    })
+    .await;
+    let viewer = fake.viewer.clone();
+    let warn = |body: Value| {
+        let (api, t) = (&api, &t);
+        async move {
+            api.call(Method::POST, "/v1/chat/moderate", Some(t), Some(body))
+                .await
+        }
+    };
+
+    // A warning says why (the chatter reads it), and is Twitch's.
+    let before = fake.helix_calls().len();
+    for (body, field) in [
+        (
+            json!({"platform": "twitch", "action": "warn", "platform_user_id": viewer.id}),
+            "reason",
+        ),
+        (
+            json!({"platform": "twitch", "action": "warn", "platform_user_id": viewer.id,
+                "reason": "   "}),
+            "reason",
+        ),
+        (
+            json!({"platform": "twitch", "action": "warn", "platform_user_id": viewer.id,
+                "reason": "x".repeat(501)}),
+            "reason",
+        ),
+        (
+            json!({"platform": "twitch", "action": "warn", "platform_user_id": viewer.id,
+                "reason": "r", "duration_seconds": 5}),
+            "duration_seconds",
+        ),
+        (
+            json!({"platform": "kick", "action": "warn", "platform_user_id": "77",
+                "reason": "r"}),
+            "Twitch",
+        ),
+    ] {
+        let (st, r) = warn(body).await;
+        assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{r}");
+        assert!(
+            r["error"]["message"].as_str().unwrap().contains(field),
+            "{field}: {r}"
+        );
+    }
+    assert_eq!(
+        fake.helix_calls().len(),
+        before,
+        "nothing sent for bad input"
+    );
+
+    // A warning: written with its log entry and outbox row, sent to Helix once, confirmed
+    // by Twitch's `channel.moderate` (v2) `warn` echo.
+    let (st, r) = warn(json!({"platform": "twitch", "action": "warn",
+        "platform_user_id": viewer.id, "reason": "no spoilers, please"}))
+    .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    assert_eq!(r["action"], "warn");
+    assert_eq!(r["delivery"], "queued_for_bot", "{r}");
+    let id = r["id"].as_str().unwrap().to_string();
+    let e = log_entry_with_status(&api, &t, &id, "confirmed").await;
+    assert_eq!(e["action"], "warn");
+    assert_eq!(e["reason"], "no spoilers, please");
+    let sent: Vec<_> = fake
+        .helix_answers()
+        .into_iter()
+        .filter(|(c, _)| c.method == "POST" && c.path == "/helix/moderation/warnings")
+        .collect();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(sent[0].1, 200);
+    let body = sent[0].0.json().unwrap();
+    assert_eq!(
+        body["data"],
+        json!({"user_id": viewer.id, "reason": "no spoilers, please"})
+    );
+    assert_eq!(
+        sent[0].0.query_param("moderator_id").as_deref(),
+        Some(fake.bot.id.as_str())
+    );
+    let (_, log) = api
+        .call(
+            Method::GET,
+            &format!("/v1/chat/users/twitch/{}/moderation-log", viewer.id),
+            Some(&t),
+            None,
+        )
+        .await;
+    assert_eq!(log["total"], 1, "the echo is not logged again: {log}");
+
+    // A viewer (no chat:timeout) may not warn.
+    let v = api.login("viewer", "lumio-viewer").await;
+    let (st, r) = api
+        .call(
+            Method::POST,
+            "/v1/chat/moderate",
+            Some(&v),
+            Some(json!({"platform": "twitch", "action": "warn",
+                "platform_user_id": viewer.id, "reason": "r"})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::FORBIDDEN, "{r}");
+    assert!(r.to_string().contains("chat:timeout"), "{r}");
+    stop.send(true).unwrap();
+    let _ = bot.await;
+}
+
+/// Issue 15: rows of one chatter go out in order. The timeout of a moderator queues an unmod
+/// and then the timeout; when Twitch fails the unmod (500, then a 429), the timeout waits for
+/// it instead of reaching Twitch first (which refuses to time out a moderator).
+async fn a_retried_unmod_holds_back_the_timeout_queued_after_it(s: &TestServer, fake: &FakeTwitch) {
+    let api = Api::new(&s.url);
+    let t = api.login("owner", "lumio-owner").await;
+    connect_moderating_bot(&api, &t, fake).await;
+    // Mod and unmod act as the broadcaster.
+    let pair = fake.issue_user_token(&fake.broadcaster.id, &["channel:manage:moderators"]);
+    paste_tokens(&api, &t, fake, &pair, "broadcaster").await;
+    let m = fake.moderator.clone();
+    assert!(fake.is_moderator(&fake.broadcaster.id, &m.id));
+    // lumio knows them as a moderator from their chat.
+    let (st, b) = api
+        .call(
+            Method::POST,
+            "/v1/chat/message",
+            Some(&t),
+            Some(json!({"platform": "twitch", "channel_name": "lumio_demo",
+                "user_id": m.id, "username": m.login, "message": "hi", "is_mod": true})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{b}");
+    fake.fail_next_helix(Some("DELETE"), "/moderation/moderators", 500, 1);
+    fake.fail_next_helix(Some("DELETE"), "/moderation/moderators", 429, 1);
+
+    let (st, r) = api
+        .call(
+            Method::POST,
+            "/v1/chat/moderate",
+            Some(&t),
+            Some(json!({"platform": "twitch", "action": "timeout",
+                "platform_user_id": m.id, "duration_seconds": 600, "reason": "caps"})),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    let id = r["id"].as_str().unwrap().to_string();
+    // The timeout is sent once the unmod went through, and Twitch takes it (its echo may
+    // confirm it, when a bot worker reads the channel).
+    until("the timeout reaching Twitch", || {
+        fake.ban_of(&fake.broadcaster.id, &m.id).is_some()
+    })
+    .await;
+    let (_, log) = api
+        .call(
+            Method::GET,
+            "/v1/chat/moderation-log?limit=200",
+            Some(&t),
+            None,
+        )
+        .await;
+    let e = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    assert_ne!(e["delivery_status"], "failed", "{e}");
+    assert!(fake.ban_of(&fake.broadcaster.id, &m.id).is_some());
+    assert!(!fake.is_moderator(&fake.broadcaster.id, &m.id));
+    let calls: Vec<(String, u16)> = fake
+        .helix_answers()
+        .into_iter()
+        .filter(|(c, _)| {
+            c.path == "/helix/moderation/moderators" || c.path == "/helix/moderation/bans"
+        })
+        .map(|(c, st)| (format!("{} {}", c.method, c.path), st))
+        .collect();
+    let unmod = "DELETE /helix/moderation/moderators".to_string();
+    let ban = "POST /helix/moderation/bans".to_string();
+    assert_eq!(
+        calls,
+        [
+            (unmod.clone(), 500),
+            (unmod.clone(), 429),
+            (unmod, 204),
+            (ban, 200)
+        ],
+        "the timeout never went before the unmod"
+    );
 }

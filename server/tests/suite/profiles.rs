@@ -2,7 +2,9 @@
 //! and timeout with time left, treatment, notes, flags) joined with the platform's own
 //! profile through the ProfileService — cached on the bus, behind a circuit breaker that
 //! opens after repeated failures and closes after its cool-down — and follow status.
-//! The platforms are a local fake speaking Twitch Helix and the YouTube Data API.
+//! The platforms are a local fake speaking Twitch Helix and the YouTube Data API; Twitch is
+//! asked with the account's own channel credential, connected through the strict fake
+//! Twitch's OAuth (which also refreshes it after a 401).
 
 #![allow(clippy::unwrap_used)]
 
@@ -21,16 +23,20 @@ use axum::{Json, Router};
 use common::Api;
 use lumio_server::config::Config;
 use lumio_server::testing::TestServer;
+use lumio_testkit::twitch::{FakeTwitch, TokenPair};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
-/// A fake of the platforms' user APIs: counts calls, fails on demand.
-#[derive(Clone, Default)]
+/// A fake of the platforms' user APIs: counts calls, fails on demand. Its Helix takes the
+/// tokens the strict fake Twitch issued (and refreshes) and records whose each call carried.
+#[derive(Clone)]
 struct Fake {
+    twitch: Arc<FakeTwitch>,
     hits: Arc<AtomicUsize>,
     fail: Arc<AtomicBool>,
     addr: Arc<std::sync::Mutex<Option<SocketAddr>>>,
+    bearers: Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Fake {
@@ -53,13 +59,15 @@ impl Fake {
     }
 }
 
-const TWITCH_TOKEN: &str = "fake-twitch-token";
-const TWITCH_CLIENT: &str = "fake-client-id";
-
-fn helix_auth(h: &HeaderMap) -> Option<Response> {
-    let bearer = h.get("authorization").and_then(|v| v.to_str().ok());
+fn helix_auth(f: &Fake, h: &HeaderMap) -> Option<Response> {
+    let bearer = h
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let client = h.get("client-id").and_then(|v| v.to_str().ok());
-    if bearer != Some(&format!("Bearer {TWITCH_TOKEN}")) || client != Some(TWITCH_CLIENT) {
+    f.bearers.lock().unwrap().push(bearer.to_string());
+    let token = bearer.strip_prefix("Bearer ").unwrap_or_default();
+    if !f.twitch.token_is_valid(token) || client != Some(f.twitch.client_id()) {
         return Some(
             (
                 AxStatus::UNAUTHORIZED,
@@ -78,7 +86,7 @@ async fn helix_users(
     h: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    if let Some(r) = f.enter().or_else(|| helix_auth(&h)) {
+    if let Some(r) = f.enter().or_else(|| helix_auth(&f, &h)) {
         return r;
     }
     let id = q.get("id").cloned().unwrap_or_default();
@@ -109,7 +117,7 @@ async fn helix_followers(
     h: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    if let Some(r) = f.enter().or_else(|| helix_auth(&h)) {
+    if let Some(r) = f.enter().or_else(|| helix_auth(&f, &h)) {
         return r;
     }
     if q.get("broadcaster_id").map(String::as_str) != Some("100000001") {
@@ -165,9 +173,8 @@ async fn youtube_channels(
 impl common::Fake for Fake {
     fn configure(&self, c: &mut Config) {
         let addr = self.addr.lock().unwrap().expect("started");
+        lumio_server::testing::point_twitch_fake_at(&self.twitch, c);
         c.platforms.twitch.api_url = format!("http://{addr}/helix");
-        c.platforms.twitch.token = Some(TWITCH_TOKEN.into());
-        c.platforms.twitch.client_id = Some(TWITCH_CLIENT.into());
         c.platforms.youtube.api_url = format!("http://{addr}/youtube/v3");
         c.platforms.youtube.token = Some("fake-yt-key".into());
         c.enrich.failure_threshold = 2;
@@ -177,7 +184,13 @@ impl common::Fake for Fake {
 }
 
 async fn start_fake() -> Fake {
-    let fake = Fake::default();
+    let fake = Fake {
+        twitch: Arc::new(FakeTwitch::start().await.unwrap()),
+        hits: Arc::default(),
+        fail: Arc::default(),
+        addr: Arc::default(),
+        bearers: Arc::default(),
+    };
     let app = Router::new()
         .route("/helix/users", get(helix_users))
         .route("/helix/channels/followers", get(helix_followers))
@@ -197,8 +210,23 @@ backend_tests!(
     profiles_join_what_lumio_knows_with_the_platform,
     a_failing_platform_opens_the_circuit_and_never_fails_the_request,
     follow_status_is_asked_once_and_remembered,
-    bad_requests_are_refused
+    bad_requests_are_refused,
+    twitch_is_asked_with_the_accounts_own_credential
 );
+
+/// What the broadcaster grants lumio to read follows.
+const FOLLOWERS: &[&str] = &["moderator:read:followers"];
+
+/// Connect the account's channel with the fake broadcaster's own token (`scopes`), as the
+/// owner; the tokens.
+async fn connect(api: &Api, fake: &Fake, scopes: &[&str]) -> TokenPair {
+    let owner = api.login("owner", "lumio-owner").await;
+    let pair = fake
+        .twitch
+        .issue_user_token(&fake.twitch.broadcaster.id, scopes);
+    common::twitch::paste_tokens(api, &owner, &fake.twitch, &pair, "broadcaster").await;
+    pair
+}
 
 async fn ingest(api: &Api, t: &str, platform: &str, id: &str, user: &str, text: &str) {
     let (st, b) = api
@@ -226,6 +254,7 @@ async fn profile(api: &Api, t: &str, platform: &str, id: &str) -> (StatusCode, V
 
 async fn profiles_join_what_lumio_knows_with_the_platform(s: &TestServer, fake: &Fake) {
     let api = Api::new(&s.url);
+    connect(&api, fake, FOLLOWERS).await;
     let m = api.login("mod", "lumio-mod").await;
     ingest(&api, &m, "twitch", "1001", "alice", "hi").await;
     ingest(&api, &m, "twitch", "1001", "alice", "how is everyone").await;
@@ -360,6 +389,7 @@ async fn a_failing_platform_opens_the_circuit_and_never_fails_the_request(
     fake: &Fake,
 ) {
     let api = Api::new(&s.url);
+    connect(&api, fake, FOLLOWERS).await;
     let m = api.login("mod", "lumio-mod").await;
     for (id, name) in [("1002", "bea"), ("1003", "cy"), ("1004", "dee")] {
         ingest(&api, &m, "twitch", id, name, "hello").await;
@@ -416,6 +446,7 @@ async fn follow(api: &Api, t: &str, platform: &str, id: &str) -> (StatusCode, Va
 
 async fn follow_status_is_asked_once_and_remembered(s: &TestServer, fake: &Fake) {
     let api = Api::new(&s.url);
+    connect(&api, fake, FOLLOWERS).await;
     let m = api.login("mod", "lumio-mod").await;
     ingest(&api, &m, "twitch", "1001", "alice", "hi").await;
     ingest(&api, &m, "twitch", "1005", "eve", "hey").await;
@@ -471,6 +502,7 @@ async fn follow_status_is_asked_once_and_remembered(s: &TestServer, fake: &Fake)
 
 async fn bad_requests_are_refused(s: &TestServer, fake: &Fake) {
     let api = Api::new(&s.url);
+    connect(&api, fake, FOLLOWERS).await;
     let m = api.login("mod", "lumio-mod").await;
     let viewer = api.login("viewer", "lumio-viewer").await;
     ingest(&api, &m, "twitch", "1001", "alice", "hi").await;
@@ -513,4 +545,64 @@ async fn bad_requests_are_refused(s: &TestServer, fake: &Fake) {
     let (st, b) = profile(&api, &m, "twitch", &long).await;
     assert!(st.is_client_error(), "{st} {b}");
     assert_eq!(fake.hits(), 0);
+}
+
+async fn twitch_is_asked_with_the_accounts_own_credential(s: &TestServer, fake: &Fake) {
+    let api = Api::new(&s.url);
+    let m = api.login("mod", "lumio-mod").await;
+    ingest(&api, &m, "twitch", "1001", "alice", "hi").await;
+    ingest(&api, &m, "twitch", "1007", "gus", "hi").await;
+
+    // No Twitch channel connected: the profile says so, and Twitch is not asked.
+    let (st, p) = profile(&api, &m, "twitch", "1001").await;
+    assert_eq!(st, StatusCode::OK, "{p}");
+    assert_eq!(p["enrichment_status"], "not_configured", "{p}");
+    let (st, f) = follow(&api, &m, "twitch", "1001").await;
+    assert_eq!(st, StatusCode::OK, "{f}");
+    assert_eq!(f["source"], "not_configured", "{f}");
+    assert_eq!(fake.hits(), 0);
+
+    // Connected without `moderator:read:followers`: profiles work, follows name the scope.
+    let pair = connect(&api, fake, &["user:read:chat"]).await;
+    let (_, p) = profile(&api, &m, "twitch", "1001").await;
+    assert_eq!(p["enrichment_status"], "ok", "{p}");
+    assert_eq!(
+        fake.bearers.lock().unwrap().last().cloned(),
+        Some(format!("Bearer {}", pair.access_token)),
+        "the broadcaster's own token"
+    );
+    let (st, b) = follow(&api, &m, "twitch", "1001").await;
+    assert_eq!(st, StatusCode::FORBIDDEN, "{b}");
+    let said = b["error"]["message"].as_str().unwrap();
+    assert!(
+        said.contains("`moderator:read:followers` not granted"),
+        "{b}"
+    );
+    assert!(
+        said.contains("lumio connect twitch --as broadcaster --scopes"),
+        "{b}"
+    );
+    assert_eq!(fake.hits(), 1, "the follow was not asked");
+
+    // A token Twitch refuses (401) is refreshed once, and the new one is used.
+    let pair = connect(&api, fake, FOLLOWERS).await;
+    fake.twitch.expire_token(&pair.access_token);
+    let (_, p) = profile(&api, &m, "twitch", "1007").await;
+    assert_eq!(p["enrichment_status"], "ok", "{p}");
+    assert_eq!(p["enrichment"]["username"], "user1007");
+    let bearers = fake.bearers.lock().unwrap().clone();
+    let n = bearers.len();
+    assert_eq!(bearers[n - 2], format!("Bearer {}", pair.access_token));
+    assert_ne!(bearers[n - 1], bearers[n - 2]);
+    assert!(fake
+        .twitch
+        .token_is_valid(bearers[n - 1].trim_start_matches("Bearer ")));
+    let (st, f) = follow(&api, &m, "twitch", "1001").await;
+    assert_eq!(st, StatusCode::OK, "{f}");
+    assert_eq!(f["following"], true, "{f}");
+    assert_eq!(
+        fake.bearers.lock().unwrap().last(),
+        Some(&bearers[n - 1]),
+        "the refreshed token is kept"
+    );
 }

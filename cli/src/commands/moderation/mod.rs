@@ -1,4 +1,4 @@
-//! `lumio mod`: ban, unban, time out and delete — one at a time or in bulk from a file
+//! `lumio mod`: ban, unban, time out, delete and warn — one at a time or in bulk from a file
 //! ([`apply`], [`rows`]) — the moderation log, and treatment.
 
 pub mod apply;
@@ -53,6 +53,17 @@ Examples:
         duration: i64,
         #[arg(long, short)]
         reason: Option<String>,
+    },
+    /// Warn a chatter (Twitch): they must acknowledge the reason before chatting again.
+    #[command(after_help = "\
+Examples:
+  lumio mod warn twitch @kappa_king --reason \"no spoilers, please\"")]
+    Warn {
+        #[command(flatten)]
+        target: UserArg,
+        /// What the chatter is warned about (1–500 characters; they see it).
+        #[arg(long, short)]
+        reason: String,
     },
     /// Delete a message (by its lumio id, as `lumio chat history --json` shows).
     Delete {
@@ -162,6 +173,14 @@ pub async fn run(ctx: Ctx, cmd: ModCommand) -> CliResult<()> {
         }
         ModCommand::Unban { target, reason } => {
             act(&ctx, &client, &target, Action::Unban, None, reason).await
+        }
+        ModCommand::Warn { target, reason } => {
+            if reason.trim().is_empty() {
+                return Err(crate::error::CliError::usage(
+                    "--reason must not be empty: the chatter sees it",
+                ));
+            }
+            act(&ctx, &client, &target, Action::Warn, None, Some(reason)).await
         }
         ModCommand::Timeout {
             target,
@@ -296,6 +315,7 @@ fn print_result(ctx: &Ctx, r: &ModerationResult) -> CliResult<()> {
         ("timeout", Some(d)) => format!("Timed out {who} for {}", format_duration(d)),
         ("ban", _) => format!("Banned {who}"),
         ("unban", _) => format!("Unbanned {who}"),
+        ("warn", _) => format!("Warned {who}"),
         ("delete", _) => format!(
             "Deleted message {} of {who}",
             r.message_id.as_deref().unwrap_or("?")

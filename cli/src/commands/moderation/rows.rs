@@ -221,7 +221,7 @@ pub fn check(n: usize, raw: &RawRow) -> Result<Row, String> {
         Some(RawDuration::Text(d)) => Some(parse_duration(d)?),
     };
     match action {
-        Action::Ban | Action::Unban | Action::Timeout => {
+        Action::Ban | Action::Unban | Action::Timeout | Action::Warn => {
             if user.is_none() {
                 return Err(format!("{action} needs a user"));
             }
@@ -230,6 +230,9 @@ pub fn check(n: usize, raw: &RawRow) -> Result<Row, String> {
             }
             if action != Action::Timeout && duration.is_some() {
                 return Err(format!("duration applies to timeout only, not to {action}"));
+            }
+            if action == Action::Warn && text(&raw.reason).is_none() {
+                return Err("warn needs a reason (the chatter sees it)".into());
             }
         }
         Action::Delete => {

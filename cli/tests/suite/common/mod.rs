@@ -88,6 +88,30 @@ impl Cli {
         r.stdout
     }
 
+    /// `lumio connect twitch --token-stdin --as ROLE --channel lumio_demo` with tokens the fake
+    /// issued to `user` with `scopes`; the tokens.
+    pub async fn connect_twitch(
+        &self,
+        fake: &lumio_testkit::twitch::FakeTwitch,
+        user: &str,
+        role: &str,
+        scopes: &[&str],
+    ) -> lumio_testkit::twitch::TokenPair {
+        let pair = fake.issue_user_token(user, scopes);
+        let stdin = format!("{}\n{}\n", pair.access_token, pair.refresh_token);
+        let args = [
+            "connect",
+            "twitch",
+            "--token-stdin",
+            "--as",
+            role,
+            "--channel",
+            "lumio_demo",
+        ];
+        self.ok(&args, Some(&stdin)).await;
+        pair
+    }
+
     pub async fn login(&self, user: &str) {
         let password = format!("lumio-{user}\n");
         self.ok(

@@ -15,7 +15,8 @@ use reqwest::{Method, RequestBuilder, Response};
 use serde_json::{json, Value};
 
 use crate::platforms::connector::{
-    ChannelRef, Connector, PlatformEmote, PlatformError, PlatformResult, PlatformUser,
+    ChannelRef, Connector, PlatformEmote, PlatformError, PlatformResult, PlatformUser, Poll,
+    PollEnd, Prediction, PredictionEnd,
 };
 use crate::platforms::Platform;
 
@@ -173,28 +174,16 @@ impl Connector for TwitchConnector {
     }
 
     async fn send(&self, token: &str, ch: &ChannelRef, text: &str) -> PlatformResult<()> {
-        let req = self
-            .request(token, Method::POST, "/chat/messages")
-            .json(&json!({
-                "broadcaster_id": ch.broadcaster_id,
-                "sender_id": ch.acting_user_id,
-                "message": text,
-            }));
-        let body = self.call(req).await?.unwrap_or_default();
+        let sent = self.send_message(token, ch, text, None).await?;
         // Twitch answers 200 with `is_sent: false` and a drop reason (AutoMod, slow mode…).
-        let sent = &body["data"][0];
-        if sent["is_sent"].as_bool() == Some(false) {
+        if !sent.is_sent {
             return Err(PlatformError::Api {
                 platform: Platform::Twitch,
                 status: 200,
-                error: sent["drop_reason"]["code"]
-                    .as_str()
-                    .unwrap_or("not_sent")
-                    .to_string(),
-                message: sent["drop_reason"]["message"]
-                    .as_str()
-                    .unwrap_or("the message was not sent")
-                    .to_string(),
+                error: sent.drop_code.unwrap_or_else(|| "not_sent".into()),
+                message: sent
+                    .drop_reason
+                    .unwrap_or_else(|| "the message was not sent".into()),
             });
         }
         Ok(())
@@ -345,26 +334,7 @@ impl Connector for TwitchConnector {
         let req = self
             .request(token, Method::GET, "/chat/emotes")
             .query(&[("broadcaster_id", ch.broadcaster_id.as_str())]);
-        let body = self.call(req).await?.unwrap_or_default();
-        let template = body["template"].as_str().unwrap_or_default();
-        Ok(body["data"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|e| {
-                let id = e["id"].as_str()?;
-                let url = template
-                    .replace("{{id}}", id)
-                    .replace("{{format}}", "static")
-                    .replace("{{theme_mode}}", "dark")
-                    .replace("{{scale}}", "1.0");
-                Some(PlatformEmote {
-                    id: id.to_string(),
-                    name: e["name"].as_str()?.to_string(),
-                    url,
-                })
-            })
-            .collect())
+        Ok(helix_emotes(&self.call(req).await?.unwrap_or_default()))
     }
 
     async fn cancel_raid(&self, token: &str, ch: &ChannelRef) -> PlatformResult<()> {
@@ -374,21 +344,194 @@ impl Connector for TwitchConnector {
         self.call(req).await.map(|_| ())
     }
 
-    async fn end_poll(&self, token: &str, ch: &ChannelRef, id: &str) -> PlatformResult<()> {
+    async fn end_poll(
+        &self,
+        token: &str,
+        ch: &ChannelRef,
+        id: &str,
+        end: PollEnd,
+    ) -> PlatformResult<Poll> {
         let req = self.request(token, Method::PATCH, "/polls").json(&json!({
-            "broadcaster_id": ch.broadcaster_id, "id": id, "status": "TERMINATED",
+            "broadcaster_id": ch.broadcaster_id, "id": id, "status": end.as_str(),
         }));
-        self.call(req).await.map(|_| ())
+        let p = first(self.call(req).await?);
+        let text = |v: &Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
+        Ok(Poll {
+            id: p["id"].as_str().unwrap_or(id).to_string(),
+            title: text(&p, "title"),
+            status: p["status"].as_str().unwrap_or(end.as_str()).to_string(),
+            choices: p["choices"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| {
+                    let votes = c["votes"].as_i64().unwrap_or(0);
+                    (text(c, "id"), text(c, "title"), votes)
+                })
+                .collect(),
+        })
     }
 
-    async fn end_prediction(&self, token: &str, ch: &ChannelRef, id: &str) -> PlatformResult<()> {
+    async fn end_prediction(
+        &self,
+        token: &str,
+        ch: &ChannelRef,
+        id: &str,
+        end: &PredictionEnd,
+    ) -> PlatformResult<Prediction> {
+        let mut body = json!({"broadcaster_id": ch.broadcaster_id, "id": id,
+            "status": end.as_str()});
+        if let PredictionEnd::Resolved { winning_outcome_id } = end {
+            body["winning_outcome_id"] = json!(winning_outcome_id);
+        }
         let req = self
             .request(token, Method::PATCH, "/predictions")
-            .json(&json!({
-                "broadcaster_id": ch.broadcaster_id, "id": id, "status": "CANCELED",
-            }));
-        self.call(req).await.map(|_| ())
+            .json(&body);
+        let p = first(self.call(req).await?);
+        let text = |v: &Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
+        let asked = match end {
+            PredictionEnd::Resolved { winning_outcome_id } => Some(winning_outcome_id.clone()),
+            _ => None,
+        };
+        Ok(Prediction {
+            id: p["id"].as_str().unwrap_or(id).to_string(),
+            title: text(&p, "title"),
+            status: p["status"].as_str().unwrap_or(end.as_str()).to_string(),
+            winning_outcome_id: p["winning_outcome_id"].as_str().map(String::from).or(asked),
+            outcomes: p["outcomes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|o| {
+                    let users = o["users"].as_i64().unwrap_or(0);
+                    let points = o["channel_points"].as_i64().unwrap_or(0);
+                    (text(o, "id"), text(o, "title"), users, points)
+                })
+                .collect(),
+        })
     }
+}
+
+/// What Twitch said of a chat message sent with [`TwitchConnector::send_message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentMessage {
+    pub message_id: Option<String>,
+    pub is_sent: bool,
+    pub drop_code: Option<String>,
+    pub drop_reason: Option<String>,
+}
+
+/// Calls only Twitch has, beyond [`Connector`].
+impl TwitchConnector {
+    /// `POST /chat/messages` (scope `user:write:chat`) as `ch.acting_user_id`, optionally as a
+    /// reply: what Twitch said of it (a message may be dropped with a 200).
+    pub async fn send_message(
+        &self,
+        token: &str,
+        ch: &ChannelRef,
+        text: &str,
+        reply_to: Option<&str>,
+    ) -> PlatformResult<SentMessage> {
+        let mut body = json!({
+            "broadcaster_id": ch.broadcaster_id,
+            "sender_id": ch.acting_user_id,
+            "message": text,
+        });
+        if let Some(r) = reply_to {
+            body["reply_parent_message_id"] = json!(r);
+        }
+        let req = self
+            .request(token, Method::POST, "/chat/messages")
+            .json(&body);
+        let d = first(self.call(req).await?);
+        let s = |v: &Value| v.as_str().filter(|s| !s.is_empty()).map(String::from);
+        Ok(SentMessage {
+            message_id: s(&d["message_id"]),
+            is_sent: d["is_sent"].as_bool().unwrap_or(false),
+            drop_code: s(&d["drop_reason"]["code"]),
+            drop_reason: s(&d["drop_reason"]["message"]),
+        })
+    }
+
+    /// `GET /users?id=`: the user as Helix describes them (login, display name, image,
+    /// description, type, creation), or None when Twitch does not know them.
+    pub async fn user_by_id(&self, token: &str, id: &str) -> PlatformResult<Option<Value>> {
+        let req = self
+            .request(token, Method::GET, "/users")
+            .query(&[("id", id)]);
+        let u = first(self.call(req).await?);
+        Ok((!u.is_null()).then_some(u))
+    }
+
+    /// `GET /chat/emotes/user?user_id=` (scope `user:read:emotes`): every emote `user_id` (the
+    /// token's user) can use, every page.
+    pub async fn user_emotes(
+        &self,
+        token: &str,
+        user_id: &str,
+    ) -> PlatformResult<Vec<PlatformEmote>> {
+        let mut emotes = Vec::new();
+        let mut after: Option<String> = None;
+        for _ in 0..20 {
+            let mut req = self
+                .request(token, Method::GET, "/chat/emotes/user")
+                .query(&[("user_id", user_id)]);
+            if let Some(a) = &after {
+                req = req.query(&[("after", a.as_str())]);
+            }
+            let v = self.call(req).await?.unwrap_or_default();
+            emotes.extend(helix_emotes(&v));
+            after = v["pagination"]["cursor"]
+                .as_str()
+                .filter(|c| !c.is_empty())
+                .map(String::from);
+            if after.is_none() {
+                break;
+            }
+        }
+        Ok(emotes)
+    }
+}
+
+/// The first element of a Helix answer's `data`, or Null.
+fn first(v: Option<Value>) -> Value {
+    v.and_then(|v| v["data"].get(0).cloned())
+        .unwrap_or(Value::Null)
+}
+
+/// Helix emote lists (`/chat/emotes`, `/chat/emotes/user`): the URL from `images.url_1x` or
+/// else from the answer's `template`.
+pub fn helix_emotes(v: &Value) -> Vec<PlatformEmote> {
+    let template = v["template"].as_str().unwrap_or(
+        "https://static-cdn.jtvnw.net/emoticons/v2/{{id}}/{{format}}/{{theme_mode}}/{{scale}}",
+    );
+    v["data"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let id = e["id"].as_str()?.to_string();
+            let animated = e["format"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|x| x == "animated"));
+            let url = e["images"]["url_1x"]
+                .as_str()
+                .map(String::from)
+                .unwrap_or_else(|| {
+                    template
+                        .replace("{{id}}", &id)
+                        .replace("{{format}}", if animated { "animated" } else { "static" })
+                        .replace("{{theme_mode}}", "dark")
+                        .replace("{{scale}}", "1.0")
+                });
+            Some(PlatformEmote {
+                name: e["name"].as_str().unwrap_or_default().to_string(),
+                id,
+                url,
+                animated,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

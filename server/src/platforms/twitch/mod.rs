@@ -1,7 +1,7 @@
-//! Twitch: the Helix API client lumio uses for live controls and sending. Its fakes live in
-//! the dev-only crate `lumio-testkit`.
+//! Twitch: the Helix connector, EventSub, and acting on an account's channel with its own
+//! credential ([`act`]). Its fakes live in the dev-only crate `lumio-testkit`.
 
+pub mod act;
 pub mod connector;
 pub mod events;
 pub mod eventsub;
-pub mod helix;

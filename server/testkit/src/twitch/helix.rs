@@ -106,7 +106,15 @@ async fn gate(AxState(st): AxState<State>, mut req: Request, next: Next) -> Resp
     };
     let (allowed, remaining, reset) = st.lock().take_point(key);
     let limit = st.lock().rate_limit;
-    let mut resp = if !allowed {
+    let path = req.uri().path();
+    let fault = st.lock().faults.take_helix(
+        req.method().as_str(),
+        path.strip_prefix("/helix").unwrap_or(path),
+    );
+    let mut resp = if let Some(status) = fault {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        error(status, "the fake was told to fail this call")
+    } else if !allowed {
         // Rate limits guide: "429 Too Many Requests" once the bucket is empty.
         error(StatusCode::TOO_MANY_REQUESTS, "Too Many Requests")
     } else if client_header.is_empty() || bearer.is_none() {

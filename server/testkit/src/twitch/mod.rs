@@ -5,7 +5,6 @@ mod actions;
 mod control;
 mod eventsub;
 mod helix;
-pub mod lite;
 mod oauth;
 pub mod payloads;
 mod state;
@@ -507,6 +506,18 @@ impl FakeTwitch {
     /// The next `n` ban / unban calls answer 409 ("someone else is updating the state").
     pub fn fail_next_bans_with_conflict(&self, n: u32) {
         self.state.lock().faults.ban_conflicts = n;
+    }
+
+    /// The next `n` Helix calls of `method` (None: any) on `path` (without `/helix`, e.g.
+    /// `/moderation/moderators`) answer `status` with a Helix error body; a 429 carries the
+    /// usual rate-limit headers.
+    pub fn fail_next_helix(&self, method: Option<&str>, path: &str, status: u16, n: u32) {
+        self.state.lock().faults.helix.push(state::HelixFault {
+            method: method.map(str::to_string),
+            path: path.to_string(),
+            status,
+            left: n,
+        });
     }
 
     // ----- recorded calls --------------------------------------------------------------------

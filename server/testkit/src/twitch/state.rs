@@ -175,6 +175,32 @@ pub struct ChatMessage {
 pub struct Faults {
     /// The next `POST`/`DELETE /moderation/bans` answer 409 (someone else is updating the state).
     pub ban_conflicts: u32,
+    /// Helix calls that answer an error status instead, as many times as `left` says.
+    pub helix: Vec<HelixFault>,
+}
+
+/// The next `left` Helix calls of `method` (any when None) on `path` answer `status`.
+#[derive(Debug, Clone)]
+pub struct HelixFault {
+    pub method: Option<String>,
+    pub path: String,
+    pub status: u16,
+    pub left: u32,
+}
+
+impl Faults {
+    /// The status the next call of `method` on `path` answers instead, if a fault is armed.
+    pub fn take_helix(&mut self, method: &str, path: &str) -> Option<u16> {
+        let f = self.helix.iter_mut().find(|f| {
+            f.left > 0
+                && f.path == path
+                && f.method
+                    .as_deref()
+                    .is_none_or(|m| m.eq_ignore_ascii_case(method))
+        })?;
+        f.left -= 1;
+        Some(f.status)
+    }
 }
 
 #[derive(Default)]

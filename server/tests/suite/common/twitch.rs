@@ -74,7 +74,17 @@ pub const MODERATING_BOT: &[&str] = &[
 /// Connect the fake broadcaster's channel with the fake bot's token ([`MODERATING_BOT`]) and
 /// turn the account's Twitch bot on (`POST /v1/bot-toggle`); the bot's tokens.
 pub async fn connect_moderating_bot(api: &super::Api, token: &str, fake: &FakeTwitch) -> TokenPair {
-    let pair = fake.issue_user_token(&fake.bot.id, MODERATING_BOT);
+    connect_bot_with(api, token, fake, MODERATING_BOT).await
+}
+
+/// [`connect_moderating_bot`] with the bot granted `scopes`.
+pub async fn connect_bot_with(
+    api: &super::Api,
+    token: &str,
+    fake: &FakeTwitch,
+    scopes: &[&str],
+) -> TokenPair {
+    let pair = fake.issue_user_token(&fake.bot.id, scopes);
     paste_tokens(api, token, fake, &pair, "bot").await;
     let (st, b) = api
         .call(

@@ -32,6 +32,9 @@ use crate::state::AppState;
 /// Events waiting to be applied, per channel.
 const QUEUE: usize = 1024;
 
+/// Chat messages of one channel being ingested at the same time ([`apply_stream`]).
+pub const MESSAGES_IN_FLIGHT: usize = 32;
+
 /// The context events are applied as: the platform user who acted (or the connector).
 fn ctx_of(account: Uuid, name: &str) -> AccountCtx {
     AccountCtx {
@@ -284,13 +287,69 @@ pub async fn run_twitch_channel(
         },
         options,
     );
-    let (tx, mut rx) = mpsc::channel(QUEUE);
+    let (tx, rx) = mpsc::channel(QUEUE);
     let reader = tokio::spawn(client.run(tx, stop));
-    while let Some(ev) = rx.recv().await {
-        if let Err(e) = apply(&state, channel.account, Platform::Twitch, &ev).await {
-            tracing::warn!(account = %channel.account, broadcaster = %channel.broadcaster_id,
-                error = %e, "a twitch event could not be applied");
+    apply_stream(&state, channel.account, Platform::Twitch, rx, |e| {
+        tracing::warn!(account = %channel.account, broadcaster = %channel.broadcaster_id,
+            error = %e, "a twitch event could not be applied");
+    })
+    .await;
+    let _ = reader.await;
+}
+
+/// Apply a channel's events in arrival order, with the chat messages between two other events
+/// ingested side by side (up to [`MESSAGES_IN_FLIGHT`]): one busy channel sends thousands of
+/// messages a second, and each ingest waits on the bus a few times, so one at a time would fall
+/// behind on Redis. Any other event (a ban, a deletion, a clear…) waits until every message
+/// before it is in, and is applied alone, so it always sees them (a deletion finds the lumio
+/// id of the message it names). Messages ingested side by side get their ids in the order their
+/// ingests finish, as concurrent REST ingests do (the buffer allows for that, `ORDER_SLACK`).
+pub async fn apply_stream(
+    state: &AppState,
+    account: Uuid,
+    platform: Platform,
+    mut rx: mpsc::Receiver<PlatformEvent>,
+    on_error: impl Fn(&crate::error::AppError),
+) {
+    use futures::stream::{FuturesUnordered, StreamExt};
+    let mut in_flight = FuturesUnordered::new();
+    let ingest = |ev: PlatformEvent| {
+        let state = state.clone();
+        async move { apply(&state, account, platform, &ev).await }
+    };
+    loop {
+        tokio::select! {
+            biased;
+            Some(done) = in_flight.next(), if !in_flight.is_empty() => {
+                if let Err(e) = done {
+                    on_error(&e);
+                }
+            }
+            ev = rx.recv(), if in_flight.len() < MESSAGES_IN_FLIGHT => {
+                let Some(ev) = ev else { break };
+                if matches!(ev, PlatformEvent::Message(_)) {
+                    in_flight.push(ingest(ev));
+                    continue;
+                }
+                settle(&mut in_flight, &on_error).await;
+                if let Err(e) = apply(state, account, platform, &ev).await {
+                    on_error(&e);
+                }
+            }
         }
     }
-    let _ = reader.await;
+    settle(&mut in_flight, &on_error).await;
+}
+
+/// Wait for every ingest in flight.
+async fn settle<F: std::future::Future<Output = AppResult<()>>>(
+    in_flight: &mut futures::stream::FuturesUnordered<F>,
+    on_error: &impl Fn(&crate::error::AppError),
+) {
+    use futures::StreamExt;
+    while let Some(done) = in_flight.next().await {
+        if let Err(e) = done {
+            on_error(&e);
+        }
+    }
 }

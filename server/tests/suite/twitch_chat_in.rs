@@ -35,7 +35,8 @@ async fn twitch() -> FakeTwitch {
 
 backend_tests!(
     file = "twitch_chat_in", workers = false, with = twitch;
-    eventsub_chat_moderation_and_reconnects
+    eventsub_chat_moderation_and_reconnects,
+    a_deletion_after_a_burst_finds_its_message
 );
 
 const SCOPES: &[&str] = &[
@@ -238,6 +239,73 @@ async fn eventsub_chat_moderation_and_reconnects(s: &TestServer, fake: &FakeTwit
     let e = next_of(&mut ws, "user_timed_out").await;
     assert_eq!(e["moderator"], fake.moderator.login.as_str(), "{e}");
     assert_eq!(e["reason"], "calm down", "{e}");
+
+    stop_tx.send(true).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), reader)
+        .await
+        .unwrap()
+        .unwrap();
+}
+
+/// Messages are ingested side by side, but any other event waits until the messages before
+/// it are in: each message of a burst, deleted on Twitch right after it was sent, is found and
+/// deleted (a deletion applied before its message was in would find nothing to delete), and
+/// every message arrives once.
+async fn a_deletion_after_a_burst_finds_its_message(s: &TestServer, fake: &FakeTwitch) {
+    const BURST: usize = 200;
+    let api = Api::new(&s.url);
+    let t = api.login("owner", "lumio-owner").await;
+    let c = connect_channel(&api, &t, fake, &fake.broadcaster.id, "broadcaster", SCOPES).await;
+    let credential: Uuid = c["credentials"][0]["id"].as_str().unwrap().parse().unwrap();
+    let account = account_of(s, "demo").await;
+    let mut ws = ws_connect(&s.url, &t, "").await;
+    let (stop_tx, stop) = tokio::sync::watch::channel(false);
+    let reader = tokio::spawn(run_twitch_channel(
+        s.state.clone(),
+        TwitchChannel {
+            account,
+            credential,
+            broadcaster_id: fake.broadcaster.id.clone(),
+            user_id: fake.broadcaster.id.clone(),
+        },
+        EventSubOptions {
+            ws_url: fake.eventsub_ws_url(),
+            keepalive_seconds: Some(1),
+            min_backoff: Duration::from_millis(50),
+            max_backoff: Duration::from_millis(500),
+        },
+        stop,
+    ));
+    let session = new_session(fake, "").await;
+    subscribed(fake, &session, 11).await;
+
+    for i in 0..BURST {
+        let id = fake
+            .inject_chat(&fake.broadcaster.id, &fake.viewer.id, &format!("burst {i}"))
+            .unwrap();
+        fake.delete_message_as(&fake.moderator.id, &fake.broadcaster.id, &id)
+            .unwrap();
+    }
+
+    let mut messages = std::collections::HashSet::new();
+    let mut deleted = std::collections::HashSet::new();
+    while messages.len() < BURST || deleted.len() < BURST {
+        // (next_event fails the test when nothing comes for 10 s: a deletion applied before
+        // its message was in never comes.)
+        let e = next_event(&mut ws).await;
+        match e["type"].as_str() {
+            Some("message") => {
+                let id = e["message"]["id"].as_str().unwrap().to_string();
+                assert!(messages.insert(id), "a message arrived twice: {e}");
+            }
+            Some("message_deleted") => {
+                let id = e["message_id"].as_str().unwrap().to_string();
+                assert!(messages.contains(&id), "deleted before it arrived: {e}");
+                deleted.insert(id);
+            }
+            _ => {}
+        }
+    }
 
     stop_tx.send(true).unwrap();
     tokio::time::timeout(Duration::from_secs(10), reader)

@@ -232,6 +232,11 @@ impl FakeTwitch {
             .merge(eventsub::ws_router())
             .layer(axum::middleware::from_fn_with_state(state.clone(), record))
             .with_state(state.clone());
+        // As Twitch's edge does: small frames (EventSub notifications, gateway events) go out at
+        // once, not after the client's delayed ACK (Nagle's algorithm).
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });

@@ -204,6 +204,57 @@ async fn helix_bodies_deserialize_into_twitch_api_types() {
         serde_json::from_value(v["data"][0].clone()).unwrap();
     assert!(ban.end_time.is_some());
 
+    // Get Banned Users (the timeout above, and a permanent ban: `expires_at` "") and Get
+    // Moderators, read as the broadcaster.
+    let owner = fake.issue_user_token(&b, &["moderation:read", "moderator:manage:banned_users"]);
+    let o = owner.access_token.as_str();
+    let path = format!("/moderation/bans?broadcaster_id={b}&moderator_id={b}");
+    let r = helix(&fake, Method::POST, &path, o)
+        .json(&json!({"data": {"user_id": fake.moderator.id, "reason": ""}}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success() || r.status().as_u16() == 400);
+    let v: Value = helix(
+        &fake,
+        Method::GET,
+        &format!("/moderation/banned?broadcaster_id={b}"),
+        o,
+    )
+    .send()
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    // Twitch's reference lists `created_at`; twitch_api 0.7's `BannedUser` (with
+    // `deny_unknown_fields`) predates it, so it is checked here and taken out before parsing.
+    let mut data = v["data"].as_array().unwrap().clone();
+    for item in &mut data {
+        let at = item.as_object_mut().unwrap().remove("created_at").unwrap();
+        assert!(chrono::DateTime::parse_from_rfc3339(at.as_str().unwrap()).is_ok());
+    }
+    let banned: Vec<twitch_api::helix::moderation::BannedUser> =
+        serde_json::from_value(Value::Array(data)).unwrap();
+    assert!(banned
+        .iter()
+        .any(|u| u.user_id.as_str() == fake.viewer.id && u.expires_at.is_some()));
+    let v: Value = helix(
+        &fake,
+        Method::GET,
+        &format!("/moderation/moderators?broadcaster_id={b}"),
+        o,
+    )
+    .send()
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let mods: Vec<twitch_api::helix::moderation::Moderator> =
+        serde_json::from_value(v["data"].clone()).unwrap();
+    assert!(mods.iter().any(|m| m.user_id.as_str() == fake.bot.id));
+
     // Warn Chat User's type is behind twitch_api's `beta` feature in 0.7; not checked here.
 
     let v: Value = helix(&fake, Method::POST, "/chat/messages", t)

@@ -67,6 +67,16 @@ async fn delivery_event(ws: &mut Ws, action: &str, status: &str) -> Value {
     }
 }
 
+/// `POST /v1/chat/moderate`: accepted and queued for the bot; the log entry's id.
+async fn moderate_as(api: &Api, t: &str, body: Value) -> String {
+    let (st, r) = api
+        .call(Method::POST, "/v1/chat/moderate", Some(t), Some(body))
+        .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    assert_eq!(r["delivery"], "queued_for_bot", "{r}");
+    r["id"].as_str().unwrap().to_string()
+}
+
 /// Helix calls to `path` about `user_id` that Twitch answered with a success.
 fn succeeded(fake: &FakeTwitch, method: &str, path: &str, user_id: &str) -> usize {
     fake.helix_answers()
@@ -92,17 +102,7 @@ async fn actions_reach_twitch_and_its_echo_confirms_them(s: &TestServer, fake: &
     })
     .await;
     let mut ws = ws_connect(&s.url, &t, "").await;
-    let moderate = |body: Value| {
-        let (api, t) = (&api, &t);
-        async move {
-            let (st, r) = api
-                .call(Method::POST, "/v1/chat/moderate", Some(t), Some(body))
-                .await;
-            assert_eq!(st, StatusCode::OK, "{r}");
-            assert_eq!(r["delivery"], "queued_for_bot", "{r}");
-            r["id"].as_str().unwrap().to_string()
-        }
-    };
+    let moderate = |body: Value| moderate_as(&api, &t, body);
     let viewer = fake.viewer.clone();
     let b_id = fake.broadcaster.id.clone();
 
@@ -463,16 +463,7 @@ async fn sent_rows_without_an_echo_are_read_back_from_twitch(s: &TestServer, fak
         rx,
     );
     let mut ws = ws_connect(&s.url, &t, "").await;
-    let moderate = |body: Value| {
-        let (api, t) = (&api, &t);
-        async move {
-            let (st, r) = api
-                .call(Method::POST, "/v1/chat/moderate", Some(t), Some(body))
-                .await;
-            assert_eq!(st, StatusCode::OK, "{r}");
-            r["id"].as_str().unwrap().to_string()
-        }
-    };
+    let moderate = |body: Value| moderate_as(&api, &t, body);
     let b_id = fake.broadcaster.id.clone();
 
     // A delete: Twitch cannot say whether a message was deleted, so it stays `sent`.

@@ -773,28 +773,35 @@ fn page(q: &Params, items: Vec<Value>) -> Out {
     Ok(Json(json!({ "data": data, "pagination": pagination })).into_response())
 }
 
-/// The broadcaster and the wanted user ids (at most 100) of a moderation read.
-fn read_params(
+/// A moderation read (Get Banned Users, Get Moderators): either scope, the broadcaster's own
+/// token, at most 100 `user_id`s (none: everyone); `list` answers for the channel and the
+/// wanted ids (empty: all), and the answer is paged.
+fn moderation_read(
+    st: &State,
     auth: &Auth,
     uri: &Uri,
     scopes: &[&str],
-) -> Result<(Params, String, Vec<String>), Response> {
-    need_any_scope(auth, scopes)?;
-    let me = need_user(auth)?;
-    let q = Params::of(uri);
-    let b = q.required("broadcaster_id")?;
-    must_match(&me, &b, "broadcaster_id")?;
-    let users: Vec<String> =
-        q.0.get("user_id")
-            .map(|v| v.iter().filter(|u| !u.is_empty()).cloned().collect())
-            .unwrap_or_default();
-    if users.len() > 100 {
-        return Err(error(
-            StatusCode::BAD_REQUEST,
-            "The number of user_id query parameters exceeds the maximum allowed.",
-        ));
-    }
-    Ok((q, b, users))
+    list: impl FnOnce(&mut super::state::World, &str, &[String]) -> Vec<Value>,
+) -> Response {
+    done((|| {
+        need_any_scope(auth, scopes)?;
+        let me = need_user(auth)?;
+        let q = Params::of(uri);
+        let b = q.required("broadcaster_id")?;
+        must_match(&me, &b, "broadcaster_id")?;
+        let wanted: Vec<String> =
+            q.0.get("user_id")
+                .map(|v| v.iter().filter(|u| !u.is_empty()).cloned().collect())
+                .unwrap_or_default();
+        if wanted.len() > 100 {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "The number of user_id query parameters exceeds the maximum allowed.",
+            ));
+        }
+        let items = list(&mut st.lock(), &b, &wanted);
+        page(&q, items)
+    })())
 }
 
 /// `GET /moderation/banned?broadcaster_id=&user_id=…&first=&after=` — Get Banned Users: the
@@ -804,14 +811,9 @@ async fn banned_users(
     Extension(auth): Extension<Auth>,
     uri: Uri,
 ) -> Response {
-    done((|| {
-        let (q, b, wanted) = read_params(
-            &auth,
-            &uri,
-            &["moderation:read", "moderator:manage:banned_users"],
-        )?;
-        let mut w = st.lock();
-        let mut ids: Vec<String> = w.channel(&b).bans.keys().cloned().collect();
+    let scopes = ["moderation:read", "moderator:manage:banned_users"];
+    moderation_read(&st, &auth, &uri, &scopes, |w, b, wanted| {
+        let mut ids: Vec<String> = w.channel(b).bans.keys().cloned().collect();
         ids.sort();
         let mut items = Vec::new();
         for id in ids {
@@ -819,7 +821,7 @@ async fn banned_users(
                 continue;
             }
             // An expired timeout is gone (`active_ban` removes it).
-            let Some(ban) = w.active_ban(&b, &id) else {
+            let Some(ban) = w.active_ban(b, &id) else {
                 continue;
             };
             let user = w.user(&id).cloned();
@@ -831,8 +833,8 @@ async fn banned_users(
                 moderator.as_ref(),
             ));
         }
-        page(&q, items)
-    })())
+        items
+    })
 }
 
 /// `GET /moderation/moderators?broadcaster_id=&user_id=…&first=&after=` — Get Moderators.
@@ -841,19 +843,12 @@ async fn list_moderators(
     Extension(auth): Extension<Auth>,
     uri: Uri,
 ) -> Response {
-    done((|| {
-        let (q, b, wanted) = read_params(
-            &auth,
-            &uri,
-            &["moderation:read", "channel:manage:moderators"],
-        )?;
-        let mut w = st.lock();
-        let mods: Vec<String> = w.channel(&b).moderators.iter().cloned().collect();
-        let items = mods
-            .iter()
+    let scopes = ["moderation:read", "channel:manage:moderators"];
+    moderation_read(&st, &auth, &uri, &scopes, |w, b, wanted| {
+        let mods: Vec<String> = w.channel(b).moderators.iter().cloned().collect();
+        mods.iter()
             .filter(|id| wanted.is_empty() || wanted.contains(id))
             .filter_map(|id| w.user(id).map(p::moderator_json))
-            .collect();
-        page(&q, items)
-    })())
+            .collect()
+    })
 }

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::delivery::announce;
 use super::store::{Delivery, Reconciled};
+use crate::error::AppError;
 use crate::platforms::twitch::read::{self, Banned};
 use crate::platforms::Platform;
 use crate::state::AppState;
@@ -49,11 +50,29 @@ pub async fn round(state: &AppState, confirm_after: std::time::Duration) -> usiz
     n
 }
 
-/// What Twitch shows for the users of one account's rows (None: could not be read).
+/// What Twitch shows for the users of one account's rows (None: could not be read now, try
+/// again; `Refused`: cannot be read with this account's credentials, so the rows are marked
+/// checked and stay `sent` instead of being polled for ever).
 #[derive(Default)]
 struct Seen {
-    bans: Option<HashMap<String, Banned>>,
-    mods: Option<HashSet<String>>,
+    bans: Option<Read<HashMap<String, Banned>>>,
+    mods: Option<Read<HashSet<String>>>,
+}
+
+enum Read<T> {
+    Got(T),
+    Refused,
+}
+
+/// A failed read: refused for good (no broadcaster credential, a scope not granted, a
+/// credential to re-authorize) or worth another try (None).
+fn refused<T>(account: Uuid, what: &str, e: AppError) -> Option<Read<T>> {
+    tracing::info!(%account, error = %e, "cannot read Twitch {what} back");
+    matches!(
+        e,
+        AppError::Validation(_) | AppError::Forbidden(_) | AppError::Conflict(_)
+    )
+    .then_some(Read::Refused)
 }
 
 async fn check_account(state: &AppState, account: Uuid, rows: Vec<Delivery>) {
@@ -68,17 +87,17 @@ async fn check_account(state: &AppState, account: Uuid, rows: Vec<Delivery>) {
     let mut seen = Seen::default();
     let banned = users(&["ban", "unban", "timeout"]);
     if !banned.is_empty() {
-        match read::banned_users(state, account, &banned).await {
-            Ok(b) => seen.bans = Some(b),
-            Err(e) => tracing::info!(%account, error = %e, "cannot read Twitch bans back"),
-        }
+        seen.bans = match read::banned_users(state, account, &banned).await {
+            Ok(b) => Some(Read::Got(b)),
+            Err(e) => refused(account, "bans", e),
+        };
     }
     let modded = users(&["mod", "unmod"]);
     if !modded.is_empty() {
-        match read::moderators_among(state, account, &modded).await {
-            Ok(m) => seen.mods = Some(m),
-            Err(e) => tracing::info!(%account, error = %e, "cannot read Twitch moderators back"),
-        }
+        seen.mods = match read::moderators_among(state, account, &modded).await {
+            Ok(m) => Some(Read::Got(m)),
+            Err(e) => refused(account, "moderators", e),
+        };
     }
     let now = crate::store::now();
     for d in rows {
@@ -121,18 +140,25 @@ enum Shown {
 fn shows(seen: &Seen, d: &Delivery, now: chrono::DateTime<chrono::Utc>) -> Option<Shown> {
     let user = d.platform_user_id.as_str();
     let yes = |b: bool| if b { Shown::Yes } else { Shown::No };
-    Some(match d.action.as_str() {
-        "ban" => yes(seen
-            .bans
-            .as_ref()?
-            .get(user)
-            .is_some_and(|b| b.expires_at.is_none())),
+    let action = d.action.as_str();
+    // None: the list could not be read now; true: it cannot be read with these credentials.
+    let refused = match action {
+        "ban" | "timeout" | "unban" => matches!(seen.bans.as_ref()?, Read::Refused),
+        "mod" | "unmod" => matches!(seen.mods.as_ref()?, Read::Refused),
+        _ => true,
+    };
+    if refused {
+        return Some(Shown::Unreadable);
+    }
+    let ban = match &seen.bans {
+        Some(Read::Got(b)) => b.get(user),
+        _ => None,
+    };
+    let modded = matches!(&seen.mods, Some(Read::Got(m)) if m.contains(user));
+    Some(match action {
+        "ban" => yes(ban.is_some_and(|b| b.expires_at.is_none())),
         "timeout" => {
-            let listed = seen
-                .bans
-                .as_ref()?
-                .get(user)
-                .is_some_and(|b| b.expires_at.is_some());
+            let listed = ban.is_some_and(|b| b.expires_at.is_some());
             let payload: Value = serde_json::from_str(&d.payload).unwrap_or_default();
             let ended = match (d.sent_at, payload["duration_seconds"].as_i64()) {
                 (Some(s), Some(secs)) => s + chrono::Duration::seconds(secs) <= now,
@@ -145,9 +171,8 @@ fn shows(seen: &Seen, d: &Delivery, now: chrono::DateTime<chrono::Utc>) -> Optio
                 yes(listed)
             }
         }
-        "unban" => yes(!seen.bans.as_ref()?.contains_key(user)),
-        "mod" => yes(seen.mods.as_ref()?.contains(user)),
-        "unmod" => yes(!seen.mods.as_ref()?.contains(user)),
-        _ => Shown::Unreadable,
+        "unban" => yes(ban.is_none()),
+        "mod" => yes(modded),
+        _ => yes(!modded),
     })
 }

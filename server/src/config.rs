@@ -652,6 +652,21 @@ impl Config {
     }
 }
 
+/// Default of [`delivery_confirm_after`].
+pub const DELIVERY_CONFIRM_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// `LUMIO_DELIVERY_CONFIRM_AFTER` (seconds, default 60): a moderation delivery `sent` this long
+/// without the platform's echo is read back from the platform by the delivery worker's
+/// reconciler (`moderation::reconcile`). A value that is not a positive number of seconds
+/// keeps the default.
+pub fn delivery_confirm_after() -> std::time::Duration {
+    std::env::var("LUMIO_DELIVERY_CONFIRM_AFTER")
+        .ok()
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map_or(DELIVERY_CONFIRM_AFTER, std::time::Duration::from_secs_f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

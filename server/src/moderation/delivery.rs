@@ -87,6 +87,9 @@ pub struct DeliveryOptions {
     pub max_backoff: Duration,
     /// Transient failures before a row is `failed`.
     pub max_attempts: i32,
+    /// A row `sent` this long without its echo is read back from the platform
+    /// (`crate::moderation::reconcile`); None turns the reconciler off.
+    pub confirm_after: Option<Duration>,
 }
 
 impl Default for DeliveryOptions {
@@ -103,6 +106,7 @@ impl Default for DeliveryOptions {
             min_backoff: Duration::from_millis(500),
             max_backoff: Duration::from_secs(60),
             max_attempts: 8,
+            confirm_after: Some(crate::config::delivery_confirm_after()),
         }
     }
 }
@@ -147,6 +151,9 @@ pub async fn run(
         // Every few seconds: listen to the bot-action channel of each account with a bot.
         if rounds % 6 == 0 {
             listen(&state, &mut listening, &wake_tx).await;
+        }
+        if let Some(after) = options.confirm_after.filter(|_| rounds % 2 == 0) {
+            super::reconcile::round(&state, after).await;
         }
         rounds += 1;
         loop {
@@ -487,7 +494,7 @@ async fn call(
 }
 
 /// The live `moderation_delivery` event of a row's new status.
-async fn announce(state: &AppState, d: &Delivery) {
+pub(super) async fn announce(state: &AppState, d: &Delivery) {
     let event = ChatEvent::ModerationDelivery {
         cursor: crate::chat::model::encode_cursor(Uuid::now_v7()),
         log_id: d.log_id,

@@ -6,6 +6,7 @@ mod actions;
 pub mod delivery;
 pub mod graphql;
 pub mod model;
+mod reconcile;
 pub mod rest;
 pub mod schedule;
 pub mod service;

@@ -1,4 +1,5 @@
-//! Queries of the moderation feature, for both databases.
+//! Queries of the moderation feature, for both databases (over 600 lines: the log, the due
+//! actions and the outbox with its reconciler share the one `db.moderation()` handle).
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -19,7 +20,7 @@ const LOG_SELECT: &str = "SELECT l.id, l.account_id, l.platform, l.platform_user
     LEFT JOIN moderation_deliveries d ON d.log_id = l.id AND d.action = l.action";
 
 const DELIVERY_COLS: &str = "id, log_id, account_id, platform, action, platform_user_id, \
-    platform_message_id, payload, status, attempts, last_error";
+    platform_message_id, payload, status, attempts, last_error, sent_at";
 
 /// An outbox row: an action lumio owes a platform (`moderation_deliveries`).
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -39,6 +40,8 @@ pub struct Delivery {
     pub status: String,
     pub attempts: i32,
     pub last_error: Option<String>,
+    /// When the platform answered 2xx (None while queued).
+    pub sent_at: Option<DateTime<Utc>>,
 }
 
 /// An outbox row to write with an action.
@@ -527,6 +530,75 @@ impl ModerationStore<'_> {
             .await)
     }
 
+    /// `sent` rows of `platform` sent before `before` that the reconciler has not checked
+    /// yet, oldest first.
+    pub async fn unchecked_sent(
+        &self,
+        platform: &str,
+        before: DateTime<Utc>,
+        limit: i64,
+    ) -> sqlx::Result<Vec<Delivery>> {
+        let sql = format!(
+            "SELECT {DELIVERY_COLS} FROM moderation_deliveries WHERE status = 'sent' \
+             AND checked_at IS NULL AND platform = $1 AND sent_at <= $2 \
+             ORDER BY sent_at, id LIMIT $3"
+        );
+        on_db!(self.db, |pool| sqlx::query_as(&sql)
+            .bind(platform)
+            .bind(before)
+            .bind(limit)
+            .fetch_all(pool)
+            .await)
+    }
+
+    /// The reconciler's verdict on a `sent` row, written only while it is still `sent`. A
+    /// failure is written only when no later row for the same chatter superseded it; then
+    /// (and for [`Reconciled::Unreadable`]) the row is just marked checked and None returned.
+    pub async fn reconcile_delivery(
+        &self,
+        id: Uuid,
+        verdict: Reconciled<'_>,
+    ) -> sqlx::Result<Option<Delivery>> {
+        let now = crate::store::now();
+        let (set, error, guard) = match verdict {
+            Reconciled::Confirmed => ("status = 'confirmed', confirmed_at = $2", None, ""),
+            Reconciled::Failed(e) => (
+                "status = 'failed'",
+                Some(e),
+                " AND NOT EXISTS (SELECT 1 FROM moderation_deliveries l \
+                 WHERE l.account_id = moderation_deliveries.account_id \
+                 AND l.platform = moderation_deliveries.platform \
+                 AND l.platform_user_id = moderation_deliveries.platform_user_id \
+                 AND l.id <> moderation_deliveries.id \
+                 AND l.created_at >= moderation_deliveries.created_at)",
+            ),
+            Reconciled::Unreadable => ("status = 'sent'", None, " AND 1 = 0"),
+        };
+        let sql = format!(
+            "UPDATE moderation_deliveries SET {set}, checked_at = $2, \
+             last_error = COALESCE($3, last_error) WHERE id = $1 AND status = 'sent'{guard} RETURNING {DELIVERY_COLS}"
+        );
+        let changed: Option<Delivery> = on_db!(self.db, |pool| sqlx::query_as(&sql)
+            .bind(id)
+            .bind(now)
+            .bind(error)
+            .fetch_optional(pool)
+            .await)?;
+        if changed.is_none() {
+            on_db!(self.db, |pool| {
+                sqlx::query(
+                "UPDATE moderation_deliveries SET checked_at = $2 WHERE id = $1 AND status = 'sent'"
+            )
+            .bind(id)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|_| ())
+            })?;
+        }
+        Ok(changed)
+    }
+
     /// The outbox rows of an account, oldest first (for tests and admin views).
     pub async fn deliveries_of(&self, account: Uuid) -> sqlx::Result<Vec<Delivery>> {
         let sql = format!(
@@ -538,6 +610,17 @@ impl ModerationStore<'_> {
             .fetch_all(pool)
             .await)
     }
+}
+
+/// What the reconciler read back of a `sent` row.
+#[derive(Debug, Clone, Copy)]
+pub enum Reconciled<'a> {
+    /// The platform shows the action.
+    Confirmed,
+    /// The platform does not show it (with why).
+    Failed(&'a str),
+    /// It cannot be read back (delete, warn, treatment, an expired timeout): leave it `sent`.
+    Unreadable,
 }
 
 /// What became of a delivery attempt.

@@ -29,7 +29,8 @@ backend_tests!(
     file = "moderation_delivery", workers = true, with = twitch;
     actions_reach_twitch_and_its_echo_confirms_them,
     warnings_need_a_reason_reach_twitch_and_its_echo_confirms_them,
-    a_retried_unmod_holds_back_the_timeout_queued_after_it
+    a_retried_unmod_holds_back_the_timeout_queued_after_it,
+    sent_rows_without_an_echo_are_read_back_from_twitch
 );
 
 fn options(fake: &FakeTwitch) -> WorkerOptions {
@@ -66,6 +67,16 @@ async fn delivery_event(ws: &mut Ws, action: &str, status: &str) -> Value {
     }
 }
 
+/// `POST /v1/chat/moderate`: accepted and queued for the bot; the log entry's id.
+async fn moderate_as(api: &Api, t: &str, body: Value) -> String {
+    let (st, r) = api
+        .call(Method::POST, "/v1/chat/moderate", Some(t), Some(body))
+        .await;
+    assert_eq!(st, StatusCode::OK, "{r}");
+    assert_eq!(r["delivery"], "queued_for_bot", "{r}");
+    r["id"].as_str().unwrap().to_string()
+}
+
 /// Helix calls to `path` about `user_id` that Twitch answered with a success.
 fn succeeded(fake: &FakeTwitch, method: &str, path: &str, user_id: &str) -> usize {
     fake.helix_answers()
@@ -91,17 +102,7 @@ async fn actions_reach_twitch_and_its_echo_confirms_them(s: &TestServer, fake: &
     })
     .await;
     let mut ws = ws_connect(&s.url, &t, "").await;
-    let moderate = |body: Value| {
-        let (api, t) = (&api, &t);
-        async move {
-            let (st, r) = api
-                .call(Method::POST, "/v1/chat/moderate", Some(t), Some(body))
-                .await;
-            assert_eq!(st, StatusCode::OK, "{r}");
-            assert_eq!(r["delivery"], "queued_for_bot", "{r}");
-            r["id"].as_str().unwrap().to_string()
-        }
-    };
+    let moderate = |body: Value| moderate_as(&api, &t, body);
     let viewer = fake.viewer.clone();
     let b_id = fake.broadcaster.id.clone();
 
@@ -434,4 +435,90 @@ async fn a_retried_unmod_holds_back_the_timeout_queued_after_it(s: &TestServer, 
         ],
         "the timeout never went before the unmod"
     );
+}
+
+/// No EventSub session reads the channel (no bot worker), so no echo: the reconciler reads the
+/// `sent` rows back from Helix after `confirm_after`. A ban Twitch lists is confirmed; a ban
+/// Twitch lost is failed with the message; a delete cannot be read back and stays `sent`.
+async fn sent_rows_without_an_echo_are_read_back_from_twitch(s: &TestServer, fake: &FakeTwitch) {
+    use lumio_server::moderation::delivery::{self, DeliveryOptions};
+    let api = Api::new(&s.url);
+    let t = api.login("owner", "lumio-owner").await;
+    fake.add_moderator(&fake.broadcaster.id, &fake.bot.id);
+    connect_moderating_bot(&api, &t, fake).await;
+    // Helix reads bans and moderators as the broadcaster.
+    let pair = fake.issue_user_token(
+        &fake.broadcaster.id,
+        &["moderator:manage:banned_users", "channel:manage:moderators"],
+    );
+    paste_tokens(&api, &t, fake, &pair, "broadcaster").await;
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let worker = delivery::spawn(
+        s.state.clone(),
+        DeliveryOptions {
+            poll: Duration::from_millis(50),
+            confirm_after: Some(Duration::from_secs(1)),
+            ..DeliveryOptions::default()
+        },
+        rx,
+    );
+    let mut ws = ws_connect(&s.url, &t, "").await;
+    let moderate = |body: Value| moderate_as(&api, &t, body);
+    let b_id = fake.broadcaster.id.clone();
+
+    // A delete: Twitch cannot say whether a message was deleted, so it stays `sent`.
+    let chatter = fake.add_user("chatter_two");
+    let platform_msg = fake.inject_chat(&b_id, &chatter.id, "gone soon").unwrap();
+    let (st, m) = api
+        .call(
+            Method::POST,
+            "/v1/chat/message",
+            Some(&t),
+            Some(
+                json!({"platform": "twitch", "channel_name": fake.broadcaster.login,
+                "user_id": chatter.id, "username": chatter.login, "message": "gone soon",
+                "platform_message_id": platform_msg}),
+            ),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{m}");
+    let deleted = moderate(json!({"platform": "twitch", "action": "delete",
+        "message_id": m["id"]}))
+    .await;
+    log_entry_with_status(&api, &t, &deleted, "sent").await;
+
+    // A ban Twitch keeps: confirmed by reading Get Banned Users.
+    let viewer = fake.viewer.clone();
+    let id = moderate(json!({"platform": "twitch", "action": "ban",
+        "platform_user_id": viewer.id, "username": viewer.login, "reason": "spam"}))
+    .await;
+    log_entry_with_status(&api, &t, &id, "sent").await;
+    let e = log_entry_with_status(&api, &t, &id, "confirmed").await;
+    assert_eq!(e["delivery_error"], Value::Null, "{e}");
+    delivery_event(&mut ws, "ban", "confirmed").await;
+    assert!(succeeded(fake, "GET", "/helix/moderation/banned", &viewer.id) >= 1);
+
+    // A ban Twitch lost: failed, saying so.
+    let lost = fake.add_user("lost_ban");
+    let id = moderate(json!({"platform": "twitch", "action": "ban",
+        "platform_user_id": lost.id, "username": lost.login}))
+    .await;
+    until("the ban reaching Twitch", || {
+        fake.ban_of(&b_id, &lost.id).is_some()
+    })
+    .await;
+    assert!(fake.forget_ban(&b_id, &lost.id));
+    let e = log_entry_with_status(&api, &t, &id, "failed").await;
+    let error = e["delivery_error"].as_str().unwrap();
+    assert!(
+        error.starts_with("Twitch does not list the ban") && error.ends_with("s after it was sent"),
+        "{e}"
+    );
+    delivery_event(&mut ws, "ban", "failed").await;
+
+    // The delete, sent before the lost ban, has been looked at by now and is still `sent`.
+    let e = log_entry_with_status(&api, &t, &deleted, "sent").await;
+    assert_eq!(e["delivery_error"], Value::Null, "{e}");
+    let _ = stop.send(true);
+    worker.await.unwrap();
 }

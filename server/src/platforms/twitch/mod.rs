@@ -5,3 +5,4 @@ pub mod act;
 pub mod connector;
 pub mod events;
 pub mod eventsub;
+pub mod read;

@@ -41,9 +41,12 @@ pub fn router(st: State) -> Router<State> {
         .route("/moderation/bans", post(ban).delete(unban))
         .route("/moderation/chat", delete(delete_chat))
         .route("/moderation/warnings", post(warn))
+        .route("/moderation/banned", get(banned_users))
         .route(
             "/moderation/moderators",
-            post(add_moderator).delete(remove_moderator),
+            post(add_moderator)
+                .delete(remove_moderator)
+                .get(list_moderators),
         )
         .route(
             "/moderation/suspicious_users",
@@ -227,6 +230,15 @@ type Out = Result<Response, Response>;
 
 fn done(r: Out) -> Response {
     r.unwrap_or_else(|e| e)
+}
+
+/// Either of `scopes` will do; the message names the first (the one Twitch's reference lists).
+fn need_any_scope(auth: &Auth, scopes: &[&str]) -> Result<(), Response> {
+    if scopes.iter().any(|s| auth.scopes.iter().any(|t| t == s)) {
+        Ok(())
+    } else {
+        need_scope(auth, scopes[0])
+    }
 }
 
 fn data(items: Vec<Value>) -> Response {
@@ -735,4 +747,108 @@ async fn delete_subscription(
     uri: Uri,
 ) -> Response {
     eventsub::delete(&st, &auth, &query_map(uri.query()))
+}
+
+/// A page of `items` from `after` (an index cursor), `first` 1–100 (default 20).
+fn page(q: &Params, items: Vec<Value>) -> Out {
+    let first: usize = match q.get("first") {
+        None => 20,
+        Some(f) => f
+            .parse()
+            .ok()
+            .filter(|n| (1..=100).contains(n))
+            .ok_or_else(|| error(StatusCode::BAD_REQUEST, "The value in first is not valid."))?,
+    };
+    let after: usize = match q.get("after") {
+        None => 0,
+        Some(a) => a
+            .parse()
+            .map_err(|_| error(StatusCode::BAD_REQUEST, "The cursor in after is not valid."))?,
+    };
+    let mut pagination = json!({});
+    if after + first < items.len() {
+        pagination["cursor"] = json!((after + first).to_string());
+    }
+    let data: Vec<Value> = items.into_iter().skip(after).take(first).collect();
+    Ok(Json(json!({ "data": data, "pagination": pagination })).into_response())
+}
+
+/// A moderation read (Get Banned Users, Get Moderators): either scope, the broadcaster's own
+/// token, at most 100 `user_id`s (none: everyone); `list` answers for the channel and the
+/// wanted ids (empty: all), and the answer is paged.
+fn moderation_read(
+    st: &State,
+    auth: &Auth,
+    uri: &Uri,
+    scopes: &[&str],
+    list: impl FnOnce(&mut super::state::World, &str, &[String]) -> Vec<Value>,
+) -> Response {
+    done((|| {
+        need_any_scope(auth, scopes)?;
+        let me = need_user(auth)?;
+        let q = Params::of(uri);
+        let b = q.required("broadcaster_id")?;
+        must_match(&me, &b, "broadcaster_id")?;
+        let wanted: Vec<String> =
+            q.0.get("user_id")
+                .map(|v| v.iter().filter(|u| !u.is_empty()).cloned().collect())
+                .unwrap_or_default();
+        if wanted.len() > 100 {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "The number of user_id query parameters exceeds the maximum allowed.",
+            ));
+        }
+        let items = list(&mut st.lock(), &b, &wanted);
+        page(&q, items)
+    })())
+}
+
+/// `GET /moderation/banned?broadcaster_id=&user_id=…&first=&after=` — Get Banned Users: the
+/// channel's bans and timeouts (a timeout with its `expires_at`, a ban with `""`).
+async fn banned_users(
+    AxState(st): AxState<State>,
+    Extension(auth): Extension<Auth>,
+    uri: Uri,
+) -> Response {
+    let scopes = ["moderation:read", "moderator:manage:banned_users"];
+    moderation_read(&st, &auth, &uri, &scopes, |w, b, wanted| {
+        let mut ids: Vec<String> = w.channel(b).bans.keys().cloned().collect();
+        ids.sort();
+        let mut items = Vec::new();
+        for id in ids {
+            if !wanted.is_empty() && !wanted.contains(&id) {
+                continue;
+            }
+            // An expired timeout is gone (`active_ban` removes it).
+            let Some(ban) = w.active_ban(b, &id) else {
+                continue;
+            };
+            let user = w.user(&id).cloned();
+            let moderator = w.user(&ban.moderator_id).cloned();
+            items.push(p::banned_user_json(
+                &id,
+                user.as_ref(),
+                &ban,
+                moderator.as_ref(),
+            ));
+        }
+        items
+    })
+}
+
+/// `GET /moderation/moderators?broadcaster_id=&user_id=…&first=&after=` — Get Moderators.
+async fn list_moderators(
+    AxState(st): AxState<State>,
+    Extension(auth): Extension<Auth>,
+    uri: Uri,
+) -> Response {
+    let scopes = ["moderation:read", "channel:manage:moderators"];
+    moderation_read(&st, &auth, &uri, &scopes, |w, b, wanted| {
+        let mods: Vec<String> = w.channel(b).moderators.iter().cloned().collect();
+        mods.iter()
+            .filter(|id| wanted.is_empty() || wanted.contains(id))
+            .filter_map(|id| w.user(id).map(p::moderator_json))
+            .collect()
+    })
 }

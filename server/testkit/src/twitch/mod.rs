@@ -355,6 +355,17 @@ impl FakeTwitch {
         self.state.lock().active_ban(broadcaster_id, user_id)
     }
 
+    /// Drop a ban or timeout from the fake's state without any event (as if Twitch lost it):
+    /// Get Banned Users no longer lists it. Returns whether there was one.
+    pub fn forget_ban(&self, broadcaster_id: &str, user_id: &str) -> bool {
+        self.state
+            .lock()
+            .channel(broadcaster_id)
+            .bans
+            .remove(user_id)
+            .is_some()
+    }
+
     /// `ACTIVE_MONITORING` / `RESTRICTED`, or None.
     pub fn suspicious_status(&self, broadcaster_id: &str, user_id: &str) -> Option<String> {
         self.state

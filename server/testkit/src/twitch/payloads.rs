@@ -13,7 +13,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Value};
 
-use super::state::{Subscription, User};
+use super::state::{Ban, Subscription, User};
 
 /// RFC 3339 with nanoseconds, as EventSub writes every timestamp ("All timestamps are in RFC3339
 /// format and use nanoseconds instead of milliseconds" — websocket-reference).
@@ -142,6 +142,31 @@ pub fn ban_json(
         "created_at": helix_ts(created_at),
         "end_time": end_time.map(helix_ts),
     })
+}
+
+/// Get Banned Users item (Twitch API reference): `expires_at` is `""` for a permanent ban.
+pub fn banned_user_json(
+    user_id: &str,
+    user: Option<&User>,
+    ban: &Ban,
+    moderator: Option<&User>,
+) -> Value {
+    json!({
+        "user_id": user_id,
+        "user_login": user.map(|u| u.login.as_str()).unwrap_or_default(),
+        "user_name": user.map(|u| u.display_name.as_str()).unwrap_or_default(),
+        "expires_at": ban.ends_at.map(helix_ts).unwrap_or_default(),
+        "created_at": helix_ts(ban.created_at),
+        "reason": ban.reason,
+        "moderator_id": ban.moderator_id,
+        "moderator_login": moderator.map(|u| u.login.as_str()).unwrap_or_default(),
+        "moderator_name": moderator.map(|u| u.display_name.as_str()).unwrap_or_default(),
+    })
+}
+
+/// Get Moderators item (Twitch API reference).
+pub fn moderator_json(u: &User) -> Value {
+    json!({ "user_id": u.id, "user_login": u.login, "user_name": u.display_name })
 }
 
 /// Warn Chat User response item — twitch_api `moderation/warn_chat_user.rs` test (from the docs).

@@ -683,3 +683,145 @@ async fn every_call_is_recorded_with_its_headers_so_tests_can_follow_a_token() {
     );
     assert_eq!(c.header("client-id"), Some(fake.client_id()));
 }
+
+#[tokio::test]
+async fn get_banned_users_and_moderators_read_the_fakes_own_state() {
+    let fake = quick_fake().await;
+    let b = &fake.broadcaster.id;
+    let viewer = fake.viewer.id.clone();
+    let other = fake.add_user("timedout").id;
+    let owner = fake.issue_user_token(
+        b,
+        &[BAN_SCOPE, "moderation:read", "channel:manage:moderators"],
+    );
+    post_ban(
+        &fake,
+        &owner.access_token,
+        b,
+        json!({"user_id": viewer, "reason": "spam"}),
+    )
+    .await;
+    let (status, _) = post_ban(
+        &fake,
+        &owner.access_token,
+        b,
+        json!({"user_id": other, "duration": 600}),
+    )
+    .await;
+    assert_eq!(status, 200);
+
+    let get = |path: String, token: String| {
+        let fake = &fake;
+        async move {
+            body(
+                helix(fake, Method::GET, &path, &token)
+                    .send()
+                    .await
+                    .unwrap(),
+            )
+            .await
+        }
+    };
+    let (status, v) = get(
+        format!("/moderation/banned?broadcaster_id={b}&user_id={viewer}&user_id={other}"),
+        owner.access_token.clone(),
+    )
+    .await;
+    assert_eq!(status, 200, "{v}");
+    let data = v["data"].as_array().unwrap();
+    assert_eq!(data.len(), 2);
+    let ban = data
+        .iter()
+        .find(|i| i["user_id"] == viewer.as_str())
+        .unwrap();
+    assert_eq!(ban["expires_at"], "");
+    assert_eq!(ban["reason"], "spam");
+    assert_eq!(ban["moderator_id"], b.as_str());
+    assert_eq!(ban["user_login"], fake.viewer.login.as_str());
+    let timeout = data
+        .iter()
+        .find(|i| i["user_id"] == other.as_str())
+        .unwrap();
+    assert!(!timeout["expires_at"].as_str().unwrap().is_empty());
+    assert_eq!(v["pagination"], json!({}));
+
+    // Paging by `first`/`after`.
+    let (_, v) = get(
+        format!("/moderation/banned?broadcaster_id={b}&first=1"),
+        owner.access_token.clone(),
+    )
+    .await;
+    assert_eq!(v["data"].as_array().unwrap().len(), 1);
+    let cursor = v["pagination"]["cursor"].as_str().unwrap().to_string();
+    let (_, v2) = get(
+        format!("/moderation/banned?broadcaster_id={b}&first=1&after={cursor}"),
+        owner.access_token.clone(),
+    )
+    .await;
+    assert_eq!(v2["data"].as_array().unwrap().len(), 1);
+    assert_ne!(v["data"][0]["user_id"], v2["data"][0]["user_id"]);
+
+    // A forgotten ban is no longer listed.
+    assert!(fake.forget_ban(b, &viewer));
+    let (_, v) = get(
+        format!("/moderation/banned?broadcaster_id={b}&user_id={viewer}"),
+        owner.access_token.clone(),
+    )
+    .await;
+    assert_eq!(v["data"], json!([]));
+
+    // Moderators: the bot is one, the viewer is not.
+    let bot = fake.bot.id.clone();
+    let (status, v) = get(
+        format!("/moderation/moderators?broadcaster_id={b}&user_id={bot}&user_id={viewer}"),
+        owner.access_token.clone(),
+    )
+    .await;
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(
+        v["data"],
+        json!([{"user_id": bot, "user_login": fake.bot.login, "user_name": fake.bot.display_name}])
+    );
+
+    // Scope and identity errors, as Helix answers them.
+    let bare = fake.issue_user_token(b, &[]);
+    let (status, v) = get(
+        format!("/moderation/banned?broadcaster_id={b}"),
+        bare.access_token.clone(),
+    )
+    .await;
+    assert_eq!(
+        (status, v["message"].clone()),
+        (401, json!("Missing scope: moderation:read"))
+    );
+    let (status, _) = get(
+        format!("/moderation/moderators?broadcaster_id={b}"),
+        bare.access_token.clone(),
+    )
+    .await;
+    assert_eq!(status, 401);
+    let not_owner = fake.issue_user_token(&bot, &["moderation:read"]);
+    let (status, v) = get(
+        format!("/moderation/banned?broadcaster_id={b}"),
+        not_owner.access_token.clone(),
+    )
+    .await;
+    assert_eq!(
+        (status, v["message"].clone()),
+        (
+            401,
+            json!("The ID in broadcaster_id must match the user ID in the access token.")
+        )
+    );
+    let (status, v) = get("/moderation/banned".to_string(), owner.access_token.clone()).await;
+    assert_eq!(
+        (status, v["message"].clone()),
+        (400, json!("Missing required parameter \"broadcaster_id\""))
+    );
+    let (status, _) = get(
+        format!("/moderation/banned?broadcaster_id={b}&first=0"),
+        owner.access_token.clone(),
+    )
+    .await;
+    assert_eq!(status, 400);
+}

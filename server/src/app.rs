@@ -11,8 +11,7 @@ use tracing::Level;
 
 use crate::graphql;
 use crate::http::{self, metrics};
-/// Kept for callers outside the crate (tests, `lumio demo`) and for branches in flight.
-pub use crate::state::{closed, AppState};
+use crate::state::AppState;
 
 /// The whole HTTP application.
 pub fn build_router(state: AppState) -> Router {

@@ -1,7 +1,7 @@
 //! lumio-server: the lumio API (GraphQL + REST + WebSocket), the chat pipeline and its workers.
 //!
 //! The crate is a library so that tests, benchmarks and `lumio demo` run the very same server
-//! the binary runs. [`app::build_router`] turns an [`app::AppState`] into the axum router;
+//! the binary runs. [`app::build_router`] turns an [`state::AppState`] into the axum router;
 //! [`app::serve`] runs it on a listener until a shutdown signal.
 #![forbid(unsafe_code)]
 

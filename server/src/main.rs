@@ -228,7 +228,7 @@ async fn run(cli: Cli) -> Result<(), Stop> {
         Command::Worker => {
             let config = Config::from_args(&cli.config, None, None).map_err(|e| e.to_string())?;
             init_logging()?;
-            let state = app::AppState::connect(config.clone())
+            let state = lumio_server::state::AppState::connect(config.clone())
                 .await
                 .map_err(|e| e.to_string())?;
             ensure_migrated(&state.db).await?;
@@ -278,7 +278,7 @@ async fn run(cli: Cli) -> Result<(), Stop> {
                 config.bot_worker = false;
             }
             init_logging()?;
-            let state = app::AppState::connect(config.clone())
+            let state = lumio_server::state::AppState::connect(config.clone())
                 .await
                 .map_err(|e| e.to_string())?;
             if migrate {

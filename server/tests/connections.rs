@@ -566,7 +566,9 @@ async fn a_missing_key_is_refused_by_name(s: &TestServer, fake: &FakeTwitch) {
     // The same server without LUMIO_SECRET_KEY: a second server on the same database.
     let mut config = (*s.state.config).clone();
     config.secret_key = None;
-    let state = lumio_server::app::AppState::connect(config).await.unwrap();
+    let state = lumio_server::state::AppState::connect(config)
+        .await
+        .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let server = tokio::spawn(lumio_server::app::serve(

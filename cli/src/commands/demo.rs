@@ -195,10 +195,11 @@ async fn serve_and_show(
     dir: &std::path::Path,
     settings: crate::tui::Settings,
     mut fake: Option<FakeTwitch>,
-    simulate: impl FnOnce(lumio_server::app::AppState, f64),
+    simulate: impl FnOnce(lumio_server::state::AppState, f64),
 ) -> CliResult<()> {
-    use lumio_server::app::{self, AppState};
+    use lumio_server::app;
     use lumio_server::config::Config;
+    use lumio_server::state::AppState;
 
     let mut config = Config::from_args(&Default::default(), Some(&a.bind), None)
         .map_err(|e| CliError::usage(e.to_string()))?;

@@ -98,7 +98,7 @@ async fn publish(
 async fn announce(state: &AppState, account: Uuid, platform: Platform, by: &str) {
     let result = async {
         let s = status_of(state, account, platform).await?;
-        crate::chat::service::emit(
+        crate::events::emit(
             state,
             account,
             &ChatEvent::BotStatus {

@@ -182,9 +182,6 @@ fn message_bytes(m: &ChatMessage) -> usize {
         + opt(&m.reply_to_message)
 }
 
-/// Kept here for callers of `chat::service::emit`; the function is [`crate::events::emit`].
-pub use crate::events::emit;
-
 /// Ingest a message: validate, drop a duplicate, buffer and publish.
 pub async fn ingest(
     state: &AppState,

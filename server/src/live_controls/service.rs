@@ -35,7 +35,7 @@ async fn announce(
     target: &str,
     status: &str,
 ) -> AppResult<()> {
-    crate::chat::service::emit(
+    crate::events::emit(
         state,
         ctx.account_id,
         &ChatEvent::LiveControl {

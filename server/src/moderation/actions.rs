@@ -24,8 +24,8 @@ use crate::bus::keys::{self, UserFlag};
 use crate::bus::Ttl;
 use crate::chat::buffer::{self, DeletionMark};
 use crate::chat::model::{ChatEvent, ChatMessage, UserEvent};
-use crate::chat::service::emit;
 use crate::error::{AppError, AppResult};
+use crate::events::emit;
 use crate::platforms::Platform;
 use crate::state::AppState;
 

@@ -14,9 +14,9 @@ use super::store::{ActionWrites, NewDelivery};
 use crate::auth::AccountCtx;
 use crate::bus::keys;
 use crate::chat::model::{ChatEvent, UserEvent};
-use crate::chat::service::emit;
 use crate::chatter::model::PlatformUserRef;
 use crate::error::{AppError, AppResult};
+use crate::events::emit;
 use crate::state::AppState;
 
 pub use super::actions::{moderate, remod_now, Actor};

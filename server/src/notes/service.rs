@@ -73,7 +73,7 @@ pub async fn create(
             ..Default::default()
         },
     };
-    crate::chat::service::emit(state, ctx.account_id, &event).await?;
+    crate::events::emit(state, ctx.account_id, &event).await?;
     Ok(note)
 }
 

@@ -264,7 +264,9 @@ async fn an_attacker_cannot_lock_a_moderator_out(s: &TestServer, _: &BehindProxy
 async fn the_throttle_believes_only_trusted_proxies(s: &TestServer, _: &BehindProxy) {
     let mut config = (*s.state.config).clone();
     config.trusted_proxies.clear();
-    let state = lumio_server::app::AppState::connect(config).await.unwrap();
+    let state = lumio_server::state::AppState::connect(config)
+        .await
+        .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let serving = tokio::spawn(lumio_server::app::serve(

@@ -6,10 +6,10 @@
 use crate::common;
 
 use common::{code, gql_code, Api};
-use lumio_server::app::AppState;
 use lumio_server::chat::flush::{FailPoint, Flusher};
 use lumio_server::chat::{buffer, deadletter, model::ChatMessageInput, service};
 use lumio_server::chatter::model::PlatformUserRow;
+use lumio_server::state::AppState;
 use lumio_server::testing::TestServer;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use common::{ws_frame as next, Api, Ws};
 use futures::{SinkExt, StreamExt};
-use lumio_server::app::AppState;
+use lumio_server::state::AppState;
 use lumio_server::testing::TestServer;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};

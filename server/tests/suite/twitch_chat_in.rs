@@ -107,13 +107,25 @@ async fn chat_arrives(fake: &FakeTwitch, ws: &mut common::Ws, text: &str) -> Val
     e
 }
 
-async fn eventsub_chat_moderation_and_reconnects(s: &TestServer, fake: &FakeTwitch) {
+/// The demo account's channel connected with the broadcaster's tokens, a live socket as the
+/// owner, and `run_twitch_channel` reading the channel (stopped through `stop_tx`).
+struct Reading {
+    api: Api,
+    t: String,
+    credential: Uuid,
+    account: Uuid,
+    ws: common::Ws,
+    stop_tx: tokio::sync::watch::Sender<bool>,
+    reader: tokio::task::JoinHandle<()>,
+}
+
+async fn start_reading(s: &TestServer, fake: &FakeTwitch) -> Reading {
     let api = Api::new(&s.url);
     let t = api.login("owner", "lumio-owner").await;
     let c = connect_channel(&api, &t, fake, &fake.broadcaster.id, "broadcaster", SCOPES).await;
     let credential: Uuid = c["credentials"][0]["id"].as_str().unwrap().parse().unwrap();
     let account = account_of(s, "demo").await;
-    let mut ws = ws_connect(&s.url, &t, "").await;
+    let ws = ws_connect(&s.url, &t, "").await;
 
     let (stop_tx, stop) = tokio::sync::watch::channel(false);
     let reader = tokio::spawn(run_twitch_channel(
@@ -132,6 +144,27 @@ async fn eventsub_chat_moderation_and_reconnects(s: &TestServer, fake: &FakeTwit
         },
         stop,
     ));
+    Reading {
+        api,
+        t,
+        credential,
+        account,
+        ws,
+        stop_tx,
+        reader,
+    }
+}
+
+async fn eventsub_chat_moderation_and_reconnects(s: &TestServer, fake: &FakeTwitch) {
+    let Reading {
+        api,
+        t,
+        credential,
+        account,
+        mut ws,
+        stop_tx,
+        reader,
+    } = start_reading(s, fake).await;
 
     // Welcome → every subscription made with the session id.
     let first = new_session(fake, "").await;
@@ -253,29 +286,12 @@ async fn eventsub_chat_moderation_and_reconnects(s: &TestServer, fake: &FakeTwit
 /// every message arrives once.
 async fn a_deletion_after_a_burst_finds_its_message(s: &TestServer, fake: &FakeTwitch) {
     const BURST: usize = 200;
-    let api = Api::new(&s.url);
-    let t = api.login("owner", "lumio-owner").await;
-    let c = connect_channel(&api, &t, fake, &fake.broadcaster.id, "broadcaster", SCOPES).await;
-    let credential: Uuid = c["credentials"][0]["id"].as_str().unwrap().parse().unwrap();
-    let account = account_of(s, "demo").await;
-    let mut ws = ws_connect(&s.url, &t, "").await;
-    let (stop_tx, stop) = tokio::sync::watch::channel(false);
-    let reader = tokio::spawn(run_twitch_channel(
-        s.state.clone(),
-        TwitchChannel {
-            account,
-            credential,
-            broadcaster_id: fake.broadcaster.id.clone(),
-            user_id: fake.broadcaster.id.clone(),
-        },
-        EventSubOptions {
-            ws_url: fake.eventsub_ws_url(),
-            keepalive_seconds: Some(1),
-            min_backoff: Duration::from_millis(50),
-            max_backoff: Duration::from_millis(500),
-        },
-        stop,
-    ));
+    let Reading {
+        mut ws,
+        stop_tx,
+        reader,
+        ..
+    } = start_reading(s, fake).await;
     let session = new_session(fake, "").await;
     subscribed(fake, &session, 11).await;
 

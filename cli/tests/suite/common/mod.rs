@@ -144,7 +144,7 @@ pub async fn front(
     tokio::sync::oneshot::Sender<()>,
     tokio::task::JoinHandle<std::io::Result<()>>,
 ) {
-    let state = lumio_server::app::AppState {
+    let state = lumio_server::state::AppState {
         closing: std::sync::Arc::new(tokio::sync::watch::Sender::new(false)),
         ..s.state.clone()
     };

@@ -1,7 +1,7 @@
 //! Generated chat messages and the demo account, for the measurements that store directly.
 
-use lumio_server::app::AppState;
 use lumio_server::chat::model::ChatMessage;
+use lumio_server::state::AppState;
 
 use crate::client::message_body;
 
